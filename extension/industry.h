@@ -1,0 +1,116 @@
+/*-------------------------------------------------------------------------
+ *
+ * industry.h
+ *	  Shared declarations for the industry extension: the fixed-point
+ *	  quantity types, fmgr macros, overflow-checked helpers and the
+ *	  PostgreSQL version shims (kept here and nowhere else).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef INDUSTRY_H
+#define INDUSTRY_H
+
+#include "postgres.h"
+
+#include "common/int.h"
+#include "fmgr.h"
+#include "quantity.h"
+
+/* ---- version shims: PostgreSQL 15 is the target, 16+ must build ---- */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#ifndef HAVE_INT128
+#error "industry needs a compiler with a 128-bit integer type"
+#endif
+
+/*
+ * The three types are int64 fixed point, passed by value (fixed forever at
+ * 1.0: INTERNALLENGTH = 8, PASSEDBYVALUE, ALIGNMENT = double).
+ *	 mu_area		10^-6 亩
+ *	 yuan			分 (10^-2 元)
+ *	 yuan_per_mu	10^-4 元/亩
+ */
+typedef int64 MuArea;
+typedef int64 Yuan;
+typedef int64 YuanPerMu;
+
+#define DatumGetMuArea(X)		DatumGetInt64(X)
+#define DatumGetYuan(X)			DatumGetInt64(X)
+#define DatumGetYuanPerMu(X)	DatumGetInt64(X)
+#define MuAreaGetDatum(X)		Int64GetDatum(X)
+#define YuanGetDatum(X)			Int64GetDatum(X)
+#define YuanPerMuGetDatum(X)	Int64GetDatum(X)
+
+#define PG_GETARG_MU_AREA(n)		DatumGetMuArea(PG_GETARG_DATUM(n))
+#define PG_GETARG_YUAN(n)			DatumGetYuan(PG_GETARG_DATUM(n))
+#define PG_GETARG_YUAN_PER_MU(n)	DatumGetYuanPerMu(PG_GETARG_DATUM(n))
+#define PG_RETURN_MU_AREA(x)		return MuAreaGetDatum(x)
+#define PG_RETURN_YUAN(x)			return YuanGetDatum(x)
+#define PG_RETURN_YUAN_PER_MU(x)	return YuanPerMuGetDatum(x)
+
+/* SQL name of each kind's type, for error messages. */
+static inline const char *
+quantity_type_name(QuantityKind kind)
+{
+	static const char *const names[QUANTITY_NKINDS] = {
+		"mu_area", "yuan", "yuan_per_mu"
+	};
+
+	return names[kind];
+}
+
+/* Stored units per base unit of each kind. */
+static inline int64
+quantity_scale(QuantityKind kind)
+{
+	static const int64 scales[QUANTITY_NKINDS] = {
+		QUANTITY_AREA_SCALE, QUANTITY_MONEY_SCALE, QUANTITY_PER_AREA_SCALE
+	};
+
+	return scales[kind];
+}
+
+/* Raise 22003 for a result of kind that does not fit in int64. */
+pg_attribute_noreturn()
+extern void quantity_out_of_range(QuantityKind kind);
+
+/* Check an int128 intermediate and narrow it to a stored value. */
+static inline int64
+quantity_from_int128(QuantityKind kind, int128 v)
+{
+	if (unlikely(v > PG_INT64_MAX || v < PG_INT64_MIN))
+		quantity_out_of_range(kind);
+	return (int64) v;
+}
+
+/*
+ * n / d rounded half away from zero (四舍五入), d != 0.  Exact for any
+ * int128 operands whose quotient fits; callers range-check the result.
+ */
+static inline int128
+int128_div_round(int128 n, int128 d)
+{
+	int128		q = n / d;
+	int128		r = n % d;
+
+	/* |2r| >= |d| means the fraction is at least one half */
+	if (r != 0)
+	{
+		int128		ar = r < 0 ? -r : r;
+		int128		ad = d < 0 ? -d : d;
+
+		if (ar >= ad - ar)
+			q += ((n < 0) != (d < 0)) ? -1 : 1;
+	}
+	return q;
+}
+
+/* Text output of a quantity in the database encoding (quantity_io.c). */
+extern char *quantity_to_cstring(QuantityKind kind, int64 value);
+
+/* Parse a C string of the database encoding, raising the standard errors. */
+extern int64 quantity_from_cstring(QuantityKind kind, const char *str);
+
+#endif							/* INDUSTRY_H */

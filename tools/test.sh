@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# tools/test.sh: run every test of the industry extension from a bare machine.
+#
+#   bash tools/test.sh                 everything: build, unit, property, fuzz, regress, tap
+#   bash tools/test.sh regress tap     only some phases
+#   REGRESS="quantity_io casts" bash tools/test.sh regress    only some pg_regress files
+#
+# Environment: FUZZ_SECONDS (default 60), PROPERTY_N (default 1000000 per type),
+# INDUSTRY_STAGE (private install dir).  Installs missing Debian packages when run as root.
+# Ends with a line 'N passed, N failed'; exits non-zero if anything failed.
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+phases=("$@")
+[ ${#phases[@]} -eq 0 ] && phases=(unit property fuzz regress tap)
+want() { local p; for p in "${phases[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+
+passed=0
+failed=0
+failures=()
+record() { # record NAME STATUS
+	if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
+}
+
+ensure_packages
+build
+stage_install
+trap cluster_stop EXIT
+WORK=$STAGE/work
+rm -rf "$WORK"
+mkdir -p "$WORK"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK"
+
+# Standalone C tests of the parser/formatter (no server): test/unit/*.c, test/property/*.c
+run_c_tests() { # run_c_tests DIR PHASE
+	local src bin rc
+	for src in "$REPO"/test/"$1"/*.c; do
+		[ -e "$src" ] || continue
+		bin=$WORK/$(basename "$src" .c)
+		say "$2: $(basename "$src")"
+		rc=0
+		gcc -O2 $CFLAGS_STRICT -I"$REPO/extension" -o "$bin" "$src" "$REPO/extension/quantity.c" -lm \
+			&& "$bin" "${PROPERTY_N:-1000000}" || rc=$?
+		record "$2/$(basename "$src" .c)" $rc
+	done
+}
+want unit && run_c_tests unit unit
+want property && run_c_tests property property
+
+# libFuzzer over the parsers, bounded in time (test/fuzz/*.c).
+if want fuzz; then
+	for src in "$REPO"/test/fuzz/*.c; do
+		[ -e "$src" ] || continue
+		name=$(basename "$src" .c)
+		say "fuzz: $name for ${FUZZ_SECONDS:-60}s"
+		rc=0
+		mkdir -p "$WORK/corpus-$name"
+		clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+			-I"$REPO/extension" -o "$WORK/$name" "$src" "$REPO/extension/quantity.c" \
+			&& "$WORK/$name" -max_total_time="${FUZZ_SECONDS:-60}" -print_final_stats=0 \
+				"$WORK/corpus-$name" "$REPO/test/fuzz/seeds" >"$WORK/$name.log" 2>&1 \
+			|| { rc=$?; tail -40 "$WORK/$name.log"; }
+		grep -E '^#[0-9]+ *DONE|Done [0-9]+ runs' "$WORK/$name.log" | tail -1 || true
+		record "fuzz/$name" $rc
+	done
+fi
+
+if want regress || want tap; then
+	say "starting scratch server"
+	cluster_start test
+	echo "server on port $PGPORT, socket $PGHOST"
+fi
+
+# pg_regress: every sql/*.sql in name order, in one database with the extension loaded.
+if want regress; then
+	tests=${REGRESS:-$(cd "$REPO/sql" && ls *.sql | sed 's/\.sql$//' | sort | tr '\n' ' ')}
+	say "pg_regress: $tests"
+	rc=0
+	as_pg "$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress" \
+		--inputdir="$REPO" --outputdir="$WORK/regress" --bindir="$STAGE_BIN" \
+		--host="$PGHOST" --port="$PGPORT" --load-extension=industry --dbname=industry_regression \
+		$tests >"$WORK/regress.log" 2>&1 || rc=$?
+	cat "$WORK/regress.log"
+	while read -r line; do
+		case "$line" in
+			*"... ok"*|*"... FAILED"*|*"... failed"*) ;;
+			*) continue ;;
+		esac
+		t=$(echo "$line" | sed -E 's/^(test |     )?[[:space:]]*([A-Za-z0-9_]+).*/\2/')
+		case "$line" in *"... ok"*) record "regress/$t" 0 ;; *) record "regress/$t" 1 ;; esac
+	done <"$WORK/regress.log"
+	if [ -f "$WORK/regress/regression.diffs" ] && [ -s "$WORK/regress/regression.diffs" ]; then
+		say "regression.diffs"
+		head -300 "$WORK/regress/regression.diffs"
+	fi
+	[ $rc -ne 0 ] && ! grep -q FAILED "$WORK/regress.log" && record "regress/pg_regress" $rc
+fi
+
+# TAP: test/t/*.pl with PostgreSQL::Test::Cluster, against the staged binaries.
+if want tap; then
+	tap_files=$(ls "$REPO"/test/t/*.pl 2>/dev/null || true)
+	if [ -n "$tap_files" ]; then
+		say "TAP: $(echo $tap_files | xargs -n1 basename | tr '\n' ' ')"
+		mkdir -p "$WORK/tap"
+		[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/tap"
+		pgxs=$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs
+		for f in $tap_files; do
+			rc=0
+			(cd "$WORK/tap" && as_pg env PATH="$STAGE_BIN:$PATH" PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
+				REPO="$REPO" TESTDATADIR="$WORK/tap/$(basename "$f" .pl)" PERL5LIB="$pgxs/src/test/perl" \
+				prove -v "$f") >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
+			grep -E '^(ok|not ok)' "$WORK/tap-$(basename "$f" .pl).log" | grep -c '^ok' | sed 's/^/  assertions ok: /'
+			[ $rc -ne 0 ] && tail -60 "$WORK/tap-$(basename "$f" .pl).log"
+			record "tap/$(basename "$f" .pl)" $rc
+		done
+	fi
+fi
+
+cluster_stop
+trap - EXIT
+say "summary"
+[ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
