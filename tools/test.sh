@@ -58,10 +58,13 @@ if want fuzz; then
 		say "fuzz: $name for ${FUZZ_SECONDS:-60}s"
 		rc=0
 		mkdir -p "$WORK/corpus-$name"
+		seeds=$REPO/test/fuzz/seeds/$name
+		[ -d "$seeds" ] || seeds=$REPO/test/fuzz/seeds
+		[ -d "$seeds" ] || seeds=
 		clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 			-I"$REPO/extension" -o "$WORK/$name" "$src" $(standalone_srcs) \
 			&& "$WORK/$name" -max_total_time="${FUZZ_SECONDS:-60}" -print_final_stats=0 \
-				"$WORK/corpus-$name" "$REPO/test/fuzz/seeds/$name" >"$WORK/$name.log" 2>&1 \
+				"$WORK/corpus-$name" $seeds >"$WORK/$name.log" 2>&1 \
 			|| { rc=$?; tail -40 "$WORK/$name.log"; }
 		grep -E '^#[0-9]+ *DONE|Done [0-9]+ runs' "$WORK/$name.log" | tail -1 || true
 		record "fuzz/$name" $rc
