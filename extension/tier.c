@@ -1046,6 +1046,9 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 
 		num = (sunit == TU_MONEY) ? money_text(shortfall)
 			: psprintf("%s%s", rat_to_cstring(shown, sunit == TU_RATIO ? 2 : 4), uname);
+		/* 超过/不满: the bound itself is not enough */
+		if (below ? !c->range.low_incl : !c->range.high_incl)
+			num = psprintf("超过%s", num);
 		if (rat_cmp(shown, rat_int(0)) == 0)
 			text = psprintf("%s需%s", slabel, range_text(&c->range, unit));
 		else if (!below)

@@ -499,16 +499,24 @@ ext_type_oid(Oid nsp, const char *name)
 						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
 }
 
-/* Index of a column named name, or -1. */
+/* Index of the column named name, or -1; a name given twice is an error. */
 static int
 column_index(const ColumnSet *cols, const char *name)
 {
-	int			i;
+	int			i,
+				found = -1;
 
 	for (i = 0; i < cols->ncols; i++)
 		if (cols->names[i] && strcmp(cols->names[i], name) == 0)
-			return i;
-	return -1;
+		{
+			if (found >= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_COLUMN),
+						 errmsg("column \"%s\" appears more than once in the tier input", name),
+						 errhint("Give each input attribute one column, e.g. with SELECT t.*, x AS other_name.")));
+			found = i;
+		}
+	return found;
 }
 
 /* Index of the input attribute name in prog, or -1. */

@@ -260,22 +260,11 @@ SELECT c.*, true FROM (VALUES
 	-- 制造业单项冠军
 	('dxgj', 'miit-2016', 'product_share', '单项产品销售收入占企业全部业务收入70%以上', NULL, NULL, 'product_share', 0.70, '以上', NULL, NULL),
 	('dxgj', 'miit-2016', 'rank_global', '单项产品市场占有率全球前3位', NULL, NULL, 'market_share_rank_global', NULL, NULL, 3, '以下'),
-	('dxgj', 'miit-2016', 'years', '从事相关领域10年以上', 'years', 'established', 'years_in_niche', 10, '以上', NULL, NULL),
-	('dxgj', 'miit-2016', 'years_new_product', '新产品', 'years', 'new_product', 'new_product', 1, '以上', NULL, NULL),
-	('dxgj', 'miit-2016', 'years_new', '新产品: 从事相关领域3年以上', 'years', 'new_product', 'years_in_niche', 3, '以上', NULL, NULL),
 	('dxgj', 'miit-2016', 'margin', '利润率高于同期同行业企业总体水平', NULL, NULL, 'margin_above_industry', 1, '以上', NULL, NULL),
 	('dxgj', 'miit-2016', 'core_ip', '拥有核心自主知识产权', NULL, NULL, 'core_ip', 1, '以上', NULL, NULL),
 	('dxgj', 'miit-2022', 'product_share', '单项产品销售收入占企业全部业务收入70%以上', NULL, NULL, 'product_share', 0.70, '以上', NULL, NULL),
 	('dxgj', 'miit-2022', 'rank_global', '单项产品市场占有率全球前3位', NULL, NULL, 'market_share_rank_global', NULL, NULL, 3, '以下'),
-	('dxgj', 'miit-2022', 'years', '从事相关领域10年以上', 'years', 'established', 'years_in_niche', 10, '以上', NULL, NULL),
-	('dxgj', 'miit-2022', 'years_new_product', '新产品', 'years', 'new_product', 'new_product', 1, '以上', NULL, NULL),
-	('dxgj', 'miit-2022', 'years_new', '新产品: 从事相关领域3年以上', 'years', 'new_product', 'years_in_niche', 3, '以上', NULL, NULL),
-	('dxgj', 'miit-2022', 'size_revenue', '上年度营业收入4亿元以上', 'size', 'large', 'revenue', 400000000, '以上', NULL, NULL),
 	('dxgj_product', 'miit-2022', 'rank_global', '单项产品市场占有率全球前3位', NULL, NULL, 'market_share_rank_global', NULL, NULL, 3, '以下'),
-	('dxgj_product', 'miit-2022', 'years', '从事相关领域10年以上', 'years', 'established', 'years_in_niche', 10, '以上', NULL, NULL),
-	('dxgj_product', 'miit-2022', 'years_new_product', '新产品', 'years', 'new_product', 'new_product', 1, '以上', NULL, NULL),
-	('dxgj_product', 'miit-2022', 'years_new', '新产品: 从事相关领域3年以上', 'years', 'new_product', 'years_in_niche', 3, '以上', NULL, NULL),
-	('dxgj_product', 'miit-2022', 'size_revenue', '上年度营业收入4亿元以上', 'size', 'large', 'revenue', 400000000, '以上', NULL, NULL),
 	-- 浙江省隐形冠军
 	('zj_yxgj', 'zj-2025', 'years_in_operation', '连续经营10年以上', NULL, NULL, 'years_in_operation', 10, '以上', NULL, NULL),
 	('zj_yxgj', 'zj-2025', 'revenue', '上年度营业收入5000万元以上、原则上不超过20亿元', NULL, NULL, 'revenue', 50000000, '以上', 2000000000, '以下'),
@@ -294,14 +283,8 @@ SELECT c.*, true FROM (VALUES
 	('zj_yxgj', 'zj-2025', 'invention_patents', '拥有有效发明专利', NULL, NULL, 'invention_patents', 1, '以上', NULL, NULL),
 	-- 未来工厂 ladder
 	('zj_digital_workshop', 'zj-2025', 'digital_level', '数字化水平2.0以上', NULL, NULL, 'digital_level', 2, '以上', NULL, NULL),
-	('zj_digital_workshop', 'zj-2025', 'investment', '建成前5年内软硬件投资2000万元以上', 'investment', 'general', 'digital_investment_5y', 20000000, '以上', NULL, NULL),
-	('zj_digital_workshop', 'zj-2025', 'investment_mountain_county', '山区海岛县', 'investment', 'mountain_island', 'mountain_island', 1, '以上', NULL, NULL),
-	('zj_digital_workshop', 'zj-2025', 'investment_mountain', '山区海岛县: 软硬件投资1500万元以上', 'investment', 'mountain_island', 'digital_investment_5y', 15000000, '以上', NULL, NULL),
 	('zj_digital_workshop', 'zj-2025', 'credit', '企业信用良好', NULL, NULL, 'credit_good', 1, '以上', NULL, NULL),
 	('zj_smart_factory', 'zj-2025', 'digital_level', '数字化水平2.0以上', NULL, NULL, 'digital_level', 2, '以上', NULL, NULL),
-	('zj_smart_factory', 'zj-2025', 'investment', '建成前5年内软硬件投资4000万元以上', 'investment', 'general', 'digital_investment_5y', 40000000, '以上', NULL, NULL),
-	('zj_smart_factory', 'zj-2025', 'investment_mountain_county', '山区海岛县', 'investment', 'mountain_island', 'mountain_island', 1, '以上', NULL, NULL),
-	('zj_smart_factory', 'zj-2025', 'investment_mountain', '山区海岛县: 软硬件投资3000万元以上', 'investment', 'mountain_island', 'digital_investment_5y', 30000000, '以上', NULL, NULL),
 	('zj_smart_factory', 'zj-2025', 'credit', '企业信用良好', NULL, NULL, 'credit_good', 1, '以上', NULL, NULL),
 	('zj_future_factory', 'zj-2025', 'digital_level', '数字化水平3.0以上', NULL, NULL, 'digital_level', 3, '以上', NULL, NULL),
 	('zj_future_factory', 'zj-2025', 'credit', '企业信用良好', NULL, NULL, 'credit_good', 1, '以上', NULL, NULL)
@@ -319,21 +302,33 @@ SELECT c.*, true FROM (VALUES
 	('xjr', 'miit-2022', 'xin_rd_ratio_prev1_5e7', '新: 营业收入5000万元-1亿元: 前一年研发费用占比不低于6%', 'xin', 'general', 'rd_ratio_prev1', 0.06, '以上', 'revenue', 50000000, '超过', 100000000, '不满'),
 	('xjr', 'miit-2022', 'xin_small_equity', '新: 营业收入5000万元以下: 近2年新增股权融资8000万元以上', 'xin', 'general', 'equity_financing_2y', 80000000, '以上', 'revenue', NULL, NULL, 50000000, '以下'),
 	('xjr', 'miit-2022', 'xin_small_rd', '新: 营业收入5000万元以下: 近2年研发费用总额3000万元以上', 'xin', 'general', 'rd_2y', 30000000, '以上', 'revenue', NULL, NULL, 50000000, '以下'),
-	('xjr', 'miit-2022', 'xin_small_rd_staff', '新: 营业收入5000万元以下: 研发人员占职工总数50%以上', 'xin', 'general', 'rd_staff_ratio', 0.50, '以上', 'revenue', NULL, NULL, 50000000, '以下')
+	('xjr', 'miit-2022', 'xin_small_rd_staff', '新: 营业收入5000万元以下: 研发人员占职工总数50%以上', 'xin', 'general', 'rd_staff_ratio', 0.50, '以上', 'revenue', NULL, NULL, 50000000, '以下'),
+	-- 单项冠军: 10 years in the field, 3 for a new product
+	('dxgj', 'miit-2016', 'years', '从事相关领域10年以上', NULL, NULL, 'years_in_niche', 10, '以上', 'new_product', NULL, NULL, 1, '不满'),
+	('dxgj', 'miit-2016', 'years_new_product', '新产品: 从事相关领域3年以上', NULL, NULL, 'years_in_niche', 3, '以上', 'new_product', 1, '以上', NULL, NULL),
+	('dxgj', 'miit-2022', 'years', '从事相关领域10年以上', NULL, NULL, 'years_in_niche', 10, '以上', 'new_product', NULL, NULL, 1, '不满'),
+	('dxgj', 'miit-2022', 'years_new_product', '新产品: 从事相关领域3年以上', NULL, NULL, 'years_in_niche', 3, '以上', 'new_product', 1, '以上', NULL, NULL),
+	('dxgj_product', 'miit-2022', 'years', '从事相关领域10年以上', NULL, NULL, 'years_in_niche', 10, '以上', 'new_product', NULL, NULL, 1, '不满'),
+	('dxgj_product', 'miit-2022', 'years_new_product', '新产品: 从事相关领域3年以上', NULL, NULL, 'years_in_niche', 3, '以上', 'new_product', 1, '以上', NULL, NULL),
+	-- 未来工厂 ladder: lower investment thresholds in 山区海岛县
+	('zj_digital_workshop', 'zj-2025', 'investment', '建成前5年内软硬件投资2000万元以上', NULL, NULL, 'digital_investment_5y', 20000000, '以上', 'mountain_island', NULL, NULL, 1, '不满'),
+	('zj_digital_workshop', 'zj-2025', 'investment_mountain_island', '山区海岛县: 软硬件投资1500万元以上', NULL, NULL, 'digital_investment_5y', 15000000, '以上', 'mountain_island', 1, '以上', NULL, NULL),
+	('zj_smart_factory', 'zj-2025', 'investment', '建成前5年内软硬件投资4000万元以上', NULL, NULL, 'digital_investment_5y', 40000000, '以上', 'mountain_island', NULL, NULL, 1, '不满'),
+	('zj_smart_factory', 'zj-2025', 'investment_mountain_island', '山区海岛县: 软硬件投资3000万元以上', NULL, NULL, 'digital_investment_5y', 30000000, '以上', 'mountain_island', 1, '以上', NULL, NULL)
 ) AS c(tier_code, tier_version, criterion, label, requirement, route, metric, low, low_op,
 	when_metric, when_low, when_low_op, when_high, when_high_op);
 
--- prerequisites
-INSERT INTO @extschema@.tier_criterion (tier_code, tier_version, criterion, label, requirement, route,
-	required_tier, required_version, builtin)
+-- prerequisites (单项冠军: only below 4亿元 of revenue)
+INSERT INTO @extschema@.tier_criterion (tier_code, tier_version, criterion, label,
+	required_tier, required_version, when_metric, when_high, when_high_op, builtin)
 SELECT c.*, true FROM (VALUES
-	('chuangxin', 'miit-2022', 'sme', '中小企业（工信部联企业〔2011〕300号）', NULL, NULL, 'sme', 'miit-2011'),
-	('zjtx', 'miit-2022', 'sme', '中小企业（工信部联企业〔2011〕300号）', NULL, NULL, 'sme', 'miit-2011'),
-	('xjr', 'miit-2022', 'zjtx', '已是专精特新中小企业', NULL, NULL, 'zjtx', 'miit-2022'),
-	('dxgj', 'miit-2022', 'size_xjr', '营业收入不满4亿元的须为专精特新"小巨人"企业', 'size', 'xjr', 'xjr', 'miit-2022'),
-	('dxgj_product', 'miit-2022', 'size_xjr', '营业收入不满4亿元的须为专精特新"小巨人"企业', 'size', 'xjr', 'xjr', 'miit-2022'),
-	('zj_future_factory', 'zj-2025', 'smart_factory', '已是智能工厂', NULL, NULL, 'zj_smart_factory', 'zj-2025')
-) AS c(tier_code, tier_version, criterion, label, requirement, route, required_tier, required_version);
+	('chuangxin', 'miit-2022', 'sme', '中小企业（工信部联企业〔2011〕300号）', 'sme', 'miit-2011', NULL, NULL, NULL),
+	('zjtx', 'miit-2022', 'sme', '中小企业（工信部联企业〔2011〕300号）', 'sme', 'miit-2011', NULL, NULL, NULL),
+	('xjr', 'miit-2022', 'zjtx', '已是专精特新中小企业', 'zjtx', 'miit-2022', NULL, NULL, NULL),
+	('dxgj', 'miit-2022', 'xjr', '营业收入不满4亿元的须为专精特新"小巨人"企业', 'xjr', 'miit-2022', 'revenue', 400000000, '不满'),
+	('dxgj_product', 'miit-2022', 'xjr', '营业收入不满4亿元的须为专精特新"小巨人"企业', 'xjr', 'miit-2022', 'revenue', 400000000, '不满'),
+	('zj_future_factory', 'zj-2025', 'smart_factory', '已是智能工厂', 'zj_smart_factory', 'zj-2025', NULL, NULL, NULL)
+) AS c(tier_code, tier_version, criterion, label, required_tier, required_version, when_metric, when_high, when_high_op);
 
 -- score bands
 INSERT INTO @extschema@.tier_score_band (tier_code, tier_version, item, score_group, band, metric,
