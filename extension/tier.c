@@ -1057,7 +1057,8 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 		else if (sunit == TU_RATIO || sunit == TU_POINTS)
 			text = psprintf("%s需提高%s", slabel, num);
 		else if (sunit == TU_LEVEL || sunit == TU_NUMBER)
-			text = psprintf("%s需达到%s", slabel, range_text(&c->range, unit));
+			text = psprintf("%s需达到%s（现为%s）", slabel, range_text(&c->range, unit),
+							rat_to_cstring(value_display(&v), 4));
 		else if (sunit == TU_YEARS)
 			text = psprintf("%s还差%s", slabel, num);
 		else if (sunit == TU_MONEY && strstr(slabel, "R&D") != NULL)

@@ -235,7 +235,7 @@ DROP TABLE tier_secret;
 DROP ROLE tier_reader;
 -- same answers in a parallel plan (tier_check_record is parallel safe)
 CREATE TABLE tier_many AS SELECT g AS employees, (g * 37 % 1000) * 1000000::numeric AS revenue
-	FROM generate_series(1, 3000) g;
+	FROM generate_series(1, 1000) g;
 ANALYZE tier_many;
 SELECT count(*), count(*) FILTER (WHERE c.eligible) AS eligible,
 	count(*) FILTER (WHERE c.eligible IS NULL) AS unknown
