@@ -79,6 +79,9 @@ typedef struct TierState
 	Datum	   *code_text;
 	Datum	   *version_text;
 	Datum	   *label_text;
+	Datum	   *row_values;		/* the deformed SPI row */
+	bool	   *row_nulls;
+	int			row_natts;
 } TierState;
 
 /* ---------------------------------------------------------------------
@@ -363,18 +366,23 @@ read_row(TierState *st, HeapTuple tup, TupleDesc desc)
 
 	st->nheld = 0;
 	st->credit_code_null = st->name_null = true;
+	if (st->row_natts < desc->natts)
+	{
+		st->row_values = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(Datum));
+		st->row_nulls = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(bool));
+		st->row_natts = desc->natts;
+	}
+	/* one pass over the tuple: wide rows make per-column access quadratic */
+	heap_deform_tuple(tup, desc, st->row_values, st->row_nulls);
 	for (i = 0; i < prog->ninputs; i++)
 	{
 		TierInput  *in = &prog->inputs[i];
-		bool		isnull;
 		Datum		d;
 
 		st->in[i].state = V_UNKNOWN;
-		if (in->colno == 0)
+		if (in->colno == 0 || st->row_nulls[in->colno - 1])
 			continue;
-		d = SPI_getbinval(tup, desc, in->colno, &isnull);
-		if (isnull)
-			continue;
+		d = st->row_values[in->colno - 1];
 		if (i == prog->in_credit_code || i == prog->in_name)
 		{
 			Oid			outf;
@@ -965,10 +973,13 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 				break;
 			}
 	}
+	if (c->required_text == NULL)
+		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
+											   range_text(&c->range, unit));
 	jb_key(ps, "metric");
 	jb_str(ps, metric_name);
 	jb_key(ps, "required");
-	jb_str(ps, range_text(&c->range, unit));
+	jb_str(ps, c->required_text);
 	jb_key(ps, "actual");
 	if (unit == TU_FLAG)
 		jb_bool(ps, v.q.n != 0);
@@ -1050,14 +1061,14 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 		if (below ? !c->range.low_incl : !c->range.high_incl)
 			num = psprintf("超过%s", num);
 		if (rat_cmp(shown, rat_int(0)) == 0)
-			text = psprintf("%s需%s", slabel, range_text(&c->range, unit));
+			text = psprintf("%s需%s", slabel, c->required_text);
 		else if (!below)
 			text = (sunit == TU_RANK) ? psprintf("%s需提升%s", slabel, num)
 				: psprintf("%s需降低%s", slabel, num);
 		else if (sunit == TU_RATIO || sunit == TU_POINTS)
 			text = psprintf("%s需提高%s", slabel, num);
 		else if (sunit == TU_LEVEL || sunit == TU_NUMBER)
-			text = psprintf("%s需达到%s（现为%s）", slabel, range_text(&c->range, unit),
+			text = psprintf("%s需达到%s（现为%s）", slabel, c->required_text,
 							rat_to_cstring(value_display(&v), 4));
 		else if (sunit == TU_YEARS)
 			text = psprintf("%s还差%s", slabel, num);

@@ -168,6 +168,7 @@ typedef struct TierCrit
 	bool		has_cond;
 	int			cond_metric;
 	Range		cond;
+	char	   *required_text;	/* range_text of range, made on first use */
 } TierCrit;
 
 typedef struct TierRule

@@ -308,7 +308,9 @@ rat_to_cstring(Rat a, int digits)
 				n;
 
 	Assert(digits >= 0 && digits <= 30);
-	a = rat_reduce(a);
+	/* lowest terms only when the digit loop would overflow (gcd is slow) */
+	if (a.d > INT128_MAX_VALUE / 10 || a.n == INT128_MIN_VALUE)
+		a = rat_reduce(a);
 	if (a.d > INT128_MAX_VALUE / 10 || a.n == INT128_MIN_VALUE)
 		rat_overflow();
 	neg = a.n < 0;
