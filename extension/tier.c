@@ -33,6 +33,7 @@
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 #include "utils/numeric.h"
 #pragma GCC diagnostic pop
 
@@ -40,6 +41,9 @@
 
 /* number of output columns of tier_check / tier_check_record */
 #define TIER_NCOLS	13
+
+/* number of fields of the tier_gap composite type */
+#define GAP_NCOLS	7
 
 /* per-tier scratch state of the current row */
 typedef struct TierScratch
@@ -73,7 +77,9 @@ typedef struct TierState
 	bool		name_null;
 	Oid			yuan_oid;
 	Datum		empty_text_array;
-	Datum		empty_jsonb_array;
+	Datum		empty_gap_array;
+	Oid			gap_type;		/* tier_gap */
+	TupleDesc	gap_desc;
 	Datum	   *int_numeric;	/* numeric 0..200 */
 	Datum	  **band_numeric;	/* per tier, per item, per band */
 	Datum	   *code_text;
@@ -817,18 +823,6 @@ jb_key(JsonbParseState **ps, const char *k)
 	pushJsonbValue(ps, WJB_KEY, &v);
 }
 
-/* push a string value */
-static void
-jb_str(JsonbParseState **ps, const char *s)
-{
-	JsonbValue	v;
-
-	v.type = jbvString;
-	v.val.string.val = (char *) s;
-	v.val.string.len = strlen(s);
-	pushJsonbValue(ps, WJB_VALUE, &v);
-}
-
 /* push a numeric value (NULL Datum 0 = json null) */
 static void
 jb_num(JsonbParseState **ps, Datum num, bool isnull)
@@ -842,17 +836,6 @@ jb_num(JsonbParseState **ps, Datum num, bool isnull)
 		v.type = jbvNumeric;
 		v.val.numeric = DatumGetNumeric(num);
 	}
-	pushJsonbValue(ps, WJB_VALUE, &v);
-}
-
-/* push a boolean value */
-static void
-jb_bool(JsonbParseState **ps, bool b)
-{
-	JsonbValue	v;
-
-	v.type = jbvBool;
-	v.val.boolean = b;
 	pushJsonbValue(ps, WJB_VALUE, &v);
 }
 
@@ -910,10 +893,12 @@ value_display(const Value *v)
 	return v->q;
 }
 
-/* Append the gap object of failed criterion c of tier t. */
-static void
-push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
+/* The tier_gap composite of failed criterion c of tier t. */
+static Datum
+gap_datum(TierState *st, TierRule *t, TierCrit *c)
 {
+	Datum		gv[GAP_NCOLS];
+	bool		gn[GAP_NCOLS];
 	TierProgram *prog = st->prog;
 	const char *metric_name;
 	const char *label;
@@ -927,24 +912,18 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 	const char *slabel;
 	char	   *text;
 
-	pushJsonbValue(ps, WJB_BEGIN_OBJECT, NULL);
-	jb_key(ps, "criterion");
-	jb_str(ps, c->name);
-	jb_key(ps, "label");
-	jb_str(ps, c->label);
-
+	memset(gn, true, sizeof(gn));
+	gv[0] = c->name_text;
+	gn[0] = false;
 	if (c->kind == CK_PREREQ)
 	{
 		TierRule   *p = &prog->tiers[c->prereq];
 
-		jb_key(ps, "metric");
-		jb_str(ps, c->prereq_code);
-		jb_key(ps, "required");
-		jb_str(ps, p->label);
-		jb_key(ps, "text");
-		jb_str(ps, psprintf("需先认定为%s", p->label));
-		pushJsonbValue(ps, WJB_END_OBJECT, NULL);
-		return;
+		gv[1] = CStringGetTextDatum(c->prereq_code);
+		gv[2] = CStringGetTextDatum(p->label);
+		gv[6] = CStringGetTextDatum(psprintf("需先认定为%s", p->label));
+		gn[1] = gn[2] = gn[6] = false;
+		return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 	}
 
 	v.state = V_KNOWN;
@@ -976,15 +955,10 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 	if (c->required_text == NULL)
 		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
 											   range_text(&c->range, unit));
-	jb_key(ps, "metric");
-	jb_str(ps, metric_name);
-	jb_key(ps, "required");
-	jb_str(ps, c->required_text);
-	jb_key(ps, "actual");
-	if (unit == TU_FLAG)
-		jb_bool(ps, v.q.n != 0);
-	else
-		jb_num(ps, rat_numeric(st, value_display(&v), 8), false);
+	gv[1] = CStringGetTextDatum(metric_name);
+	gv[2] = CStringGetTextDatum(c->required_text);
+	gv[3] = rat_numeric(st, value_display(&v), 8);
+	gn[1] = gn[2] = gn[3] = false;
 
 	below = c->range.has_low &&
 		(value_cmp(&v, c->range.low) < 0 ||
@@ -1050,10 +1024,9 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 			default:
 				break;
 		}
-		jb_key(ps, "shortfall");
-		jb_num(ps, rat_numeric(st, shown, 6), false);
-		jb_key(ps, "unit");
-		jb_str(ps, uname);
+		gv[4] = rat_numeric(st, shown, 6);
+		gv[5] = CStringGetTextDatum(uname);
+		gn[4] = gn[5] = false;
 
 		num = (sunit == TU_MONEY) ? money_text(shortfall)
 			: psprintf("%s%s", rat_to_cstring(shown, sunit == TU_RATIO ? 2 : 4), uname);
@@ -1079,9 +1052,9 @@ push_gap(JsonbParseState **ps, TierState *st, TierRule *t, TierCrit *c)
 	}
 	else
 		text = psprintf("需具备：%s", label);
-	jb_key(ps, "text");
-	jb_str(ps, text);
-	pushJsonbValue(ps, WJB_END_OBJECT, NULL);
+	gv[6] = CStringGetTextDatum(text);
+	gn[6] = false;
+	return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 }
 
 /* Fill the output columns of requested tier ti for the current row. */
@@ -1148,7 +1121,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	for (i = 0; i < t->ncrits; i++)
 		if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
 		{
-			names[n++] = CStringGetTextDatum(t->crits[i].name);
+			names[n++] = t->crits[i].name_text;
 			any_failed = true;
 		}
 	values[9] = text_array(st, names, n);
@@ -1158,7 +1131,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		{
 			TierCrit   *c = &t->crits[i];
 
-			names[n++] = CStringGetTextDatum(c->name);
+			names[n++] = c->name_text;
 			any_unknown = true;
 		}
 	/* unknown score items, when a score criterion is unknown */
@@ -1178,7 +1151,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 				wanted = true;
 		}
 		if (wanted)
-			names[n++] = CStringGetTextDatum(t->items[i].name);
+			names[n++] = t->items[i].name_text;
 	}
 	values[10] = text_array(st, names, n);
 
@@ -1201,23 +1174,22 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	/* gaps */
 	if (any_failed)
 	{
-		JsonbParseState *ps = NULL;
-		JsonbValue *res;
-
-		pushJsonbValue(&ps, WJB_BEGIN_ARRAY, NULL);
+		n = 0;
 		for (i = 0; i < t->ncrits; i++)
 			if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
-				push_gap(&ps, st, t, &t->crits[i]);
-		res = pushJsonbValue(&ps, WJB_END_ARRAY, NULL);
-		values[12] = JsonbPGetDatum(JsonbValueToJsonb(res));
+				names[n++] = gap_datum(st, t, &t->crits[i]);
+		values[12] = PointerGetDatum(construct_array(names, n, st->gap_type, -1, false, TYPALIGN_DOUBLE));
 	}
 	else
-		values[12] = st->empty_jsonb_array;
+		values[12] = st->empty_gap_array;
 }
 
-/* Set up the per-call state for a compiled program (in the current context). */
+/*
+ * Set up the per-call state for a compiled program (in the current context);
+ * desc is the result row type, whose last column is tier_gap[].
+ */
 static TierState *
-tier_state(TierProgram *prog)
+tier_state(TierProgram *prog, TupleDesc desc)
 {
 	TierState  *st = palloc0(sizeof(TierState));
 	int			i,
@@ -1267,7 +1239,26 @@ tier_state(TierProgram *prog)
 		st->label_text[i] = CStringGetTextDatum(t->label);
 	}
 	st->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
-	st->empty_jsonb_array = DirectFunctionCall1(jsonb_in, CStringGetDatum("[]"));
+	st->gap_type = get_element_type(TupleDescAttr(desc, TIER_NCOLS - 1)->atttypid);
+	if (desc->natts != TIER_NCOLS || !OidIsValid(st->gap_type))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("tier function declared with a wrong result type")));
+	st->gap_desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(st->gap_type, -1));
+	if (st->gap_desc->natts != GAP_NCOLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type %s must have %d attributes", format_type_be(st->gap_type), GAP_NCOLS)));
+	st->empty_gap_array = PointerGetDatum(construct_empty_array(st->gap_type));
+	for (i = 0; i < prog->ntiers; i++)
+	{
+		TierRule   *t = &prog->tiers[i];
+
+		for (j = 0; j < t->ncrits; j++)
+			t->crits[j].name_text = CStringGetTextDatum(t->crits[j].name);
+		for (j = 0; j < t->nitems; j++)
+			t->items[j].name_text = CStringGetTextDatum(t->items[j].name);
+	}
 	st->yuan_oid = prog->yuan_oid;
 	return st;
 }
@@ -1347,7 +1338,7 @@ tier_check(PG_FUNCTION_ARGS)
 		types[i] = a->atttypid;
 	}
 	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, desc->natts, names, types);
-	st = tier_state(prog);
+	st = tier_state(prog, rsinfo->setDesc);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
 								   ALLOCSET_DEFAULT_SIZES);
 
@@ -1415,7 +1406,7 @@ tier_check_record(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
 	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, n, names, types);
-	st = tier_state(prog);
+	st = tier_state(prog, rsinfo->setDesc);
 	read_jsonb(st, jb);
 	emit_row(st, rsinfo->setResult, rsinfo->setDesc, 1);
 	SPI_finish();

@@ -151,6 +151,7 @@ typedef struct TierItem
 	int			group;
 	int			nbands;
 	TierBand   *bands;
+	Datum		name_text;		/* name as text */
 } TierItem;
 
 typedef struct TierCrit
@@ -169,6 +170,7 @@ typedef struct TierCrit
 	int			cond_metric;
 	Range		cond;
 	char	   *required_text;	/* range_text of range, made on first use */
+	Datum		name_text;		/* name as text */
 } TierCrit;
 
 typedef struct TierRule

@@ -32,8 +32,8 @@ INSERT INTO tier_o7 VALUES
 SELECT credit_code, name, eligible, score, points, failed, unknown
 FROM tier_check('SELECT * FROM tier_o7', '{chuangxin}') ORDER BY ordinal;
 -- the failed group minimum with its gap
-SELECT credit_code, jsonb_pretty(gaps) FROM tier_check('SELECT * FROM tier_o7', '{chuangxin}')
-WHERE credit_code = 'C';
+SELECT t.credit_code, g.* FROM tier_check('SELECT * FROM tier_o7', '{chuangxin}') t, unnest(t.gaps) g
+WHERE t.credit_code = 'C';
 -- a direct pass (高新技术企业) overrides the score and the group minimums
 BEGIN;
 UPDATE tier_o7 SET high_tech = true;
@@ -89,7 +89,7 @@ CREATE TABLE tier_xjr_base AS SELECT '{"tiers_held": ["zjtx"], "years_in_niche":
 	"market_share_national": 0.12, "own_brand": true, "rd_institution": 2, "ip_class1": 3,
 	"chain_field": 2, "sci_award_national_top3": false, "maker_china_top50": false}'::jsonb AS base;
 SELECT r.case_name, c.eligible, c.failed, c.unknown,
-	jsonb_path_query_array(c.gaps, '$[*].text') AS gaps
+	ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM tier_xjr_base,
      (VALUES
 	('1亿 3%/3%', '{"revenue": "1亿元", "rd": "300万元", "revenue_prev1": "9000万元", "rd_prev1": "270万元"}'),
@@ -113,12 +113,12 @@ FROM tier_xjr_base,
 -- ---------------------------------------------------------------------------
 -- gaps in the input's own unit
 -- ---------------------------------------------------------------------------
-SELECT c.failed, jsonb_pretty(c.gaps)
+SELECT c.failed, g.*
 FROM tier_check_record('{"revenue": "1亿元", "rd": "262万元", "employees": 80, "years_in_niche": 3,
-	"tiers_held": ["sme"]}', '{zjtx}') c;
-SELECT jsonb_path_query_array(c.gaps, '$[*].text') AS gaps
+	"tiers_held": ["sme"]}', '{zjtx}') c, unnest(c.gaps) g;
+SELECT ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM tier_check_record('{"main_revenue": "1234.5678万元", "scope": "规下"}', '{guishang,xiaoshenggui}') c;
-SELECT c.tier, c.eligible, jsonb_path_query_array(c.gaps, '$[*].text') AS gaps
+SELECT c.tier, c.eligible, ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM tier_check_record('{"revenue": "2.1亿元", "revenue_prev1": "2亿元", "revenue_prev2": "2.2亿元",
 	"net_profit": "1100万元", "net_profit_prev1": "1000万元", "net_profit_prev2": "900万元",
 	"debt_ratio": 0.72, "years_in_operation": 12, "years_in_niche": 8, "main_products": 4,
@@ -130,7 +130,7 @@ FROM tier_check_record('{"revenue": "2.1亿元", "revenue_prev1": "2亿元", "re
 -- 100 -> 100 -> 121: yearly 0% and 21%, arithmetic mean 10.5%, geometric 10%.
 -- ---------------------------------------------------------------------------
 SELECT c.points->'main_growth_2y' AS arithmetic_points,
-	c.gaps
+	cardinality(c.gaps) AS gaps
 FROM tier_check_record('{"main_revenue": 121, "main_revenue_prev1": 100, "main_revenue_prev2": 100}', '{zjtx}') c;
 BEGIN;
 UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx';
@@ -185,7 +185,7 @@ SELECT credit_code, tier, eligible,
 FROM tier_check('SELECT * FROM tier_prereq', '{zjtx,xjr}')
 ORDER BY ordinal, tier;
 -- 单项冠军 (2022): revenue below 4亿元 needs 小巨人
-SELECT r.case_name, c.eligible, c.failed, jsonb_path_query_array(c.gaps, '$[*].text') AS gaps
+SELECT r.case_name, c.eligible, c.failed, ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM (VALUES
 	('3.9亿, not xjr', '{"revenue": "3.9亿元", "tiers_held": [], "debt_ratio": 0.9}'),
 	('3.9亿, xjr unknown', '{"revenue": "3.9亿元"}'),
@@ -195,7 +195,7 @@ FROM (VALUES
      tier_check_record(r.attrs::jsonb || '{"years_in_niche": 12, "market_share_rank_global": 2,
 	"product_revenue": "3.5亿元"}', '{dxgj_product:miit-2022}') c;
 -- 未来工厂 ladder, 山区海岛县 thresholds
-SELECT r.case_name, c.tier, c.eligible, jsonb_path_query_array(c.gaps, '$[*].text') AS gaps
+SELECT r.case_name, c.tier, c.eligible, ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM (VALUES
 	('3000万 plain', '{"digital_investment_5y": "3000万元", "mountain_island": false}'),
 	('3000万 mountain', '{"digital_investment_5y": "3000万元", "mountain_island": true}')

@@ -38,7 +38,7 @@ INSERT INTO tier_test_firms VALUES
 	('c4', '评审分未定', 120, 30000000, 1000000, 2, 0.2, NULL),
 	('c5', '营收4亿', 120, 400000000, 20000000, 2, 0.5, 5);
 SELECT credit_code, name, eligible, score, points, failed, unknown,
-	jsonb_path_query_array(gaps, '$[*].text') AS gaps
+	ARRAY(SELECT g.text FROM unnest(gaps) g) AS gaps
 FROM tier_check($$SELECT *, patents * 100.0 / employees AS patents_per_100_staff FROM tier_test_firms$$,
 	'{tier_test_chuying}')
 ORDER BY ordinal;

@@ -82,10 +82,22 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.tier_score_band', 'WHERE
 GRANT SELECT ON @extschema@.tier_definition, @extschema@.tier_criterion,
 	@extschema@.tier_score_band TO PUBLIC;
 
+-- One failed threshold: what it needs, where the enterprise stands, and the shortfall in
+-- the unit of the input that closes it (元, 人, 项, 年, 个百分点, 位, 分).
+CREATE TYPE @extschema@.tier_gap AS (
+	criterion text,
+	metric text,
+	required text,
+	actual numeric,
+	shortfall numeric,
+	unit text,
+	text text
+);
+
 CREATE FUNCTION @extschema@.tier_check(query text, tiers text[] DEFAULT NULL)
 RETURNS TABLE (ordinal bigint, credit_code text, name text, tier text, version text,
 	label text, eligible boolean, score numeric, points jsonb, failed text[],
-	unknown text[], missing text[], gaps jsonb)
+	unknown text[], missing text[], gaps @extschema@.tier_gap[])
 AS 'MODULE_PATHNAME', 'tier_check'
 LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.tier_check(text, text[]) IS
@@ -94,7 +106,7 @@ COMMENT ON FUNCTION @extschema@.tier_check(text, text[]) IS
 CREATE FUNCTION @extschema@.tier_check_record(record jsonb, tiers text[] DEFAULT NULL)
 RETURNS TABLE (ordinal bigint, credit_code text, name text, tier text, version text,
 	label text, eligible boolean, score numeric, points jsonb, failed text[],
-	unknown text[], missing text[], gaps jsonb)
+	unknown text[], missing text[], gaps @extschema@.tier_gap[])
 AS 'MODULE_PATHNAME', 'tier_check_record'
 LANGUAGE C STABLE PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.tier_check_record(jsonb, text[]) IS
