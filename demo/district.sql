@@ -76,15 +76,19 @@ CREATE TABLE district.enterprise (
 	name		text NOT NULL UNIQUE,		-- 企业名称
 	industry_group text NOT NULL,			-- 行业组
 	town		text NOT NULL,				-- 镇街
-	founded		date NOT NULL,				-- 成立日期
-	land_supplied date,						-- 供地日期 (NULL: no own industrial land)
+	registered_on date NOT NULL,			-- 登记(成立)日期
+	land_supplied_on date,					-- 供地日期 (NULL: no own industrial land)
 	landlord	text REFERENCES district.enterprise,	-- 租赁企业: the landowner's code
-	exempt_reason text,						-- 不参评 reason
+	exempt_reason text,						-- 不参评 reason besides the age rules (公用工程类)
 	veto_reason text,						-- 一票否决 reason
 	niche_since int NOT NULL,				-- 从事细分市场起始年份
 	sei_field	boolean NOT NULL,			-- 主导产品属于战略性新兴产业
-	rd_institution text CHECK (rd_institution IN ('国家级', '省级', '市级', '市级以下')),
-	own_brand	boolean NOT NULL			-- 自主品牌
+	rd_institution int NOT NULL CHECK (rd_institution BETWEEN 0 AND 4),	-- 4 国家级 3 省级 2 市级 1 市级以下 0 无
+	own_brand	boolean NOT NULL,			-- 拥有自主品牌
+	mgmt_cert	boolean NOT NULL,			-- 管理体系认证
+	info_system boolean NOT NULL,			-- 核心业务采用信息系统支撑
+	high_tech	boolean NOT NULL,			-- 有效期内高新技术企业
+	key_field	boolean NOT NULL			-- 主导产品属于关键领域 (核心基础零部件, 关键基础材料, …)
 );
 
 CREATE TABLE district.annual (
@@ -104,13 +108,14 @@ CREATE TABLE district.annual (
 	electricity numeric,					-- 用电量, 万千瓦时
 	rd_staff	numeric,					-- R&D人员数
 	debt_ratio	numeric,					-- 资产负债率 (fraction)
-	niche_years int,						-- 从事细分市场年限
-	ip_1_high_value int,					-- 有效Ⅰ类高价值知识产权
-	ip_1_own	int,						-- 自主研发Ⅰ类知识产权
-	ip_1		int,						-- Ⅰ类知识产权
-	ip_2		int,						-- Ⅱ类知识产权
+	years_in_niche int,						-- 从事细分市场年限
+	ip_class1_high_value int,				-- 有效Ⅰ类高价值知识产权
+	ip_class1_own int,						-- 自主研发Ⅰ类知识产权
+	ip_class1	int,						-- Ⅰ类知识产权
+	ip_class2	int,						-- Ⅱ类知识产权
+	invention_patents int,					-- 有效发明专利
 	equity_financing yuan,					-- 当年新增股权融资
-	niche_share numeric,					-- 细分市场全国占有率 (fraction)
+	market_share_national numeric,			-- 细分市场全国占有率 (fraction)
 	PRIMARY KEY (credit_code, year)
 );
 
@@ -223,11 +228,15 @@ BEGIN
 		   END,
 		   f.founded_year + floor(5 * district.u(f.k || ':niche'))::int,
 		   district.u(f.k || ':sei') < f.sei,
-		   CASE WHEN f.rev >= 5000 AND district.u(f.k || ':inst') < 0.04 THEN '国家级'
-				WHEN f.rev >= 3000 AND district.u(f.k || ':inst') < 0.25 THEN '省级'
-				WHEN f.rev >= 1000 AND district.u(f.k || ':inst') < 0.40 THEN '市级'
-				WHEN district.u(f.k || ':inst') < 0.15 THEN '市级以下' END,
-		   district.u(f.k || ':brand') < 0.6
+		   CASE WHEN f.rev >= 5000 AND district.u(f.k || ':inst') < 0.04 THEN 4
+				WHEN f.rev >= 3000 AND district.u(f.k || ':inst') < 0.25 THEN 3
+				WHEN f.rev >= 1000 AND district.u(f.k || ':inst') < 0.40 THEN 2
+				WHEN district.u(f.k || ':inst') < 0.15 THEN 1 ELSE 0 END,
+		   district.u(f.k || ':brand') < 0.6,
+		   district.u(f.k || ':cert') < CASE WHEN f.rev >= 2000 THEN 0.8 ELSE 0.35 END,
+		   district.u(f.k || ':info') < CASE WHEN f.rev >= 2000 THEN 0.85 ELSE 0.4 END,
+		   district.u(f.k || ':hte') < CASE WHEN f.rev >= 2000 THEN 0.45 ELSE 0.08 END * (0.5 + f.sei),
+		   district.u(f.k || ':key') < 0.25 * f.sei
 	  FROM district_firm2 f;
 
 	-- tenants rent from a landowner with at least 20 亩 (30000/2 m²)
@@ -238,15 +247,13 @@ BEGIN
 	  FROM district_firm2 f
 	 WHERE f.credit_code = e.credit_code AND f.tenant;
 
-	-- exemptions (不参评): new firms, land still in its construction period, utilities
+	-- exemption by kind (不参评, 公用工程类); the age rules (新成立企业, 新供地建设期) are
+	-- the rule set's, applied by the evaluation engine to registered_on / land_supplied_on
 	UPDATE district.enterprise e
-	   SET exempt_reason = CASE
-			WHEN e.founded > DATE '2023-01-01' THEN '新成立企业（注册未满2年）'
-			WHEN e.land_supplied > DATE '2022-01-01' AND district.u(f.k || ':apply') < 0.5
-				THEN '新供地建设期（供地未满3年）'
-			WHEN district.u(f.k || ':utility') < 0.0008 THEN '公用工程类企业' END
+	   SET exempt_reason = '公用工程类企业'
 	  FROM district_firm2 f
-	 WHERE f.credit_code = e.credit_code AND e.landlord IS NULL;
+	 WHERE f.credit_code = e.credit_code AND e.landlord IS NULL
+	   AND district.u(f.k || ':utility') < 0.0008;
 
 	-- Revenue of each year, walked back from 2024 with yearly log growth (firm
 	-- trend + macro + noise): rev(y) = rev(2024) * exp(-sum of growth of y+1..2024),
@@ -321,6 +328,7 @@ BEGIN
 		   floor(s.ip1 * district.u(s.k || ':ipown'))::int,
 		   s.ip1,
 		   floor(s.rd_raw / 40 * district.lognorm(s.k || ':ip2', 0.8) * (1 + (s.year - 2020) * 0.15))::int,
+		   floor(s.ip1 * (0.5 + 0.5 * district.u(s.k || ':inv')))::int,
 		   (CASE WHEN district.u(s.ky || ':eq')
 					  < CASE WHEN s.industry_group IN ('电子信息', '生物医药', '新材料') THEN 0.04 ELSE 0.015 END
 				 THEN round(3000 * district.lognorm(s.ky || ':eqa', 1.0)) * 10000 ELSE 0 END)::yuan,
@@ -360,10 +368,19 @@ SELECT a.credit_code, e.name, e.industry_group, e.town, a.scope, a.year,
 	   a.energy_tce, a.emission_t, a.employees, a.electricity, a.rd_staff, a.debt_ratio,
 	   p1.revenue AS revenue_prev1, p2.revenue AS revenue_prev2,
 	   p1.main_revenue AS main_revenue_prev1, p2.main_revenue AS main_revenue_prev2,
-	   p1.rd AS rd_prev1,
-	   a.niche_years, a.ip_1_high_value, a.ip_1_own, a.ip_1, a.ip_2, a.equity_financing,
-	   a.niche_share, e.sei_field, e.rd_institution, e.own_brand,
-	   e.founded, e.land_supplied, e.landlord, e.exempt_reason, e.veto_reason
+	   p1.rd AS rd_prev1, p1.net_profit AS net_profit_prev1, p2.net_profit AS net_profit_prev2,
+	   -- tier attributes (doc/tiers.md)
+	   a.years_in_niche,
+	   a.year - extract(year FROM e.registered_on)::int AS years_in_operation,
+	   a.ip_class1_high_value, a.ip_class1_own, a.ip_class1, a.ip_class2, a.invention_patents,
+	   a.equity_financing + coalesce(p1.equity_financing, 0::numeric::yuan) AS equity_financing_2y,
+	   a.equity_financing + coalesce(p1.equity_financing, 0::numeric::yuan) + coalesce(p2.equity_financing, 0::numeric::yuan)
+		 AS equity_financing_3y,
+	   a.market_share_national, e.sei_field, e.key_field, e.rd_institution, e.own_brand,
+	   e.mgmt_cert, e.info_system, e.high_tech,
+	   e.own_brand::int + e.mgmt_cert::int AS quality_items,
+	   -- evaluation flags (doc/evaluation.md)
+	   e.registered_on, e.land_supplied_on, e.landlord, e.exempt_reason, e.veto_reason
   FROM district.annual a
   JOIN district.enterprise e USING (credit_code)
   LEFT JOIN district.annual p1 ON p1.credit_code = a.credit_code AND p1.year = a.year - 1
