@@ -148,15 +148,15 @@ BEGIN
 	CREATE TEMP TABLE district_firm ON COMMIT DROP AS
 	WITH grp(industry_group, lo, hi, rpm, tr, var, ei, ef, rdr, rpe, sei, words) AS (
 		VALUES	-- share, 亩均营收 median, tax/revenue, VA/revenue, tce/万元, t/tce, R&D/revenue, 万元/人
-			('高端装备', 0.00, 0.28, 380, 0.082, 0.26, 0.025, 0.0015, 0.038, 110, 0.70,
+			('高端装备', 0.00, 0.28, 380, 0.070, 0.26, 0.09, 0.0006, 0.038, 110, 0.70,
 			 ARRAY['机械', '精工', '智能装备', '机电', '传动']),
-			('电子信息', 0.28, 0.48, 600, 0.066, 0.24, 0.015, 0.0008, 0.055, 150, 0.85,
+			('电子信息', 0.28, 0.48, 600, 0.056, 0.24, 0.06, 0.0008, 0.055, 150, 0.85,
 			 ARRAY['电子', '微电子', '光电', '信息技术', '传感']),
-			('新材料',   0.48, 0.66, 420, 0.072, 0.22, 0.110, 0.0030, 0.032, 160, 0.80,
+			('新材料',   0.48, 0.66, 420, 0.061, 0.22, 0.30, 0.0004, 0.032, 160, 0.80,
 			 ARRAY['新材料', '高分子', '复合材料', '硅材料', '涂层']),
-			('生物医药', 0.66, 0.78, 350, 0.120, 0.38, 0.040, 0.0012, 0.075, 130, 0.85,
+			('生物医药', 0.66, 0.78, 350, 0.100, 0.38, 0.12, 0.0010, 0.075, 130, 0.85,
 			 ARRAY['生物', '医药', '制药', '医疗器械', '生命科技']),
-			('纺织化纤', 0.78, 1.00, 260, 0.050, 0.18, 0.170, 0.0040, 0.015, 70, 0.15,
+			('纺织化纤', 0.78, 1.00, 260, 0.043, 0.18, 0.40, 0.0005, 0.015, 70, 0.15,
 			 ARRAY['纺织', '化纤', '织造', '印染', '家纺'])
 	), base AS (
 		SELECT i, seed || ':' || i AS k FROM generate_series(1, n) i
@@ -319,7 +319,7 @@ BEGIN
 					  * district.lognorm(s.ky || ':em', 0.1), 3) END,
 		   CASE WHEN district.u(s.ky || ':empmiss') >= 0.01 THEN s.emp END,
 		   CASE WHEN s.land_m2 IS NOT NULL OR district.u(s.k || ':elmiss') >= 0.3 THEN
-				greatest(0.5, round(s.energy * 0.45 * district.lognorm(s.k || ':el', 0.2), 2)) END,
+				greatest(0.5, round(s.energy * 0.6 * district.lognorm(s.k || ':el', 0.2), 2)) END,
 		   round(s.emp * (0.04 + 0.3 * district.u(s.k || ':rds') ^ 2)),
 		   least(0.98, greatest(0.05, round(0.5 + 0.15 * district.z(s.k || ':debt')
 											+ 0.03 * district.z(s.ky || ':debt'), 4))),

@@ -1,0 +1,182 @@
+-- demo/views.sql: BI-ready report views over the sample district (psql script).
+--
+--   psql -d district -f demo/views.sql          (after demo/district.sql and generate())
+--
+-- Every object in schema report is a materialized view whose columns are plain
+-- numeric, int, date or text in report units (万元, 亿元, 万元/亩, percent), keyed by
+-- the credit code as text plus the period, with a unique btree index on that key, so
+-- that REFRESH MATERIALIZED VIEW CONCURRENTLY works and BI tools (Metabase,
+-- Superset, Grafana, Excel/Power BI via Npgsql) see ordinary measures: doc/bi.md.
+-- report.refresh() refreshes them all concurrently; doc/report.md shows the pg_cron
+-- schedule.  To use them on your own tables, replace district.firm_year and
+-- district.monthly by your own view with the same column names.
+--
+-- Sections that need an engine the installed extension does not have (growth,
+-- evaluation, tiers) are skipped with a notice, never filled with stand-in numbers.
+
+\set ON_ERROR_STOP 1
+CREATE SCHEMA report;
+COMMENT ON SCHEMA report IS 'BI-ready report views of the sample district (plain numeric/text columns)';
+
+-- Report parameters: the evaluation year and the month of the latest monthly data.
+CREATE TABLE report.parameter (
+	name		text PRIMARY KEY,
+	value		text NOT NULL
+);
+INSERT INTO report.parameter VALUES ('evaluation_year', '2024'), ('as_of', '2025-05-01');
+
+-- ---------------------------------------------------------------- per firm and year
+-- 亩均 indicators per firm and year, in 万元, 万元/亩, percent.  cohort is the
+-- published list a firm appears on (Cixi publishes these four separately).
+CREATE MATERIALIZED VIEW report.firm_year AS
+SELECT f.credit_code::text AS credit_code,
+	   f.year,
+	   f.name,
+	   f.industry_group,
+	   f.town,
+	   f.scope,
+	   CASE WHEN f.land IS NULL THEN '租赁企业'
+			WHEN f.scope = '规上' THEN '规上'
+			WHEN f.land >= '3亩' THEN '规下(≥3亩)'
+			ELSE '规下(<3亩)' END AS cohort,
+	   f.land::numeric AS land_mu,
+	   wan_yuan(f.tax) AS tax_wan,
+	   wan_yuan(f.value_added) AS value_added_wan,
+	   wan_yuan(f.revenue) AS revenue_wan,
+	   wan_yuan(f.main_revenue) AS main_revenue_wan,
+	   wan_yuan(f.rd) AS rd_wan,
+	   f.energy_tce,
+	   f.emission_t,
+	   f.employees::int AS employees,
+	   f.electricity AS electricity_wan_kwh,
+	   round(wan_yuan_per_mu(f.tax / f.land), 2) AS tax_per_mu,
+	   round(wan_yuan_per_mu(f.value_added / f.land), 2) AS va_per_mu,
+	   round(wan_yuan_per_mu(f.revenue / f.land), 2) AS revenue_per_mu,
+	   round(wan_yuan(f.value_added) / nullif(f.energy_tce, 0), 2) AS va_per_energy,
+	   round(wan_yuan(f.value_added) / nullif(f.emission_t, 0), 2) AS va_per_emission,
+	   round(wan_yuan(f.value_added) / nullif(f.employees, 0), 2) AS labor_productivity,
+	   round(100 * wan_yuan(f.rd) / nullif(wan_yuan(f.main_revenue), 0), 2) AS rd_intensity_pct,
+	   round(wan_yuan(f.tax) / nullif(f.electricity, 0), 4) AS tax_per_kwh
+  FROM district.firm_year f;
+CREATE UNIQUE INDEX ON report.firm_year (credit_code, year);
+COMMENT ON MATERIALIZED VIEW report.firm_year IS '亩均 indicators per firm and year (万元, 万元/亩, %)';
+
+-- ---------------------------------------------------------------- per group and year
+-- Regional 亩均 as ratio of sums (Σ tax / Σ land, never the mean of ratios), per
+-- year, cohort and industry group, with '全部' rows for the totals.  Only firms
+-- with own land count towards the per-mu figures.
+CREATE MATERIALIZED VIEW report.group_year AS
+SELECT year,
+	   coalesce(cohort, '全部') AS cohort,
+	   coalesce(industry_group, '全部') AS industry_group,
+	   count(*)::int AS firms,
+	   sum(land_mu) AS land_mu,
+	   sum(tax_wan) AS tax_wan,
+	   sum(revenue_wan) AS revenue_wan,
+	   round(sum(tax_wan) FILTER (WHERE land_mu > 0) / nullif(sum(land_mu), 0), 2) AS tax_per_mu,
+	   round(sum(value_added_wan) FILTER (WHERE land_mu > 0 AND value_added_wan IS NOT NULL)
+			 / nullif(sum(land_mu) FILTER (WHERE value_added_wan IS NOT NULL), 0), 2) AS va_per_mu,
+	   round(sum(revenue_wan) FILTER (WHERE land_mu > 0) / nullif(sum(land_mu), 0), 2) AS revenue_per_mu
+  FROM report.firm_year
+ GROUP BY year, ROLLUP (cohort, industry_group)
+HAVING NOT (cohort IS NULL AND industry_group IS NOT NULL);
+CREATE UNIQUE INDEX ON report.group_year (year, cohort, industry_group);
+COMMENT ON MATERIALIZED VIEW report.group_year IS 'totals and regional 亩均 (ratio of sums) per year, cohort and group';
+
+-- ---------------------------------------------------------------- per firm and month
+-- 工业总产值 per firm and month with the same month of the year before and the
+-- year-to-date sums (万元).  NULL where a month was not reported.
+CREATE MATERIALIZED VIEW report.firm_month AS
+SELECT m.credit_code::text AS credit_code,
+	   m.month,
+	   e.industry_group,
+	   wan_yuan(m.output) AS output_wan,
+	   wan_yuan(p.output) AS output_prev_year_wan,
+	   sum(wan_yuan(m.output)) OVER w AS ytd_output_wan
+  FROM district.monthly m
+  JOIN district.enterprise e USING (credit_code)
+  LEFT JOIN district.monthly p
+	ON p.credit_code = m.credit_code AND p.month = (m.month - interval '1 year')::date
+WINDOW w AS (PARTITION BY m.credit_code, date_trunc('year', m.month) ORDER BY m.month);
+CREATE UNIQUE INDEX ON report.firm_month (credit_code, month);
+COMMENT ON MATERIALIZED VIEW report.firm_month IS '工业总产值 per firm and month, same month last year, year to date (万元)';
+
+-- ---------------------------------------------------------------- district per month
+-- Bulletin figures per month of the 规上 directory: the month's 工业总产值 and the
+-- year to date (累计), in 亿元, with 同比 on the 可比口径 (only firms reporting in
+-- both periods count towards the growth; the level counts every firm), and the
+-- headline as a bulletin prints it: '1至5月，规上工业产值347.76亿元，同比增长8.9%'.
+SELECT to_regproc('ytd_current') IS NOT NULL AS have_growth \gset
+\if :have_growth
+CREATE MATERIALIZED VIEW report.district_month AS
+WITH months AS (
+	-- months that have a whole year of history before them
+	SELECT DISTINCT month AS as_of FROM district.monthly
+	 WHERE month >= (SELECT min(month) FROM district.monthly) + interval '1 year'
+), firm AS (
+	-- per firm, in 元 (exact numeric)
+	SELECT a.as_of, m.credit_code,
+		   ytd_current(m.output::numeric, m.month, a.as_of) AS ytd_cur,
+		   ytd_base(m.output::numeric, m.month, a.as_of) AS ytd_base,
+		   sum(m.output::numeric) FILTER (WHERE m.month = a.as_of) AS month_cur,
+		   sum(m.output::numeric) FILTER (WHERE m.month = (a.as_of - interval '1 year')::date) AS month_base,
+		   sum(m.output::numeric) FILTER (WHERE m.month = (a.as_of - interval '1 month')::date) AS prev_month
+	  FROM months a
+	  JOIN district.monthly m
+		ON m.month >= (date_trunc('year', a.as_of) - interval '1 year')::date AND m.month <= a.as_of
+	 GROUP BY a.as_of, m.credit_code
+), district AS (
+	SELECT as_of,
+		   count(month_cur)::int AS firms,
+		   sum(ytd_cur) AS ytd_cur,
+		   comparable_current(ytd_cur, ytd_base) AS ytd_cur_c,
+		   comparable_base(ytd_cur, ytd_base) AS ytd_base_c,
+		   sum(month_cur) AS month_cur,
+		   comparable_current(month_cur, month_base) AS month_cur_c,
+		   comparable_base(month_cur, month_base) AS month_base_c,
+		   comparable_current(month_cur, prev_month) AS mom_cur_c,
+		   comparable_base(month_cur, prev_month) AS mom_base_c
+	  FROM firm
+	 GROUP BY as_of
+)
+SELECT as_of AS month,
+	   ytd_label(as_of) AS period,
+	   firms,
+	   round((month_cur / 100000000), 2) AS output_yi,
+	   round(growth(month_cur_c, month_base_c), 1) AS yoy_pct,
+	   round(growth(mom_cur_c, mom_base_c), 1) AS mom_pct,
+	   round((ytd_cur / 100000000), 2) AS ytd_output_yi,
+	   round(growth(ytd_cur_c, ytd_base_c), 1) AS ytd_yoy_pct,
+	   ytd_label(as_of) || '，规上工业产值' || round((ytd_cur / 100000000), 2) || '亿元，同比'
+		 || growth_phrase(ytd_cur_c, ytd_base_c) AS headline,
+	   extract(month FROM as_of)::int || '月份，规上工业产值' || round((month_cur / 100000000), 2) || '亿元，同比'
+		 || growth_phrase(month_cur_c, month_base_c) || '，环比' || growth_phrase(mom_cur_c, mom_base_c)
+		 AS month_headline
+  FROM district;
+CREATE UNIQUE INDEX ON report.district_month (month);
+COMMENT ON MATERIALIZED VIEW report.district_month IS '规上工业产值 per month and year to date (亿元), 同比 on 可比口径 (%), bulletin headlines';
+\else
+\echo 'report.district_month skipped: the installed industry has no growth aggregates'
+\endif
+
+-- ---------------------------------------------------------------- refresh
+-- refresh(): REFRESH MATERIALIZED VIEW CONCURRENTLY every view of schema report, in
+-- creation order (later views read earlier ones).  Readers are never blocked.  This
+-- is what the pg_cron job runs (doc/report.md):
+--   SELECT cron.schedule('industry-report', '15 18 * * *', 'CALL report.refresh()');
+CREATE PROCEDURE report.refresh()
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	v regclass;
+BEGIN
+	FOR v IN SELECT c.oid::regclass FROM pg_catalog.pg_class c
+			  WHERE c.relkind = 'm' AND c.relnamespace = 'report'::regnamespace
+			  ORDER BY c.oid
+	LOOP
+		EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW CONCURRENTLY %s', v);
+		COMMIT;
+	END LOOP;
+END;
+$$;
+COMMENT ON PROCEDURE report.refresh() IS 'refresh every report view concurrently, in dependency order';
