@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tools/demo.sh: the main job.  Builds and installs the extension into this machine's
-# PostgreSQL 15, starts a scratch server (own port and socket, removed at exit), loads
-# the sample district (demo/district.sql: 3000 firms, generated deterministically),
+# PostgreSQL 15, starts a scratch server (own port and socket, removed at exit), shows
+# the types on published figures (demo/types.sql), loads the sample district (demo/district.sql: 3000 firms, generated deterministically),
 # builds the report views (demo/views.sql) and prints the district report
 # (demo/report.sql).  The report is also written as CSV (one file per report view)
 # and HTML into ./report/ (or $REPORT_DIR).  Safe to repeat.
@@ -28,8 +28,11 @@ PSQL=("$PG_SYS_BIN/psql" -X -q -v ON_ERROR_STOP=1)
 "${PSQL[@]}" -d postgres -c 'CREATE DATABASE district'
 export PGDATABASE=district
 
+say "the types on published figures (demo/types.sql)"
+"${PSQL[@]}" -f "$REPO/demo/types.sql"	# creates the extension
+
 say "loading the sample district ($FIRMS firms) and the report views"
-"${PSQL[@]}" -c 'CREATE EXTENSION industry' -f "$REPO/demo/district.sql"
+"${PSQL[@]}" -f "$REPO/demo/district.sql"
 "${PSQL[@]}" -P footer=off -c "SELECT enterprises AS \"企业\", annual_rows AS \"年度数据行\", monthly_rows AS \"月度数据行\" FROM district.generate($FIRMS)"
 "${PSQL[@]}" -f "$REPO/demo/views.sql"
 "${PSQL[@]}" -c 'ANALYZE'
