@@ -161,22 +161,24 @@ COMMENT ON MATERIALIZED VIEW report.district_month IS '规上工业产值 per mo
 
 -- ---------------------------------------------------------------- refresh
 -- refresh(): REFRESH MATERIALIZED VIEW CONCURRENTLY every view of schema report, in
--- creation order (later views read earlier ones).  Readers are never blocked.  This
--- is what the pg_cron job runs (doc/report.md):
---   SELECT cron.schedule('industry-report', '15 18 * * *', 'CALL report.refresh()');
-CREATE PROCEDURE report.refresh()
-LANGUAGE plpgsql
+-- creation order (later views read earlier ones); returns how many it refreshed.
+-- Readers are never blocked.  This is what the pg_cron job runs (doc/report.md):
+--   SELECT cron.schedule('industry-report', '15 18 * * *', 'SELECT report.refresh()');
+CREATE FUNCTION report.refresh() RETURNS int
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 AS $$
 DECLARE
 	v regclass;
+	n int := 0;
 BEGIN
 	FOR v IN SELECT c.oid::regclass FROM pg_catalog.pg_class c
 			  WHERE c.relkind = 'm' AND c.relnamespace = 'report'::regnamespace
 			  ORDER BY c.oid
 	LOOP
 		EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW CONCURRENTLY %s', v);
-		COMMIT;
+		n := n + 1;
 	END LOOP;
+	RETURN n;
 END;
 $$;
-COMMENT ON PROCEDURE report.refresh() IS 'refresh every report view concurrently, in dependency order';
+COMMENT ON FUNCTION report.refresh() IS 'refresh every report view concurrently, in dependency order';
