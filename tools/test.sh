@@ -47,7 +47,13 @@ run_c_tests() { # run_c_tests DIR PHASE
 		record "$2/$(basename "$src" .c)" $rc
 	done
 }
-want unit && run_c_tests unit unit
+if want unit; then
+	say "unit: install script fragments are representable in EUC_CN"
+	rc=0
+	python3 "$REPO/tools/check_script_encoding.py" "$REPO"/extension/sql/*.sql || rc=$?
+	record unit/script_encoding $rc
+	run_c_tests unit unit
+fi
 want property && run_c_tests property property
 
 # libFuzzer over the parsers, bounded in time (test/fuzz/*.c).
