@@ -47,38 +47,27 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.round(pg_catalog.exp(pg_catalog.round(sigma * district.z(key), 10)), 10);
 
 -- ------------------------------------------------ 统一社会信用代码 (GB 32100-2015)
--- credit_code(region, body): '91' (工商, 企业) || region || body || GB 11714 check ||
--- GB 32100 check.  body is 8 characters of 0-9 A-H J-N P-R T U W-Y.
-CREATE FUNCTION district.credit_code(region text, body text) RETURNS text
+-- body_seq(body): the sequence number whose base-31 digits over the code set are the
+-- 8-character organisation-code body, for credit_code_make(), which adds both check
+-- characters.  Bodies look like real ones: 8 digits for old firms (the legacy 组织机构
+-- 代码), 'MA2' and 5 characters for firms registered since 2016.
+CREATE FUNCTION district.body_seq(body text) RETURNS bigint
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	WITH org AS (
-		SELECT body || CASE 11 - sum(CASE WHEN c ~ '[0-9]' THEN ascii(c) - 48 ELSE ascii(c) - 55 END
-						 * (ARRAY[3, 7, 9, 10, 5, 8, 4, 2])[p]) % 11
-			WHEN 10 THEN 'X' WHEN 11 THEN '0'
-			ELSE (11 - sum(CASE WHEN c ~ '[0-9]' THEN ascii(c) - 48 ELSE ascii(c) - 55 END
-						   * (ARRAY[3, 7, 9, 10, 5, 8, 4, 2])[p]) % 11)::text END AS code
-		  FROM generate_series(1, 8) p, substr(body, p, 1) c
-	), head AS (
-		SELECT '91' || region || org.code AS h FROM org
-	)
-	SELECT h || substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
-					   (31 - sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(h, p, 1)) - 1)
-								 * (ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])[p]) % 31)::int % 31 + 1,
-					   1)
-	  FROM head, generate_series(1, 17) p
-	 GROUP BY h;
+	SELECT sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(body, p, 1)) - 1)::numeric
+			   * 31::numeric ^ (8 - p))::bigint
+	  FROM generate_series(1, 8) p;
 END;
 
 -- ---------------------------------------------------------------- tables
 CREATE TABLE district.enterprise (
-	credit_code text PRIMARY KEY,			-- 统一社会信用代码
+	credit_code credit_code PRIMARY KEY,	-- 统一社会信用代码 (validated, normalised)
 	name		text NOT NULL UNIQUE,		-- 企业名称
 	industry_group text NOT NULL,			-- 行业组
 	town		text NOT NULL,				-- 镇街
 	registered_on date NOT NULL,			-- 登记(成立)日期
 	land_supplied_on date,					-- 供地日期 (NULL: no own industrial land)
-	landlord	text REFERENCES district.enterprise,	-- 租赁企业: the landowner's code
+	landlord	credit_code REFERENCES district.enterprise,	-- 租赁企业: the landowner's code
 	exempt_reason text,						-- 不参评 reason besides the age rules (公用工程类)
 	veto_reason text,						-- 一票否决 reason
 	niche_since int NOT NULL,				-- 从事细分市场起始年份
@@ -92,7 +81,7 @@ CREATE TABLE district.enterprise (
 );
 
 CREATE TABLE district.annual (
-	credit_code text NOT NULL REFERENCES district.enterprise,
+	credit_code credit_code NOT NULL REFERENCES district.enterprise,
 	year		int NOT NULL,
 	scope		text NOT NULL CHECK (scope IN ('规上', '规下')),
 	land		mu_area,					-- 用地面积 (NULL for tenants)
@@ -120,7 +109,7 @@ CREATE TABLE district.annual (
 );
 
 CREATE TABLE district.monthly (
-	credit_code text NOT NULL REFERENCES district.enterprise,
+	credit_code credit_code NOT NULL REFERENCES district.enterprise,
 	month		date NOT NULL CHECK (extract(day FROM month) = 1),
 	output		yuan NOT NULL,				-- 工业总产值 (当月)
 	PRIMARY KEY (credit_code, month)
@@ -184,14 +173,14 @@ BEGIN
 	CREATE TEMP TABLE district_firm2 ON COMMIT DROP AS
 	SELECT f.*,
 		   -- legacy 9-digit organisation codes before 2016, 'MA' codes after
-		   district.credit_code(region,
+		   credit_code_make(region, district.body_seq(
 				CASE WHEN f.founded_year < 2016
 					 THEN lpad(((f.i * 7919 + 14329000)::bigint % 100000000)::text, 8, '0')
 					 ELSE 'MA2' || (SELECT string_agg(substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
 											 (((f.i::bigint * 15485863) % 28629151 / (ARRAY[923521, 29791, 961, 31, 1])[d]) % 31 + 1)::int, 1),
 										 '' ORDER BY d)
 									  FROM generate_series(1, 5) d)
-				END) AS credit_code,
+				END)) AS credit_code,
 		   CASE WHEN district.u(f.k || ':pfx') < 0.15 THEN '浙江' ELSE '杭州' END
 			 || substr('宏华锦盛恒瑞鼎泰德信天元正东方新嘉安丰永联合通达明远立博海康润中科兴隆昌运金汇龙', 1 + (f.j % 40)::int, 1)
 			 || substr('达通泰和丰源盛兴利华昌威邦诚宇航创捷凯瑞迅驰力锐晟洲峰浩晨辉美星翔腾鑫越汉弘阳奥', 1 + ((f.j / 40 + 3 * (f.j % 40)) % 40)::int, 1)

@@ -15,7 +15,7 @@ SELECT value::date AS as_of FROM report.parameter WHERE name = 'as_of' \gset
 SELECT to_regclass('report.district_month') IS NOT NULL AS have_growth,
 	   to_regclass('report.evaluation') IS NOT NULL AS have_evaluation,
 	   to_regclass('report.tier_status') IS NOT NULL AS have_tiers,
-	   to_regprocedure('per_mu(yuan,mu_area)') IS NOT NULL AND to_regproc('growth') IS NOT NULL AS have_per_mu \gset
+	   to_regprocedure('per_mu(yuan,mu_area)') IS NOT NULL AND to_regprocedure('growth(yuan_per_mu,yuan_per_mu)') IS NOT NULL AS have_per_mu \gset
 
 \echo
 \echo '================================================================'
@@ -37,7 +37,7 @@ SELECT cohort AS "名单", firms AS "企业数", round(land_mu, 1) AS "用地(�
 \echo '二、规上工业亩均效益（分行业组，比值为合计之比）'
 \if :have_per_mu
 -- computed here with the extension's types: Σ税收/Σ用地 as yuan_per_mu (exact), land as mu_area
-SELECT e.industry_group AS "行业组", count(*) AS "企业数", sum(a.land) AS "用地",
+SELECT coalesce(e.industry_group, '合计') AS "行业组", count(*) AS "企业数", sum(a.land) AS "用地",
 	   per_mu(a.tax, a.land) AS "亩均税收", per_mu(a.value_added, a.land) AS "亩均增加值",
 	   round(growth(per_mu(a.tax, a.land), per_mu(p.tax, p.land)), 1) AS "亩均税收同比(%)"
   FROM district.annual a

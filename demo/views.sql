@@ -106,7 +106,7 @@ COMMENT ON MATERIALIZED VIEW report.firm_month IS '工业总产值 per firm and 
 -- year to date (累计), in 亿元, with 同比 on the 可比口径 (only firms reporting in
 -- both periods count towards the growth; the level counts every firm), and the
 -- headline as a bulletin prints it: '1至5月，规上工业产值347.76亿元，同比增长8.9%'.
-SELECT to_regproc('ytd_current') IS NOT NULL AS have_growth \gset
+SELECT to_regprocedure('ytd_current(numeric,date,date)') IS NOT NULL AS have_growth \gset
 \if :have_growth
 CREATE MATERIALIZED VIEW report.district_month AS
 WITH months AS (
@@ -140,19 +140,24 @@ WITH months AS (
 	 GROUP BY as_of
 )
 SELECT as_of AS month,
-	   ytd_label(as_of) AS period,
 	   firms,
 	   round((month_cur / 100000000), 2) AS output_yi,
 	   round(growth(month_cur_c, month_base_c), 1) AS yoy_pct,
 	   round(growth(mom_cur_c, mom_base_c), 1) AS mom_pct,
-	   round((ytd_cur / 100000000), 2) AS ytd_output_yi,
-	   round(growth(ytd_cur_c, ytd_base_c), 1) AS ytd_yoy_pct,
-	   ytd_label(as_of) || '，规上工业产值' || round((ytd_cur / 100000000), 2) || '亿元，同比'
-		 || growth_phrase(ytd_cur_c, ytd_base_c) AS headline,
 	   extract(month FROM as_of)::int || '月份，规上工业产值' || round((month_cur / 100000000), 2) || '亿元，同比'
 		 || growth_phrase(month_cur_c, month_base_c) || '，环比' || growth_phrase(mom_cur_c, mom_base_c)
-		 AS month_headline
-  FROM district;
+		 AS month_headline,
+	   -- 累计 needs January..month of the year before: NULL where the data start later
+	   CASE WHEN ytd_complete THEN ytd_label(as_of) END AS period,
+	   CASE WHEN ytd_complete THEN round((ytd_cur / 100000000), 2) END AS ytd_output_yi,
+	   CASE WHEN ytd_complete THEN round(growth(ytd_cur_c, ytd_base_c), 1) END AS ytd_yoy_pct,
+	   CASE WHEN ytd_complete THEN
+			ytd_label(as_of) || '，规上工业产值' || round((ytd_cur / 100000000), 2) || '亿元，同比'
+			|| growth_phrase(ytd_cur_c, ytd_base_c) END AS headline
+  FROM (SELECT d.*,
+			   (date_trunc('year', as_of) - interval '1 year')::date
+				 >= (SELECT min(month) FROM district.monthly) AS ytd_complete
+		  FROM district d) d;
 CREATE UNIQUE INDEX ON report.district_month (month);
 COMMENT ON MATERIALIZED VIEW report.district_month IS '规上工业产值 per month and year to date (亿元), 同比 on 可比口径 (%), bulletin headlines';
 \else
