@@ -77,7 +77,18 @@ CREATE TABLE district.enterprise (
 	mgmt_cert	boolean NOT NULL,			-- 管理体系认证
 	info_system boolean NOT NULL,			-- 核心业务采用信息系统支撑
 	high_tech	boolean NOT NULL,			-- 有效期内高新技术企业
-	key_field	boolean NOT NULL			-- 主导产品属于关键领域 (核心基础零部件, 关键基础材料, …)
+	key_field	boolean NOT NULL,			-- 主导产品属于关键领域 (核心基础零部件, 关键基础材料, …)
+	chain_field int NOT NULL,				-- 产业链地位: 2 补短板/锻长板/填空白, 1 配套, 0 其他
+	feature_points int NOT NULL,			-- 特色化 points (0-15)
+	innovation_demo boolean NOT NULL,		-- 国家级技术创新示范企业
+	ip_advantage boolean NOT NULL,			-- 知识产权优势/示范企业
+	sci_award_3y boolean NOT NULL,			-- 近3年国家级或省级科技奖励
+	sci_award_top boolean NOT NULL,			-- 近3年省级科技奖励前三 / 国家级前五
+	sci_award_national_top3 boolean NOT NULL,	-- 近3年国家级科技奖励前三
+	maker_china_top500 boolean NOT NULL,	-- 创客中国全国500强
+	maker_china_top50 boolean NOT NULL,		-- 创客中国全国50强
+	credit_good boolean NOT NULL,			-- 企业信用良好
+	producing	boolean NOT NULL			-- 已投产 (false: still building on new land)
 );
 
 CREATE TABLE district.annual (
@@ -225,7 +236,19 @@ BEGIN
 		   district.u(f.k || ':cert') < CASE WHEN f.rev >= 2000 THEN 0.8 ELSE 0.35 END,
 		   district.u(f.k || ':info') < CASE WHEN f.rev >= 2000 THEN 0.85 ELSE 0.4 END,
 		   district.u(f.k || ':hte') < CASE WHEN f.rev >= 2000 THEN 0.45 ELSE 0.08 END * (0.5 + f.sei),
-		   district.u(f.k || ':key') < 0.25 * f.sei
+		   district.u(f.k || ':key') < 0.25 * f.sei,
+		   CASE WHEN district.u(f.k || ':chain') < 0.06 THEN 2
+				WHEN district.u(f.k || ':chain') < 0.30 THEN 1 ELSE 0 END,
+		   floor(16 * district.u(f.k || ':feature') ^ 1.5)::int,
+		   f.rev >= 20000 AND district.u(f.k || ':demo') < 0.15,
+		   district.u(f.k || ':ipadv') < CASE WHEN f.rev >= 5000 THEN 0.10 ELSE 0.01 END,
+		   district.u(f.k || ':award') < CASE WHEN f.rev >= 5000 THEN 0.08 ELSE 0.005 END,
+		   district.u(f.k || ':award') < CASE WHEN f.rev >= 5000 THEN 0.03 ELSE 0.001 END,
+		   district.u(f.k || ':award') < CASE WHEN f.rev >= 20000 THEN 0.01 ELSE 0 END,
+		   district.u(f.k || ':maker') < 0.004,
+		   district.u(f.k || ':maker') < 0.0005,
+		   district.u(f.k || ':veto') >= 0.005,
+		   true
 	  FROM district_firm2 f;
 
 	-- tenants rent from a landowner with at least 20 亩 (30000/2 m²)
@@ -235,6 +258,13 @@ BEGIN
 						ORDER BY md5(f.k || ':landlord:' || o.i), o.i LIMIT 1)
 	  FROM district_firm2 f
 	 WHERE f.credit_code = e.credit_code AND f.tenant;
+
+	-- land supplied since mid-2023 is often still a building site (尚未投产)
+	UPDATE district.enterprise e
+	   SET producing = false
+	  FROM district_firm2 f
+	 WHERE f.credit_code = e.credit_code AND e.land_supplied_on > DATE '2023-06-30'
+	   AND district.u(f.k || ':building') < 0.6;
 
 	-- exemption by kind (不参评, 公用工程类); the age rules (新成立企业, 新供地建设期) are
 	-- the rule set's, applied by the evaluation engine to registered_on / land_supplied_on
@@ -368,10 +398,23 @@ SELECT a.credit_code, e.name, e.industry_group, e.town, a.scope, a.year,
 	   a.market_share_national, e.sei_field, e.key_field, e.rd_institution, e.own_brand,
 	   e.mgmt_cert, e.info_system, e.high_tech,
 	   e.own_brand::int + e.mgmt_cert::int AS quality_items,
-	   -- evaluation flags (doc/evaluation.md)
-	   e.registered_on, e.land_supplied_on, e.landlord, e.exempt_reason, e.veto_reason
+	   e.chain_field, e.feature_points, e.innovation_demo, e.ip_advantage, e.sci_award_3y,
+	   e.sci_award_top, e.sci_award_national_top3, e.maker_china_top500, e.maker_china_top50,
+	   e.credit_good,
+	   -- evaluation flags (doc/evaluation.md): tenants (no own industrial land) are listed
+	   -- with their landlord, not graded (Cixi publishes them separately); a landlord loses
+	   -- points for subletting (温岭: 规上 0 for the first tenant, then 5 each; 规下 10, then 5)
+	   e.registered_on, e.land_supplied_on, e.producing, e.landlord,
+	   coalesce(e.exempt_reason,
+				CASE WHEN e.landlord IS NOT NULL THEN '租赁企业（名下无工业用地）' END) AS exempt_reason,
+	   e.veto_reason,
+	   CASE WHEN t.tenants > 0 THEN
+			CASE a.scope WHEN '规上' THEN 5 * (t.tenants - 1) ELSE 10 + 5 * (t.tenants - 1) END
+	   END AS penalty
   FROM district.annual a
   JOIN district.enterprise e USING (credit_code)
   LEFT JOIN district.annual p1 ON p1.credit_code = a.credit_code AND p1.year = a.year - 1
-  LEFT JOIN district.annual p2 ON p2.credit_code = a.credit_code AND p2.year = a.year - 2;
+  LEFT JOIN district.annual p2 ON p2.credit_code = a.credit_code AND p2.year = a.year - 2
+  LEFT JOIN (SELECT landlord, count(*)::int AS tenants FROM district.enterprise
+			  WHERE landlord IS NOT NULL GROUP BY landlord) t ON t.landlord = a.credit_code;
 COMMENT ON VIEW district.firm_year IS 'evaluation and tier input: annual data with previous-year columns';
