@@ -88,7 +88,9 @@ CREATE TABLE district.enterprise (
 	maker_china_top500 boolean NOT NULL,	-- 创客中国全国500强
 	maker_china_top50 boolean NOT NULL,		-- 创客中国全国50强
 	credit_good boolean NOT NULL,			-- 企业信用良好
-	producing	boolean NOT NULL			-- 已投产 (false: still building on new land)
+	producing	boolean NOT NULL,			-- 已投产 (false: still building on new land)
+	digital_level numeric,					-- 数字化水平 (中小企业数字化水平评测), NULL: not assessed
+	champion	boolean NOT NULL			-- generator's latent 隐形冠军 flag (not an input of any rule)
 );
 
 CREATE TABLE district.annual (
@@ -148,15 +150,15 @@ BEGIN
 	CREATE TEMP TABLE district_firm ON COMMIT DROP AS
 	WITH grp(industry_group, lo, hi, rpm, tr, var, ei, ef, rdr, rpe, sei, words) AS (
 		VALUES	-- share, 亩均营收 median, tax/revenue, VA/revenue, tce/万元, t/tce, R&D/revenue, 万元/人
-			('高端装备', 0.00, 0.28, 380, 0.070, 0.26, 0.09, 0.0006, 0.038, 110, 0.70,
+			('高端装备', 0.00, 0.28, 380, 0.070, 0.26, 0.09, 0.0006, 0.038, 110, 0.50,
 			 ARRAY['机械', '精工', '智能装备', '机电', '传动']),
-			('电子信息', 0.28, 0.48, 600, 0.056, 0.24, 0.06, 0.0008, 0.055, 150, 0.85,
+			('电子信息', 0.28, 0.48, 600, 0.056, 0.24, 0.06, 0.0008, 0.055, 150, 0.60,
 			 ARRAY['电子', '微电子', '光电', '信息技术', '传感']),
-			('新材料',   0.48, 0.66, 420, 0.061, 0.22, 0.30, 0.0004, 0.032, 160, 0.80,
+			('新材料',   0.48, 0.66, 420, 0.061, 0.22, 0.30, 0.0004, 0.032, 160, 0.55,
 			 ARRAY['新材料', '高分子', '复合材料', '硅材料', '涂层']),
-			('生物医药', 0.66, 0.78, 350, 0.100, 0.38, 0.12, 0.0010, 0.075, 130, 0.85,
+			('生物医药', 0.66, 0.78, 350, 0.100, 0.38, 0.12, 0.0010, 0.075, 130, 0.60,
 			 ARRAY['生物', '医药', '制药', '医疗器械', '生命科技']),
-			('纺织化纤', 0.78, 1.00, 260, 0.043, 0.18, 0.40, 0.0005, 0.015, 70, 0.15,
+			('纺织化纤', 0.78, 1.00, 260, 0.043, 0.18, 0.40, 0.0005, 0.015, 70, 0.10,
 			 ARRAY['纺织', '化纤', '织造', '印染', '家纺'])
 	), base AS (
 		SELECT i, seed || ':' || i AS k FROM generate_series(1, n) i
@@ -177,9 +179,13 @@ BEGIN
 		   f.tenant,
 		   -- young firms are small
 		   pg_catalog.round(f.rev0 * CASE WHEN f.founded_year >= 2022 THEN 0.3 ELSE 1 END, 6) AS rev,
+		   -- 隐形冠军 material: about 1% of the established firms lead a niche market
+		   (f.rev0 >= 3000 AND f.founded_year <= 2018 AND district.u(f.k || ':champ') < 0.025) AS champ,
 		   -- yearly log growth: firm trend plus macro, 2021..2025
-		   0.02 + 0.06 * district.z(f.k || ':trend') AS trend
+		   0.02 + 0.06 * district.z(f.k || ':trend') AS trend0
 	  FROM f;
+	ALTER TABLE district_firm ADD COLUMN trend numeric;
+	UPDATE district_firm SET trend = trend0 + CASE WHEN champ THEN 0.05 ELSE 0 END;
 
 	CREATE TEMP TABLE district_firm2 ON COMMIT DROP AS
 	SELECT f.*,
@@ -226,18 +232,18 @@ BEGIN
 				(ARRAY['发生较大及以上安全生产事故', '环境违法被立案查处', '违法用地未整改',
 					   '严重失信被列入联合惩戒名单'])[1 + floor(4 * district.u(f.k || ':veto', 1))::int]
 		   END,
-		   f.founded_year + floor(5 * district.u(f.k || ':niche'))::int,
-		   district.u(f.k || ':sei') < f.sei,
+		   f.founded_year + CASE WHEN f.champ THEN 0 ELSE floor(5 * district.u(f.k || ':niche'))::int END,
+		   f.champ OR district.u(f.k || ':sei') < f.sei,
 		   CASE WHEN f.rev >= 5000 AND district.u(f.k || ':inst') < 0.04 THEN 4
-				WHEN f.rev >= 3000 AND district.u(f.k || ':inst') < 0.25 THEN 3
+				WHEN f.champ OR f.rev >= 3000 AND district.u(f.k || ':inst') < 0.25 THEN 3
 				WHEN f.rev >= 1000 AND district.u(f.k || ':inst') < 0.40 THEN 2
 				WHEN district.u(f.k || ':inst') < 0.15 THEN 1 ELSE 0 END,
-		   district.u(f.k || ':brand') < 0.6,
-		   district.u(f.k || ':cert') < CASE WHEN f.rev >= 2000 THEN 0.8 ELSE 0.35 END,
-		   district.u(f.k || ':info') < CASE WHEN f.rev >= 2000 THEN 0.85 ELSE 0.4 END,
+		   f.champ OR district.u(f.k || ':brand') < 0.6,
+		   f.champ OR district.u(f.k || ':cert') < CASE WHEN f.rev >= 2000 THEN 0.8 ELSE 0.35 END,
+		   f.champ OR district.u(f.k || ':info') < CASE WHEN f.rev >= 2000 THEN 0.85 ELSE 0.4 END,
 		   district.u(f.k || ':hte') < CASE WHEN f.rev >= 2000 THEN 0.45 ELSE 0.08 END * (0.5 + f.sei),
-		   district.u(f.k || ':key') < 0.25 * f.sei,
-		   CASE WHEN district.u(f.k || ':chain') < 0.06 THEN 2
+		   f.champ OR district.u(f.k || ':key') < 0.25 * f.sei,
+		   CASE WHEN f.champ OR district.u(f.k || ':chain') < 0.06 THEN 2
 				WHEN district.u(f.k || ':chain') < 0.30 THEN 1 ELSE 0 END,
 		   floor(16 * district.u(f.k || ':feature') ^ 1.5)::int,
 		   f.rev >= 20000 AND district.u(f.k || ':demo') < 0.15,
@@ -248,7 +254,12 @@ BEGIN
 		   district.u(f.k || ':maker') < 0.004,
 		   district.u(f.k || ':maker') < 0.0005,
 		   district.u(f.k || ':veto') >= 0.005,
-		   true
+		   true,
+		   -- 数字化水平 (1.0-4.0), not assessed for one small firm in five
+		   CASE WHEN f.champ OR f.rev >= 2000 OR district.u(f.k || ':dlmiss') >= 0.2 THEN
+				round(1.2 + 1.6 * district.u(f.k || ':digital') + CASE WHEN f.champ THEN 0.8 ELSE 0 END, 1)
+		   END,
+		   f.champ
 	  FROM district_firm2 f;
 
 	-- tenants rent from a landowner with at least 20 亩 (30000/2 m²)
@@ -281,7 +292,7 @@ BEGIN
 	WITH macro(year, g) AS (
 		VALUES (2020, NULL::numeric), (2021, 0.13), (2022, 0.01), (2023, 0.04), (2024, 0.05), (2025, 0.06)
 	), fy AS (
-		SELECT f.*, m.year, f.trend + m.g + 0.10 * district.z(f.k || ':g:' || m.year) AS lg
+		SELECT f.*, m.year, f.trend + m.g + 0.07 * district.z(f.k || ':g:' || m.year) AS lg
 		  FROM district_firm2 f CROSS JOIN macro m
 		 WHERE m.year >= f.founded_year
 	), walked AS (
@@ -300,11 +311,11 @@ BEGIN
 	INSERT INTO district.annual
 	WITH v AS MATERIALIZED (
 		SELECT y.*, y.k || ':' || y.year AS ky,
-			   y.rev_y * least(1, (0.6 + 0.4 * district.u(y.k || ':mr') ^ 0.4)
+			   y.rev_y * least(1, (CASE WHEN y.champ THEN 0.85 ELSE 0.45 END + 0.55 * district.u(y.k || ':mr') ^ 0.8)
 								  * district.lognorm(y.k || ':mr:' || y.year, 0.03)) AS mr,
 			   y.rev_y * y.ei * district.lognorm(y.k || ':en', 0.5)
 				 * district.lognorm(y.k || ':en:' || y.year, 0.08) AS energy,
-			   y.rev_y * y.rdr * district.lognorm(y.k || ':rd', 0.7)
+			   y.rev_y * y.rdr * CASE WHEN y.champ THEN 2.2 ELSE 1 END * district.lognorm(y.k || ':rd', 0.7)
 				 * district.lognorm(y.k || ':rd:' || y.year, 0.15) AS rd_raw,
 			   greatest(3, round(y.rev_y / y.rpe * district.lognorm(y.k || ':emp', 0.3)
 								 * district.lognorm(y.k || ':emp:' || y.year, 0.05))) AS emp
@@ -340,22 +351,27 @@ BEGIN
 		   CASE WHEN s.land_m2 IS NOT NULL OR district.u(s.k || ':elmiss') >= 0.3 THEN
 				greatest(0.5, round(s.energy * 0.6 * district.lognorm(s.k || ':el', 0.2), 2)) END,
 		   round(s.emp * (0.04 + 0.3 * district.u(s.k || ':rds') ^ 2)),
-		   least(0.98, greatest(0.05, round(0.5 + 0.15 * district.z(s.k || ':debt')
+		   least(CASE WHEN s.champ THEN 0.6 ELSE 0.98 END, greatest(0.05, round(0.5 + 0.15 * district.z(s.k || ':debt')
 											+ 0.03 * district.z(s.ky || ':debt'), 4))),
 		   greatest(0, s.year - e.niche_since),
 		   floor(s.ip1 * district.u(s.k || ':ipown') * 0.6 * district.u(s.k || ':iphv'))::int,
 		   floor(s.ip1 * district.u(s.k || ':ipown'))::int,
 		   s.ip1,
-		   floor(s.rd_raw / 40 * district.lognorm(s.k || ':ip2', 0.8) * (1 + (s.year - 2020) * 0.15))::int,
+		   CASE WHEN district.u(s.k || ':hasip2') < 0.5 THEN
+				floor(s.rd_raw / 120 * district.lognorm(s.k || ':ip2', 0.8) * (1 + (s.year - 2020) * 0.15))::int
+		   ELSE 0 END,
 		   floor(s.ip1 * (0.5 + 0.5 * district.u(s.k || ':inv')))::int,
 		   (CASE WHEN district.u(s.ky || ':eq')
 					  < CASE WHEN s.industry_group IN ('电子信息', '生物医药', '新材料') THEN 0.04 ELSE 0.015 END
 				 THEN round(3000 * district.lognorm(s.ky || ':eqa', 1.0)) * 10000 ELSE 0 END)::yuan,
-		   round(0.15 * district.u(s.k || ':share') ^ 8 * district.lognorm(s.ky || ':share', 0.1), 4)
+		   round(CASE WHEN s.champ THEN 0.10 + 0.2 * district.u(s.k || ':share')
+					  ELSE 0.12 * district.u(s.k || ':share') ^ 10 END
+				 * district.lognorm(s.ky || ':share', 0.1), 4)
 	  FROM (SELECT s.*,
-				   CASE WHEN district.u(s.k || ':hasip') < 0.7
+				   CASE WHEN s.champ OR district.u(s.k || ':hasip') < 0.45
 						THEN floor(s.rd_raw / 150 * district.lognorm(s.k || ':ip', 0.8)
 								   * (1 + (s.year - 2020) * 0.15))::int
+							 + CASE WHEN s.champ THEN 3 ELSE 0 END
 						ELSE 0 END AS ip1
 			  FROM s OFFSET 0) s
 	  JOIN district.enterprise e USING (credit_code);
@@ -400,7 +416,7 @@ SELECT a.credit_code, e.name, e.industry_group, e.town, a.scope, a.year,
 	   e.own_brand::int + e.mgmt_cert::int AS quality_items,
 	   e.chain_field, e.feature_points, e.innovation_demo, e.ip_advantage, e.sci_award_3y,
 	   e.sci_award_top, e.sci_award_national_top3, e.maker_china_top500, e.maker_china_top50,
-	   e.credit_good,
+	   e.credit_good, e.digital_level,
 	   -- evaluation flags (doc/evaluation.md): tenants (no own industrial land) are listed
 	   -- with their landlord, not graded (Cixi publishes them separately); a landlord loses
 	   -- points for subletting (温岭: 规上 0 for the first tenant, then 5 each; 规下 10, then 5)

@@ -15,6 +15,7 @@ SELECT value::date AS as_of FROM report.parameter WHERE name = 'as_of' \gset
 SELECT to_regclass('report.district_month') IS NOT NULL AS have_growth,
 	   to_regclass('report.evaluation') IS NOT NULL AS have_evaluation,
 	   to_regclass('report.tier_status') IS NOT NULL AS have_tiers,
+	   to_regclass('report.class_gap') IS NOT NULL AS have_class_gap,
 	   to_regprocedure('per_mu(yuan,mu_area)') IS NOT NULL AND to_regprocedure('growth(yuan_per_mu,yuan_per_mu)') IS NOT NULL AS have_per_mu \gset
 
 \echo
@@ -69,4 +70,101 @@ SELECT to_char(month, 'YYYY-MM') AS "月份", firms AS "直报企业", output_yi
  ORDER BY month;
 \else
 \echo '  （本节需要增长统计引擎：当前安装的 industry 尚无 ytd_current() 等聚合，从略）'
+\endif
+
+\echo
+\if :have_evaluation
+SELECT format('四、亩均效益综合评价（规则集 %s %s，行业组内按名额分类）', value, :evaluation_year) AS title
+  FROM report.parameter WHERE name = 'scheme' \gset
+\echo :title
+\echo
+\echo '  1. 规上企业综合评价前十名'
+SELECT name AS "企业名称", industry_group AS "行业组", rank || '/' || group_size AS "组内名次",
+	   round(land_mu, 1) AS "用地(亩)", tax_per_mu AS "亩均税收(万元/亩)", va_per_mu AS "亩均增加值(万元/亩)",
+	   total AS "综合得分", class AS "类别"
+  FROM report.evaluation
+ WHERE year = :evaluation_year AND scope = '规上' AND status = 'graded'
+ ORDER BY total DESC, credit_code
+ LIMIT 10;
+\echo '  2. 规上企业综合评价后十名（含一票否决）'
+SELECT name AS "企业名称", industry_group AS "行业组", rank || '/' || group_size AS "组内名次",
+	   round(land_mu, 1) AS "用地(亩)", tax_per_mu AS "亩均税收(万元/亩)", total AS "综合得分", class AS "类别",
+	   CASE status WHEN 'veto' THEN reason ELSE '' END AS "说明"
+  FROM report.evaluation
+ WHERE year = :evaluation_year AND scope = '规上' AND status IN ('graded', 'veto')
+ ORDER BY status <> 'veto', total, credit_code
+ LIMIT 10;
+\echo '  3. 分类结果分布（企业数与占比，各组占比合计100.0%）'
+SELECT scope AS "范围", industry_group AS "行业组",
+	   max(firms) FILTER (WHERE class = 'A') || ' (' || max(percent) FILTER (WHERE class = 'A') || '%)' AS "A 优先发展类",
+	   max(firms) FILTER (WHERE class = 'B') || ' (' || max(percent) FILTER (WHERE class = 'B') || '%)' AS "B 鼓励提升类",
+	   max(firms) FILTER (WHERE class = 'C') || ' (' || max(percent) FILTER (WHERE class = 'C') || '%)' AS "C 调控帮扶类",
+	   max(firms) FILTER (WHERE class = 'D') || ' (' || max(percent) FILTER (WHERE class = 'D') || '%)' AS "D 倒逼整治类",
+	   sum(firms) AS "参评企业", sum(percent) AS "合计(%)"
+  FROM report.class_distribution
+ WHERE year = :evaluation_year
+ GROUP BY scope, industry_group
+ ORDER BY scope DESC, industry_group = '全部', industry_group;
+\echo '  4. 腾笼换鸟：D类企业及其用地'
+SELECT scope AS "范围", coalesce(industry_group, '合计') AS "行业组", count(*) AS "D类企业",
+	   count(*) FILTER (WHERE status = 'veto') AS "其中一票否决", round(sum(land_mu), 1) AS "用地(亩)",
+	   round(100 * sum(land_mu) / (SELECT sum(land_mu) FROM report.evaluation e
+								   WHERE e.year = :evaluation_year AND e.scope = d.scope
+									 AND e.status IN ('graded', 'veto')), 1) AS "占参评用地(%)"
+  FROM report.d_class_land d
+ WHERE year = :evaluation_year
+ GROUP BY scope, ROLLUP (industry_group)
+ ORDER BY scope DESC, industry_group IS NULL, sum(land_mu) DESC;
+SELECT name AS "用地最多的D类企业", scope AS "范围", industry_group AS "行业组", town AS "镇街",
+	   round(land_mu, 1) AS "用地(亩)", total AS "综合得分", coalesce(reason, '') AS "说明"
+  FROM report.d_class_land
+ WHERE year = :evaluation_year
+ ORDER BY land_mu DESC, credit_code
+ LIMIT 10;
+\echo '  5. 列入名单但不参与分类的企业'
+SELECT reason AS "原因", count(*) AS "企业数"
+  FROM report.evaluation
+ WHERE year = :evaluation_year AND status = 'exempt'
+ GROUP BY reason
+ ORDER BY count(*) DESC, reason
+ LIMIT 8;
+\if :have_class_gap
+\echo '  6. 最接近上一类别的十家企业'
+SELECT e.name AS "企业名称", g.scope AS "范围", g.industry_group AS "行业组", g.class || '→' || g.next_class AS "类别",
+	   g.total AS "得分", g.score_gap AS "差分", round(g.tax_needed_wan, 1) AS "另需税收(万元)", g.explanation AS "说明"
+  FROM report.class_gap g
+  JOIN report.evaluation e USING (credit_code, year)
+ WHERE g.year = :evaluation_year AND g.score_gap > 0
+ ORDER BY g.score_gap, g.credit_code
+ LIMIT 10;
+\endif
+\else
+\echo '四、亩均效益综合评价'
+\echo '  （本节需要评价引擎：当前安装的 industry 尚无 evaluate()，从略）'
+\endif
+
+\echo
+\if :have_tiers
+\echo '五、梯度培育（规下 → 规上 → 创新型 → 专精特新 → 小巨人）'
+\echo
+\echo '  1. 培育梯队（按认定条件测算的符合企业数）'
+SELECT repeat('  ', step) || label AS "梯队", firms AS "符合条件企业", unknown AS "待补数据"
+  FROM report.tier_funnel
+ WHERE year = :evaluation_year
+ ORDER BY step;
+\echo '  2. 小升规后备：最接近规上标准的五家企业'
+SELECT name AS "企业名称", industry_group AS "行业组", gaps AS "差距"
+  FROM report.tier_nearest
+ WHERE year = :evaluation_year AND next_tier = 'guishang' AND eligible IS FALSE
+ ORDER BY to_fix, relative_gap, credit_code
+ LIMIT 5;
+\echo '  3. 政策找人：最接近下一梯队的十家企业（创新型、专精特新、小巨人）'
+SELECT name AS "企业名称", scope AS "范围", next_label AS "下一梯队", to_fix AS "未达条件数", gaps AS "差距"
+  FROM report.tier_nearest
+ WHERE year = :evaluation_year AND next_tier <> 'guishang' AND eligible IS FALSE
+ ORDER BY to_fix, relative_gap, credit_code
+ LIMIT 10;
+\else
+\echo '五、梯度培育'
+\echo '  （本节需要梯度培育引擎：当前安装的 industry 尚无 tier_check()，从略）'
 \endif

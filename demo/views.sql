@@ -23,7 +23,10 @@ CREATE TABLE report.parameter (
 	name		text PRIMARY KEY,
 	value		text NOT NULL
 );
-INSERT INTO report.parameter VALUES ('evaluation_year', '2024'), ('as_of', '2025-05-01');
+INSERT INTO report.parameter VALUES
+	('evaluation_year', '2024'),	-- 评价年度 (and the year of the tier checks)
+	('scheme', 'zhejiang'),			-- evaluation rule set (code) of that year
+	('as_of', '2025-05-01');		-- latest month of the monthly data
 
 -- ---------------------------------------------------------------- per firm and year
 -- 亩均 indicators per firm and year, in 万元, 万元/亩, percent.  cohort is the
@@ -162,6 +165,172 @@ CREATE UNIQUE INDEX ON report.district_month (month);
 COMMENT ON MATERIALIZED VIEW report.district_month IS '规上工业产值 per month and year to date (亿元), 同比 on 可比口径 (%), bulletin headlines';
 \else
 \echo 'report.district_month skipped: the installed industry has no growth aggregates'
+\endif
+
+-- ---------------------------------------------------------------- evaluation
+-- 亩均效益综合评价 of the evaluation year under the rule set of report.parameter (the
+-- shipped 浙江 generic set, data-derived benchmarks), one row per firm.
+SELECT to_regprocedure('evaluate(text,integer,text)') IS NOT NULL AS have_evaluation \gset
+\if :have_evaluation
+CREATE MATERIALIZED VIEW report.evaluation AS
+SELECT e.credit_code,
+	   p.year,
+	   e.name,
+	   e.scope,
+	   e.industry_group,
+	   f.town,
+	   f.cohort,
+	   e.land::numeric AS land_mu,
+	   e.status,
+	   e.total,
+	   e.rank,
+	   e.group_size,
+	   e.class,
+	   e.label,
+	   e.reason,
+	   round(e.tax_per_mu, 2) AS tax_per_mu,
+	   round(e.va_per_mu, 2) AS va_per_mu,
+	   round(e.revenue_per_mu, 2) AS revenue_per_mu,
+	   round(e.va_per_energy, 2) AS va_per_energy,
+	   round(e.va_per_emission, 2) AS va_per_emission,
+	   round(e.labor_productivity, 2) AS labor_productivity,
+	   round(100 * e.rd_intensity, 2) AS rd_intensity_pct,
+	   e.tax_per_mu_score, e.va_per_mu_score, e.revenue_per_mu_score, e.va_per_energy_score,
+	   e.va_per_emission_score, e.labor_productivity_score, e.rd_intensity_score
+  FROM (SELECT value AS scheme FROM report.parameter WHERE name = 'scheme') s
+ CROSS JOIN (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p
+ CROSS JOIN LATERAL evaluate(s.scheme, p.year, 'SELECT * FROM district.firm_year') e
+  LEFT JOIN report.firm_year f ON f.credit_code = e.credit_code AND f.year = p.year;
+CREATE UNIQUE INDEX ON report.evaluation (credit_code, year);
+COMMENT ON MATERIALIZED VIEW report.evaluation IS '亩均效益综合评价: score, rank, class, status and reason per firm';
+
+-- Class distribution per scope and industry group ('全部' = the whole scope), counting
+-- graded and vetoed firms; percent by the largest remainder method, so every group's
+-- percentages add up to exactly 100.0.  land_mu is the land those firms hold.
+CREATE MATERIALIZED VIEW report.class_distribution AS
+WITH classes AS (
+	SELECT c.scope, c.position, c.class, c.label
+	  FROM evaluation_class c, report.parameter s, report.parameter y
+	 WHERE s.name = 'scheme' AND y.name = 'evaluation_year'
+	   AND c.code = s.value AND c.year = y.value::int
+), groups AS (
+	SELECT DISTINCT year, scope, industry_group FROM report.evaluation WHERE class IS NOT NULL
+	UNION
+	SELECT DISTINCT year, scope, '全部' FROM report.evaluation WHERE class IS NOT NULL
+), cells AS (
+	SELECT g.year, g.scope, g.industry_group, c.position, c.class, c.label,
+		   count(e.credit_code) AS firms, coalesce(sum(e.land_mu), 0) AS land_mu
+	  FROM groups g
+	  JOIN classes c ON c.scope = g.scope
+	  LEFT JOIN report.evaluation e
+		ON e.year = g.year AND e.scope = g.scope AND e.class = c.class
+	   AND (g.industry_group = '全部' OR e.industry_group = g.industry_group)
+	 GROUP BY g.year, g.scope, g.industry_group, c.position, c.class, c.label
+)
+SELECT year, scope, industry_group, class, label, firms::int,
+	   (largest_remainder(array_agg(firms) OVER w, 1))[row_number() OVER w] AS percent,
+	   land_mu
+  FROM cells
+WINDOW w AS (PARTITION BY year, scope, industry_group ORDER BY position
+			 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING);
+CREATE UNIQUE INDEX ON report.class_distribution (year, scope, industry_group, class);
+COMMENT ON MATERIALIZED VIEW report.class_distribution IS 'firms and land per class, scope and group; percent adds up to 100.0 per group';
+
+-- 腾笼换鸟: the D-class firms (graded or vetoed) and the land they hold.
+CREATE MATERIALIZED VIEW report.d_class_land AS
+SELECT credit_code, year, name, scope, industry_group, town, land_mu, status, total,
+	   rank, group_size, reason
+  FROM report.evaluation
+ WHERE class = 'D';
+CREATE UNIQUE INDEX ON report.d_class_land (credit_code, year);
+COMMENT ON MATERIALIZED VIEW report.d_class_land IS '腾笼换鸟: D-class firms and their land (亩)';
+
+\else
+\echo 'report.evaluation and its views skipped: the installed industry has no evaluate()'
+\endif
+
+-- ---------------------------------------------------------------- tiers
+-- 梯度培育 for the evaluation year: the ladder 规上 → 创新型 → 专精特新 → 小巨人.
+SELECT to_regprocedure('tier_check(text,text[])') IS NOT NULL AS have_tiers \gset
+\if :have_tiers
+-- to_fix is the least number of criteria the firm still has to meet: a requirement with
+-- alternative routes (requirement/route of tier_criterion) counts its cheapest route.
+-- gaps lists the shortfalls of those criteria, relative_gap the largest of them relative
+-- to its threshold (0.1 = 10% short; 1 for a yes/no criterion).
+CREATE MATERIALIZED VIEW report.tier_status AS
+SELECT t.credit_code, p.year, t.tier,
+	   array_position(ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr'], t.tier) AS step,
+	   t.label, t.version, t.eligible,
+	   CASE t.eligible WHEN true THEN '符合' WHEN false THEN '不符合' ELSE '待补数据' END AS status,
+	   t.score,
+	   CASE WHEN t.eligible IS NOT NULL THEN need.to_fix END AS to_fix,
+	   array_to_string(t.failed, ',') AS failed,
+	   array_to_string(t.unknown, ',') AS unknown,
+	   array_to_string(t.missing, ',') AS missing,
+	   (SELECT string_agg(x->>'text', '；' ORDER BY ord)
+		  FROM jsonb_array_elements(t.gaps) WITH ORDINALITY AS j(x, ord)
+		 WHERE x->>'criterion' = ANY (need.needed)) AS gaps,
+	   need.relative_gap
+  FROM (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p
+ CROSS JOIN LATERAL tier_check(format('SELECT * FROM district.firm_year WHERE year = %s', p.year),
+							   ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr']) t
+ CROSS JOIN LATERAL (
+	WITH g AS (
+		-- each gap's shortfall relative to its threshold; 1 for a yes/no criterion
+		SELECT x->>'criterion' AS criterion,
+			   CASE WHEN jsonb_typeof(x->'shortfall') = 'number' AND jsonb_typeof(x->'actual') = 'number'
+					THEN abs((x->>'shortfall')::numeric)
+						 / nullif(greatest(abs((x->>'actual')::numeric),
+										   abs((x->>'actual')::numeric + (x->>'shortfall')::numeric)), 0)
+					ELSE 1 END AS rel
+		  FROM jsonb_array_elements(t.gaps) AS j(x)
+	), r AS (
+		-- per requirement (a lone criterion is its own requirement) the route with the
+		-- fewest failed criteria, then the smallest shortfall
+		SELECT DISTINCT ON (req) req, n, rel, fcs
+		  FROM (SELECT coalesce(c.requirement, '#' || c.criterion) AS req, c.route,
+					   count(*) FILTER (WHERE c.criterion = ANY (t.failed)) AS n,
+					   coalesce(max(g.rel) FILTER (WHERE c.criterion = ANY (t.failed)), 0) AS rel,
+					   array_agg(c.criterion) FILTER (WHERE c.criterion = ANY (t.failed)) AS fcs
+				  FROM tier_criterion c
+				  LEFT JOIN g ON g.criterion = c.criterion
+				 WHERE c.tier_code = t.tier AND c.tier_version = t.version
+				 GROUP BY 1, 2) x
+		 ORDER BY req, n, rel, route
+	)
+	SELECT (SELECT coalesce(sum(n), 0)::int FROM r) AS to_fix,
+		   (SELECT coalesce(array_agg(f), '{}') FROM r, unnest(r.fcs) AS f) AS needed,
+		   (SELECT round(max(rel) FILTER (WHERE n > 0), 4) FROM r) AS relative_gap
+ ) need;
+CREATE UNIQUE INDEX ON report.tier_status (credit_code, year, tier);
+COMMENT ON MATERIALIZED VIEW report.tier_status IS '梯度培育: eligibility, score, failed criteria and gaps per firm and tier';
+
+-- The funnel: how many firms qualify at each step (待补数据 = missing inputs).
+CREATE MATERIALIZED VIEW report.tier_funnel AS
+SELECT year, 0 AS step, 'guixia' AS tier, '规下工业企业' AS label,
+	   count(*) FILTER (WHERE eligible IS false)::int AS firms, 0 AS unknown
+  FROM report.tier_status WHERE tier = 'guishang' GROUP BY year
+UNION ALL
+SELECT year, step, tier, min(label),
+	   count(*) FILTER (WHERE eligible)::int, count(*) FILTER (WHERE eligible IS NULL)::int
+  FROM report.tier_status GROUP BY year, step, tier;
+CREATE UNIQUE INDEX ON report.tier_funnel (year, step);
+COMMENT ON MATERIALIZED VIEW report.tier_funnel IS '梯度培育 funnel: firms per step of 规下 → 规上 → 创新型 → 专精特新 → 小巨人';
+
+-- 政策找人: each firm's next step on the ladder (the first tier it does not meet yet,
+-- eligible false, or NULL when inputs are missing) with what it still lacks.
+CREATE MATERIALIZED VIEW report.tier_nearest AS
+SELECT DISTINCT ON (s.credit_code, s.year)
+	   s.credit_code, s.year, f.name, f.scope, f.industry_group, s.tier AS next_tier,
+	   s.label AS next_label, s.eligible, s.to_fix, s.relative_gap, s.gaps
+  FROM report.tier_status s
+  JOIN report.firm_year f USING (credit_code, year)
+ WHERE s.eligible IS NOT TRUE
+ ORDER BY s.credit_code, s.year, s.step;
+CREATE UNIQUE INDEX ON report.tier_nearest (credit_code, year);
+COMMENT ON MATERIALIZED VIEW report.tier_nearest IS 'each firm''s next tier and what it lacks (政策找人)';
+\else
+\echo 'report.tier_status and its views skipped: the installed industry has no tier_check()'
 \endif
 
 -- ---------------------------------------------------------------- refresh
