@@ -314,3 +314,25 @@ DROP SCHEMA credit_code_doc CASCADE;
 DROP TABLE credit_code_p, credit_code_t, credit_code_t2, credit_code_raw;
 DROP FUNCTION credit_code_test_error(text);
 DROP TABLE credit_code_known;
+
+-- Other database encodings: input is converted to UTF-8 before normalising
+-- (full-width digits arrive as GB2312 bytes in EUC_CN), labels are converted
+-- back; SQL_ASCII passes UTF-8 bytes through.
+SELECT current_database() AS credit_code_orig_db \gset
+CREATE DATABASE credit_code_euc_cn TEMPLATE template0 ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C';
+CREATE DATABASE credit_code_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
+\c credit_code_euc_cn
+\encoding UTF8
+CREATE EXTENSION industry;
+SELECT c, credit_code_authority_label(c), credit_code_category_label(c),
+	convert_to(credit_code_category_label(c), 'EUC_CN') AS euc_cn_bytes
+FROM (SELECT '９１３３０１００７９９６５５０５８ｂ　'::credit_code AS c) v;
+SELECT credit_code_check('９１３３０１００７９９６５５０５８Ｃ'), credit_code_is_valid('　91330100799655058b');
+SELECT credit_code_check('91330100799655058中');
+\c credit_code_sql_ascii
+\encoding UTF8
+CREATE EXTENSION industry;
+SELECT c, credit_code_category_label(c) FROM (SELECT '９１３３０１００７９９６５５０５８ｂ'::credit_code AS c) v;
+\c :credit_code_orig_db
+DROP DATABASE credit_code_euc_cn;
+DROP DATABASE credit_code_sql_ascii;
