@@ -274,11 +274,20 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 		return 1;
 	}
 	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, c &= 0x1F;
+	{
+		n = 2;
+		c &= 0x1F;
+	}
 	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, c &= 0x0F;
+	{
+		n = 3;
+		c &= 0x0F;
+	}
 	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, c &= 0x07;
+	{
+		n = 4;
+		c &= 0x07;
+	}
 	else
 		return 0;
 	if (len < n)
