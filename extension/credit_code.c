@@ -320,7 +320,7 @@ credit_code_make(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown registration authority and entity category \"%c%c\"",
 							authority, category),
-					 errhint("Common pairs are 9 1 (企业), 9 2 (个体工商户), 5 1 (社会团体) and 1 2 (事业单位).")));
+					 errhint("Enterprises are authority 9, category 1; the full table is in the credit_code documentation.")));
 			break;
 		case USCC_MAKE_SEQ_RANGE:
 			ereport(ERROR,

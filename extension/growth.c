@@ -1141,21 +1141,36 @@ growth_state_growth(PG_FUNCTION_ARGS)
 	PG_RETURN_NUMERIC(result);
 }
 
-/* Scale of each kind in decimal digits (stored units per base unit). */
-static int
-growth_kind_log10_scale(GrowthKind kind)
+/* The quantity type of a fixed-point kind (mu_area, yuan, yuan_per_mu). */
+static QuantityKind
+growth_kind_quantity(GrowthKind kind)
 {
 	switch (kind)
 	{
 		case GROWTH_KIND_MU_AREA:
-			return 6;
+			return QUANTITY_AREA;
 		case GROWTH_KIND_YUAN:
-			return 2;
+			return QUANTITY_MONEY;
 		case GROWTH_KIND_YUAN_PER_MU:
-			return 4;
+			return QUANTITY_PER_AREA;
 		default:
-			return 0;
+			break;
 	}
+	pg_unreachable();
+}
+
+/* Decimal digits of the stored unit of a kind: 2 for yuan (分), 0 for plain numbers. */
+static int
+growth_kind_log10_scale(GrowthKind kind)
+{
+	int64		scale;
+	int			digits = 0;
+
+	if (kind < GROWTH_KIND_MU_AREA)
+		return 0;
+	for (scale = quantity_scale(growth_kind_quantity(kind)); scale > 1; scale /= 10)
+		digits++;
+	return digits;
 }
 
 /* Shared body of the numeric sum accessors. */
@@ -1196,17 +1211,12 @@ static Datum
 growth_state_sum_int64(FunctionCallInfo fcinfo, int which)
 {
 	GrowthState *state = PG_GETARG_GROWTH_STATE(0);
-	static const QuantityKind quantity_kinds[] = {
-		[GROWTH_KIND_MU_AREA] = QUANTITY_AREA,
-		[GROWTH_KIND_YUAN] = QUANTITY_MONEY,
-		[GROWTH_KIND_YUAN_PER_MU] = QUANTITY_PER_AREA
-	};
 
 	if (state->kind < GROWTH_KIND_MU_AREA)
 		growth_state_check_kind(state, GROWTH_KIND_YUAN);
 	if ((which == 0 ? state->n_current : state->n_base) == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INT64(quantity_from_int128(quantity_kinds[state->kind],
+	PG_RETURN_INT64(quantity_from_int128(growth_kind_quantity(state->kind),
 										 which == 0 ? state->sum_current
 										 : state->sum_base));
 }

@@ -18,6 +18,19 @@ static const int uscc_weights[USCC_LENGTH - 1] = {
 	1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 };
 
+/*
+ * Value + 1 of each byte in the GB 32100 code set, 0 for every other byte
+ * (one load per character instead of a search).
+ */
+static const unsigned char uscc_values[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+	['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10, ['A'] = 11, ['B'] = 12,
+	['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16, ['G'] = 17, ['H'] = 18,
+	['J'] = 19, ['K'] = 20, ['L'] = 21, ['M'] = 22, ['N'] = 23, ['P'] = 24,
+	['Q'] = 25, ['R'] = 26, ['T'] = 27, ['U'] = 28, ['W'] = 29, ['X'] = 30,
+	['Y'] = 31
+};
+
 /* GB 11714 weights for the 8 body characters of an organisation code. */
 static const int org_weights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
 
@@ -75,19 +88,18 @@ static const UsccCategory uscc_categories[] = {
 
 #define USCC_NCATEGORIES (sizeof(uscc_categories) / sizeof(uscc_categories[0]))
 
+/* Value of c in the GB 32100 code set, or -1 (inlined in this file). */
+static inline int
+code_value(char c)
+{
+	return (int) uscc_values[(unsigned char) c] - 1;
+}
+
 /* Value of c in the GB 32100 code set, or -1. */
 int
 uscc_value(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'Y' && c != 'I' && c != 'O' && c != 'S' && c != 'V')
-	{
-		const char *p = strchr(USCC_ALPHABET, c);
-
-		return (int) (p - USCC_ALPHABET);
-	}
-	return -1;
+	return code_value(c);
 }
 
 /* GB 32100 check character of 17 code-set characters, or 0 if one is not. */
@@ -99,7 +111,7 @@ uscc_check_char(const char *code17)
 
 	for (i = 0; i < USCC_LENGTH - 1; i++)
 	{
-		int			v = uscc_value(code17[i]);
+		int			v = code_value(code17[i]);
 
 		if (v < 0)
 			return 0;
@@ -195,7 +207,7 @@ uscc_validate(const char code[USCC_LENGTH], UsccError *err)
 
 	for (i = 0; i < USCC_LENGTH; i++)
 	{
-		if (uscc_value(code[i]) < 0)
+		if (code_value(code[i]) < 0)
 		{
 			uscc_fail(err, USCC_BAD_CHARACTER, i + 1);
 			err->character = (unsigned char) code[i];
@@ -262,11 +274,20 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 		return 1;
 	}
 	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, c &= 0x1F;
+	{
+		n = 2;
+		c &= 0x1F;
+	}
 	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, c &= 0x0F;
+	{
+		n = 3;
+		c &= 0x0F;
+	}
 	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, c &= 0x07;
+	{
+		n = 4;
+		c &= 0x07;
+	}
 	else
 		return 0;
 	if (len < n)
@@ -358,7 +379,7 @@ uscc_parse(const char *str, size_t len, char code[USCC_LENGTH], UsccError *err)
 			return false;
 		}
 		cp = uscc_fold(cp);
-		if (cp >= 0x80 || uscc_value((char) cp) < 0)
+		if (cp >= 0x80 || code_value((char) cp) < 0)
 		{
 			uscc_fail(err, USCC_BAD_CHARACTER, nchars);
 			err->character = cp;
@@ -452,7 +473,7 @@ uscc_pack(const char code[USCC_LENGTH], uint8_t packed[USCC_PACKED_SIZE])
 
 	for (i = 0; i < USCC_LENGTH - 1; i++)
 	{
-		acc = (acc << 5) | (uint32_t) uscc_value(code[i]);
+		acc = (acc << 5) | (uint32_t) code_value(code[i]);
 		nbits += 5;
 		if (nbits >= 8)
 		{

@@ -288,29 +288,28 @@ FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid =
 WHERE p.proname LIKE 'credit\_code\_%'
 ORDER BY p.proname;
 
--- The examples of doc/credit_code.md, verbatim.
-CREATE SCHEMA credit_code_doc;
-SET search_path = credit_code_doc, public;
-CREATE TABLE firm (credit_code credit_code PRIMARY KEY, name text);
-INSERT INTO firm VALUES ('９１３３０１００７９９６５５０５８ｂ', '阿里巴巴(中国)有限公司');
-SELECT credit_code, credit_code_division(credit_code), credit_code_category_label(credit_code)
-FROM firm;
-CREATE TABLE staging (code text);
-INSERT INTO staging VALUES ('91330100799655058b'), ('91350100M0001TGQXM'), ('9133010079965505');
-SELECT code, credit_code_check(code) FROM staging WHERE NOT credit_code_is_valid(code);
-SELECT credit_code_make('330110', 0);             -- 91330110000000000Q
-SELECT credit_code_make('330110', 42, '9', '2');  -- 923301100000001B7C (个体工商户)
-SELECT credit_code_make('330110', 123456, 'Y', '1'); -- Y1330110000044EE7J
-INSERT INTO firm SELECT credit_code_make('330110', s), '企业' || s FROM generate_series(1, 5000) s;
-SELECT count(*) FROM firm WHERE credit_code = '91330100799655058b';
-SELECT credit_code_is_valid('91330100799655058B'), credit_code_check('91330100799655058B') IS NULL,
-	credit_code_authority('91330100799655058B'), credit_code_authority_label('91330100799655058B'),
-	credit_code_category('91330100799655058B'), credit_code_category_label('91330100799655058B'),
-	credit_code_division('91330100799655058B'), credit_code_province('91330100799655058B'),
-	credit_code_city('91330100799655058B'), credit_code_org_code('91330100799655058B');
-RESET search_path;
-DROP SCHEMA credit_code_doc CASCADE;
-
 DROP TABLE credit_code_p, credit_code_t, credit_code_t2, credit_code_raw;
 DROP FUNCTION credit_code_test_error(text);
 DROP TABLE credit_code_known;
+
+-- Other database encodings: input is converted to UTF-8 before normalising
+-- (full-width digits arrive as GB2312 bytes in EUC_CN), labels are converted
+-- back; SQL_ASCII passes UTF-8 bytes through.
+SELECT current_database() AS credit_code_orig_db \gset
+CREATE DATABASE credit_code_euc_cn TEMPLATE template0 ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C';
+CREATE DATABASE credit_code_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
+\c credit_code_euc_cn
+\encoding UTF8
+CREATE EXTENSION industry;
+SELECT c, credit_code_authority_label(c), credit_code_category_label(c),
+	convert_to(credit_code_category_label(c), 'EUC_CN') AS euc_cn_bytes
+FROM (SELECT '９１３３０１００７９９６５５０５８ｂ　'::credit_code AS c) v;
+SELECT credit_code_check('９１３３０１００７９９６５５０５８Ｃ'), credit_code_is_valid('　91330100799655058b');
+SELECT credit_code_check('91330100799655058中');
+\c credit_code_sql_ascii
+\encoding UTF8
+CREATE EXTENSION industry;
+SELECT c, credit_code_category_label(c) FROM (SELECT '９１３３０１００７９９６５５０５８ｂ'::credit_code AS c) v;
+\c :credit_code_orig_db
+DROP DATABASE credit_code_euc_cn;
+DROP DATABASE credit_code_sql_ascii;
