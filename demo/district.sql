@@ -322,7 +322,8 @@ BEGIN
 		  FROM district_year y
 		 WHERE y.year <= 2024
 	), s AS MATERIALIZED (
-		SELECT v.*, CASE WHEN v.mr >= 2000 THEN '规上' ELSE '规下' END AS scope
+		-- 规上: 主营业务收入 (as reported, to the 千元) of at least 2000万元
+		SELECT v.*, CASE WHEN round(v.mr * 10) >= 20000 THEN '规上' ELSE '规下' END AS scope
 		  FROM v
 	)
 	SELECT s.credit_code, s.year, s.scope,
