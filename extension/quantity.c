@@ -199,7 +199,7 @@ fail(QuantityError *err, QuantityStatus status, size_t pos, const char *detail)
 static inline bool
 has(const unsigned char *s, size_t pos, size_t len, const char *lit, size_t n)
 {
-	return len - pos >= n && memcmp(s + pos, lit, n) == 0;
+	return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
 }
 
 /* Byte length of a space (ASCII blank, CR, LF, U+3000) at pos, or 0. */
@@ -516,14 +516,14 @@ exact_round(const unsigned char *s, const NumScan *ns, const Factor *f,
 	point = (int64_t) ns->nint + ns->exp + f->a;
 	sig_int = point - (int64_t) ns->first_nz;
 	if (sig_int > 38)
-		return false;			/* z >= 10^38: far beyond any limit */
+		return false;			/* z * m / den >= 10^37 * 2 / 3: beyond int64 */
 	if (sig_int < -40)
 	{
-		*mag = 0;				/* z * f < 10^-40 * 10^20: rounds to 0 */
+		*mag = 0;				/* z * m / den < 10^-40 * 15: rounds to 0 */
 		return true;
 	}
 
-		/* virtual leading zeros of the fraction (point < 0, at most 40) */
+	/* virtual leading zeros of the fraction (point < 0, at most 40) */
 	for (i = point; i < 0 && !done; i++)
 		done = fraction_step(&st, 0);
 
