@@ -14,11 +14,18 @@
 
 #include "common/int.h"
 #include "fmgr.h"
+#include "nodes/nodes.h"
 #include "quantity.h"
 
 /* ---- version shims: PostgreSQL 15 is the target, 16+ must build ---- */
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
+#endif
+
+/* PostgreSQL 16 added soft input errors; on 15 they are plain errors. */
+#if PG_VERSION_NUM < 160000
+#define errsave(context, ...) \
+	do { (void) (context); ereport(ERROR, __VA_ARGS__); } while (0)
 #endif
 
 #ifndef HAVE_INT128
@@ -107,10 +114,17 @@ int128_div_round(int128 n, int128 d)
 	return q;
 }
 
-/* Text output of a quantity in the database encoding (quantity_io.c). */
+/* quantity_io.c: text of a value in the database encoding */
 extern char *quantity_to_cstring(QuantityKind kind, int64 value);
 
-/* Parse a C string of the database encoding, raising the standard errors. */
-extern int64 quantity_from_cstring(QuantityKind kind, const char *str);
+/* quantity_io.c: parse a database-encoding string; errors go to escontext */
+extern bool quantity_from_cstring(QuantityKind kind, const char *str,
+								  int64 *result, Node *escontext);
+
+/* quantity_io.c: numeric (in stored units) rounded 四舍五入 to a stored value */
+extern int64 quantity_from_numeric_units(QuantityKind kind, Datum num);
+
+/* quantity_io.c: exact numeric of a / b rounded half away from zero to an integer */
+extern Datum numeric_div_round_integer(Datum a, Datum b);
 
 #endif							/* INDUSTRY_H */

@@ -26,7 +26,8 @@ say() { printf '\n== %s\n' "$*"; }
 # Install what a bare Debian 12 machine lacks.  Package list in one place.
 ensure_packages() {
 	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl locales-all
-		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER "$@")
+		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
+		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
 	local missing=() p
 	for p in "${pkgs[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -49,12 +50,12 @@ build() {
 
 stage_install() {
 	say "staging PostgreSQL $PGVER + industry in $STAGE"
-	if [ ! -x "$STAGE_BIN/postgres" ] || [ "$PG_SYS_BIN/postgres" -nt "$STAGE_BIN/postgres" ]; then
-		rm -rf "$STAGE/usr"
-		mkdir -p "$STAGE/usr/lib/postgresql" "$STAGE/usr/share/postgresql"
-		cp -a "/usr/lib/postgresql/$PGVER" "$STAGE/usr/lib/postgresql/"
-		cp -a "/usr/share/postgresql/$PGVER" "$STAGE/usr/share/postgresql/"
-	fi
+	# a fresh copy each time (about 50 MB, under a second) so packages installed since,
+	# such as pg_cron, are there too
+	rm -rf "$STAGE/usr"
+	mkdir -p "$STAGE/usr/lib/postgresql" "$STAGE/usr/share/postgresql"
+	cp -a "/usr/lib/postgresql/$PGVER" "$STAGE/usr/lib/postgresql/"
+	cp -a "/usr/share/postgresql/$PGVER" "$STAGE/usr/share/postgresql/"
 	make -C "$REPO" -s install DESTDIR="$STAGE" PG_CONFIG="$PG_SYS_BIN/pg_config" >/dev/null
 	chmod -R a+rX "$STAGE/usr"
 }

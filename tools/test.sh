@@ -31,7 +31,10 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 [ "$(id -u)" -eq 0 ] && chown postgres: "$WORK"
 
-# Standalone C tests of the parser/formatter (no server): test/unit/*.c, test/property/*.c
+# Backend-free sources that standalone tests and fuzzers link against.
+standalone_srcs() { local f; for f in quantity.c uscc.c; do [ -e "$REPO/extension/$f" ] && echo "$REPO/extension/$f"; done; }
+
+# Standalone C tests of the parsers (no server): test/unit/*.c, test/property/*.c
 run_c_tests() { # run_c_tests DIR PHASE
 	local src bin rc
 	for src in "$REPO"/test/"$1"/*.c; do
@@ -39,12 +42,18 @@ run_c_tests() { # run_c_tests DIR PHASE
 		bin=$WORK/$(basename "$src" .c)
 		say "$2: $(basename "$src")"
 		rc=0
-		gcc -O2 $CFLAGS_STRICT -I"$REPO/extension" -o "$bin" "$src" "$REPO/extension/quantity.c" -lm \
+		gcc -O2 $CFLAGS_STRICT -I"$REPO/extension" -o "$bin" "$src" $(standalone_srcs) -lm \
 			&& "$bin" "${PROPERTY_N:-1000000}" || rc=$?
 		record "$2/$(basename "$src" .c)" $rc
 	done
 }
-want unit && run_c_tests unit unit
+if want unit; then
+	say "unit: install script fragments are representable in EUC_CN"
+	rc=0
+	python3 "$REPO/tools/check_script_encoding.py" "$REPO"/extension/sql/*.sql || rc=$?
+	record unit/script_encoding $rc
+	run_c_tests unit unit
+fi
 want property && run_c_tests property property
 
 # libFuzzer over the parsers, bounded in time (test/fuzz/*.c).
@@ -55,10 +64,13 @@ if want fuzz; then
 		say "fuzz: $name for ${FUZZ_SECONDS:-60}s"
 		rc=0
 		mkdir -p "$WORK/corpus-$name"
+		seeds=$REPO/test/fuzz/seeds/$name
+		[ -d "$seeds" ] || seeds=$REPO/test/fuzz/seeds
+		[ -d "$seeds" ] || seeds=
 		clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-			-I"$REPO/extension" -o "$WORK/$name" "$src" "$REPO/extension/quantity.c" \
+			-I"$REPO/extension" -o "$WORK/$name" "$src" $(standalone_srcs) \
 			&& "$WORK/$name" -max_total_time="${FUZZ_SECONDS:-60}" -print_final_stats=0 \
-				"$WORK/corpus-$name" "$REPO/test/fuzz/seeds" >"$WORK/$name.log" 2>&1 \
+				"$WORK/corpus-$name" $seeds >"$WORK/$name.log" 2>&1 \
 			|| { rc=$?; tail -40 "$WORK/$name.log"; }
 		grep -E '^#[0-9]+ *DONE|Done [0-9]+ runs' "$WORK/$name.log" | tail -1 || true
 		record "fuzz/$name" $rc

@@ -1,0 +1,439 @@
+/*-------------------------------------------------------------------------
+ *
+ * quantity_io.c
+ *	  Text and binary I/O, validity checks, casts and unit conversion for
+ *	  mu_area (亩), yuan (元) and yuan_per_mu (元/亩).
+ *
+ * The parsing and canonical formatting rules live in quantity.c, which is
+ * shared with the fuzz and property tests; this file adapts them to the
+ * server: database encoding, error reporting, numeric interplay.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "industry.h"
+
+#include <math.h>
+
+#include "common/string.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/numeric.h"
+
+PG_MODULE_MAGIC;
+
+/* Raise 22003 for a result of kind that does not fit in the type. */
+void
+quantity_out_of_range(QuantityKind kind)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range", quantity_type_name(kind))));
+}
+
+/*
+ * Can the database encoding represent 亩, 元, 万, 亿 and 平方米?  Only UTF8
+ * and EUC_CN among the server encodings; everything else (SQL_ASCII, LATIN1,
+ * ...) gets the ASCII unit names.
+ */
+static inline bool
+database_has_chinese_units(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	return enc == PG_UTF8 || enc == PG_EUC_CN;
+}
+
+/*
+ * Input text as UTF-8: as is for UTF8 and SQL_ASCII databases (SQL_ASCII
+ * bytes from a UTF-8 client are UTF-8) and for pure ASCII, converted
+ * otherwise.
+ */
+static const char *
+input_as_utf8(const char *str, size_t len)
+{
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(str))
+		return str;
+	return (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, str),
+													(int) len, enc, PG_UTF8);
+}
+
+/* Text of value in the database encoding, palloc'd. */
+char *
+quantity_to_cstring(QuantityKind kind, int64 value)
+{
+	char		buf[QUANTITY_FORMAT_BUFSIZE];
+	bool		chinese = database_has_chinese_units();
+	size_t		len = quantity_format(kind, value, !chinese, buf);
+
+	if (chinese && GetDatabaseEncoding() != PG_UTF8)
+		return (char *) pg_do_encoding_conversion((unsigned char *) buf, (int) len,
+												  PG_UTF8, GetDatabaseEncoding());
+	return pnstrdup(buf, len);
+}
+
+/*
+ * Parse str (database encoding) as kind.  Returns false only when a soft
+ * error was saved into escontext (PostgreSQL 16+); raises otherwise.
+ */
+bool
+quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
+					  Node *escontext)
+{
+	size_t		len = strlen(str);
+	const char *utf8 = input_as_utf8(str, len);
+	QuantityError err;
+
+	if (utf8 != str)
+		len = strlen(utf8);
+	if (quantity_parse(kind, utf8, len, result, &err))
+		return true;
+
+	if (err.status == QUANTITY_OUT_OF_RANGE)
+		errsave(escontext,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value \"%s\" is out of range for type %s",
+						str, quantity_type_name(kind)),
+				 errdetail("The range of %s is %s to %s.", quantity_type_name(kind),
+						   quantity_to_cstring(kind, PG_INT64_MIN),
+						   quantity_to_cstring(kind, PG_INT64_MAX))));
+	else
+		errsave(escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"",
+						quantity_type_name(kind), str),
+				 errdetail("At character %d: %s",
+						   pg_mbstrlen_with_len(utf8, err.position) + 1,
+						   err.detail)));
+	return false;
+}
+
+/* Parse text for the is_<type>() validity checks: true if it is a value. */
+static bool
+quantity_text_is_valid(QuantityKind kind, text *txt)
+{
+	char	   *str = text_to_cstring(txt);
+	size_t		len = strlen(str);
+	const char *utf8 = input_as_utf8(str, len);
+	QuantityError err;
+	int64		value;
+
+	if (utf8 != str)
+		len = strlen(utf8);
+	return quantity_parse(kind, utf8, len, &value, &err);
+}
+
+/* Parse a unit name of kind (database encoding), raising 22023 if unknown. */
+static QuantityUnit
+quantity_unit_from_text(QuantityKind kind, text *unit_text)
+{
+	char	   *str = text_to_cstring(unit_text);
+	size_t		len = strlen(str);
+	const char *utf8 = input_as_utf8(str, len);
+	QuantityUnit unit;
+
+	if (utf8 != str)
+		len = strlen(utf8);
+	if (!quantity_unit_parse(kind, utf8, len, &unit))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is not a unit of %s", str, quantity_type_name(kind)),
+				 errhint("%s", kind == QUANTITY_AREA ?
+						 "Area units are 亩, 万亩, 平方米, 万平方米, 公顷 and 平方公里 (or mu, m2, ha, km2)." :
+						 kind == QUANTITY_MONEY ?
+						 "Money units are 元, 千元, 万元, 百万元, 千万元, 亿元 and 万亿元 (or yuan, CNY, RMB)." :
+						 "Per-area units are a money unit, \"/\" and an area unit, such as 万元/亩 or 元/平方米.")));
+	return unit;
+}
+
+/* int128 as a numeric Datum (via its decimal text: exact, not hot). */
+static Datum
+int128_to_numeric_datum(int128 v)
+{
+	char		buf[48];
+	char	   *p = buf + sizeof(buf);
+	uint128		mag = v < 0 ? -(uint128) v : (uint128) v;
+
+	*--p = '\0';
+	do
+	{
+		*--p = '0' + (int) (mag % 10);
+		mag /= 10;
+	} while (mag != 0);
+	if (v < 0)
+		*--p = '-';
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(p),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* Numeric with trailing fractional zeros removed. */
+static inline Datum
+numeric_trimmed(Datum num)
+{
+	return DirectFunctionCall1(numeric_trim_scale, num);
+}
+
+/*
+ * Exact a / b rounded half away from zero to an integer, both numeric.
+ * numeric_div alone rounds at a data-dependent scale, which could decide a
+ * half the wrong way; an exact truncated quotient and remainder cannot.
+ */
+Datum
+numeric_div_round_integer(Datum a, Datum b)
+{
+	Datum		q = DirectFunctionCall2(numeric_div_trunc, a, b);
+	Datum		r = DirectFunctionCall2(numeric_sub, a,
+										DirectFunctionCall2(numeric_mul, q, b));
+	Datum		twice_r = DirectFunctionCall1(numeric_abs,
+											  DirectFunctionCall2(numeric_add, r, r));
+	Datum		abs_b = DirectFunctionCall1(numeric_abs, b);
+
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, twice_r, abs_b)) >= 0)
+	{
+		Datum		zero = NumericGetDatum(int64_to_numeric(0));
+		bool		negative = DatumGetBool(DirectFunctionCall2(numeric_lt, a, zero)) !=
+			DatumGetBool(DirectFunctionCall2(numeric_lt, b, zero));
+
+		q = DirectFunctionCall2(numeric_add, q,
+								NumericGetDatum(int64_to_numeric(negative ? -1 : 1)));
+	}
+	return q;
+}
+
+/* A numeric count of stored units, rounded 四舍五入, as a stored value. */
+int64
+quantity_from_numeric_units(QuantityKind kind, Datum num)
+{
+	Numeric		n = DatumGetNumeric(num);
+	Datum		rounded;
+
+	if (numeric_is_nan(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot convert NaN to %s", quantity_type_name(kind))));
+	if (numeric_is_inf(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot convert infinity to %s", quantity_type_name(kind))));
+	rounded = DirectFunctionCall2(numeric_round, num, Int32GetDatum(0));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
+										  NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
+										  NumericGetDatum(int64_to_numeric(PG_INT64_MIN)))) < 0)
+		quantity_out_of_range(kind);
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
+}
+
+/* Value of kind in base units (亩/元/元每亩) as an exact, trimmed numeric. */
+static inline Datum
+quantity_to_numeric(QuantityKind kind, int64 value)
+{
+	static const int log10_scale[QUANTITY_NKINDS] = {6, 2, 4};
+
+	return numeric_trimmed(NumericGetDatum(int64_div_fast_to_numeric(value,
+																	 log10_scale[kind])));
+}
+
+/* Value of kind expressed in the given unit, exact where the decimal ends. */
+static Datum
+quantity_in_unit(QuantityKind kind, int64 value, text *unit_text)
+{
+	QuantityUnit unit = quantity_unit_from_text(kind, unit_text);
+	Datum		v = NumericGetDatum(int64_to_numeric(value));
+
+	if (unit.den != 1)
+		v = DirectFunctionCall2(numeric_mul, v, int128_to_numeric_datum(unit.den));
+	return numeric_trimmed(DirectFunctionCall2(numeric_div, v,
+											   int128_to_numeric_datum(unit.num)));
+}
+
+/* A numeric amount in the given unit as a stored value of kind. */
+static int64
+quantity_from_unit(QuantityKind kind, Datum amount, text *unit_text)
+{
+	QuantityUnit unit = quantity_unit_from_text(kind, unit_text);
+	Numeric		n = DatumGetNumeric(amount);
+	Datum		units;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return quantity_from_numeric_units(kind, amount);	/* raises */
+	units = DirectFunctionCall2(numeric_mul, amount, int128_to_numeric_datum(unit.num));
+	if (unit.den != 1)
+		units = numeric_div_round_integer(units, int128_to_numeric_datum(unit.den));
+	return quantity_from_numeric_units(kind, units);
+}
+
+/* 10^n as an int128, 0 <= n <= 38. */
+static inline int128
+int128_pow10(int n)
+{
+	int128		p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+/* Text of value in unit, rounded 四舍五入 to digits decimals, with the unit label. */
+static text *
+quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 digits)
+{
+	QuantityUnit unit = quantity_unit_from_text(kind, unit_text);
+	Datum		v = NumericGetDatum(int64_to_numeric(value));
+	Datum		rounded;
+	char	   *number;
+	const char *label;
+
+	if (digits < 0 || digits > 20)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of decimal digits must be between 0 and 20, not %d", digits)));
+
+	/* round(value · den · 10^digits / num) exactly, then shift the point back */
+	v = DirectFunctionCall2(numeric_mul, v, int128_to_numeric_datum(unit.den * int128_pow10(digits)));
+	rounded = numeric_div_round_integer(v, int128_to_numeric_datum(unit.num));
+	rounded = DirectFunctionCall2(numeric_mul, rounded,
+								  NumericGetDatum(int64_div_fast_to_numeric(1, digits)));
+	number = DatumGetCString(DirectFunctionCall1(numeric_out, rounded));
+
+	if (!database_has_chinese_units())
+		return cstring_to_text(psprintf("%s %s", number, text_to_cstring(unit_text)));
+	label = unit.label;
+	if (GetDatabaseEncoding() != PG_UTF8)
+		label = (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, label),
+														 (int) strlen(label), PG_UTF8,
+														 GetDatabaseEncoding());
+	return cstring_to_text(psprintf("%s%s", number, label));
+}
+
+/*
+ * The I/O, cast and unit entry points of one type.  The three types share
+ * every line of logic and differ only in their kind, so one macro defines
+ * each type's set (SQL names in extension/sql/00_types.sql).
+ */
+#define QUANTITY_IO_FUNCTIONS(type, kind) \
+/* Text input. */ \
+PG_FUNCTION_INFO_V1(type##_in); \
+Datum \
+type##_in(PG_FUNCTION_ARGS) \
+{ \
+	int64		result = 0; \
+\
+	if (!quantity_from_cstring(kind, PG_GETARG_CSTRING(0), &result, fcinfo->context)) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_INT64(result); \
+} \
+\
+/* Canonical text output. */ \
+PG_FUNCTION_INFO_V1(type##_out); \
+Datum \
+type##_out(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_CSTRING(quantity_to_cstring(kind, PG_GETARG_INT64(0))); \
+} \
+\
+/* Binary input: a big-endian int64 of stored units (every int64 is valid). */ \
+PG_FUNCTION_INFO_V1(type##_recv); \
+Datum \
+type##_recv(PG_FUNCTION_ARGS) \
+{ \
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0); \
+\
+	PG_RETURN_INT64(pq_getmsgint64(buf)); \
+} \
+\
+/* Binary output: a big-endian int64 of stored units. */ \
+PG_FUNCTION_INFO_V1(type##_send); \
+Datum \
+type##_send(PG_FUNCTION_ARGS) \
+{ \
+	StringInfoData buf; \
+\
+	pq_begintypsend(&buf); \
+	pq_sendint64(&buf, PG_GETARG_INT64(0)); \
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf)); \
+} \
+\
+/* Does the text parse as a value?  Never raises for bad input. */ \
+PG_FUNCTION_INFO_V1(type##_is_valid); \
+Datum \
+type##_is_valid(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(quantity_text_is_valid(kind, PG_GETARG_TEXT_PP(0))); \
+} \
+\
+/* Cast to numeric in base units (亩, 元, 元/亩), exact. */ \
+PG_FUNCTION_INFO_V1(type##_to_numeric); \
+Datum \
+type##_to_numeric(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_DATUM(quantity_to_numeric(kind, PG_GETARG_INT64(0))); \
+} \
+\
+/* Cast to float8 in base units. */ \
+PG_FUNCTION_INFO_V1(type##_to_float8); \
+Datum \
+type##_to_float8(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_FLOAT8((double) PG_GETARG_INT64(0) / (double) quantity_scale(kind)); \
+} \
+\
+/* Cast from numeric in base units, rounded 四舍五入 to the stored unit. */ \
+PG_FUNCTION_INFO_V1(type##_from_numeric); \
+Datum \
+type##_from_numeric(PG_FUNCTION_ARGS) \
+{ \
+	Datum		units = DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(0), \
+											NumericGetDatum(int64_to_numeric(quantity_scale(kind)))); \
+\
+	PG_RETURN_INT64(quantity_from_numeric_units(kind, units)); \
+} \
+\
+/* Cast from bigint in base units. */ \
+PG_FUNCTION_INFO_V1(type##_from_int8); \
+Datum \
+type##_from_int8(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_INT64(quantity_from_int128(kind, (int128) PG_GETARG_INT64(0) * quantity_scale(kind))); \
+} \
+\
+/* Cast from integer in base units. */ \
+PG_FUNCTION_INFO_V1(type##_from_int4); \
+Datum \
+type##_from_int4(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_INT64(quantity_from_int128(kind, (int128) PG_GETARG_INT32(0) * quantity_scale(kind))); \
+} \
+\
+/* The value as a number of the given unit (e.g. 万元), exact where it ends. */ \
+PG_FUNCTION_INFO_V1(type##_to_unit); \
+Datum \
+type##_to_unit(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_DATUM(quantity_in_unit(kind, PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1))); \
+} \
+\
+/* A value from a number and its unit, e.g. (12.5, '万元'). */ \
+PG_FUNCTION_INFO_V1(type##_from_unit); \
+Datum \
+type##_from_unit(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_INT64(quantity_from_unit(kind, PG_GETARG_DATUM(0), PG_GETARG_TEXT_PP(1))); \
+} \
+\
+/* Display text in a chosen unit with a fixed number of decimals. */ \
+PG_FUNCTION_INFO_V1(type##_format_unit); \
+Datum \
+type##_format_unit(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_TEXT_P(quantity_format_in_unit(kind, PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1), \
+											 PG_GETARG_INT32(2))); \
+} \
+extern int no_such_variable
+
+QUANTITY_IO_FUNCTIONS(mu_area, QUANTITY_AREA);
+QUANTITY_IO_FUNCTIONS(yuan, QUANTITY_MONEY);
+QUANTITY_IO_FUNCTIONS(yuan_per_mu, QUANTITY_PER_AREA);
