@@ -139,6 +139,9 @@ typedef struct EvalState
 	InputBinding in[EVAL_NINPUTS];
 	int			maxatt;
 	int			nstarts;		/* statements started: must end at 1 */
+	/* per scope: the first input its rules need that the query lacks */
+	EvalInput	need_input[8];
+	char	   *need_who[8];
 	Oid			yuan_oid;
 	Oid			mu_oid;
 	int			maxind;			/* largest indicator count of a cohort */
@@ -399,8 +402,8 @@ bind_type(EvalState *st, EvalInput which, Oid typid)
 				else if (base == FLOAT8OID && role == ROLE_QUANTITY)
 					b->kind = KIND_FLOAT8;
 				else
-					want = role == ROLE_MONEY ? "yuan or numeric (元)" :
-						role == ROLE_LAND ? "mu_area or numeric (亩)" :
+					want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
+						role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
 						"numeric, an integer or a float type";
 				break;
 			}
@@ -456,41 +459,51 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 	if (st->in[IN_CREDIT_CODE].attno == 0)
 		missing_column(st, IN_CREDIT_CODE, "Every evaluation (the enterprise key)");
 	if (rs->ncohorts > 1 && st->in[IN_SCOPE].attno == 0)
-		missing_column(st, IN_SCOPE, "Choosing between its 规上 and 规下 rules");
+		missing_column(st, IN_SCOPE, eval_local("Choosing between its 规上 and 规下 rules"));
+	/*
+	 * What each scope's rules need is checked when the first row of that
+	 * scope arrives, so that a query of 规下 firms need not carry the 规上
+	 * columns.
+	 */
 	for (c = 0; c < rs->ncohorts; c++)
 	{
 		CohortRule *cr = &rs->cohorts[c];
 		char	   *who = psprintf("The %s rules", cr->scope);
 
-		if (cr->group_by_industry && st->in[IN_GROUP].attno == 0)
-			missing_column(st, IN_GROUP, psprintf("Grouping by industry (%s)", cr->scope));
+#define NEED(input, text) \
+		do { \
+			if (st->need_who[c] == NULL && st->in[input].attno == 0) \
+			{ \
+				st->need_input[c] = (input); \
+				st->need_who[c] = MemoryContextStrdup(st->cxt, (text)); \
+			} \
+		} while (0)
+
+		if (cr->group_by_industry)
+			NEED(IN_GROUP, psprintf("Grouping by industry (%s)", cr->scope));
 		for (k = 0; k < cr->nind; k++)
 		{
 			EvalIndicator ind = cr->ind[k].indicator;
 			EvalInput	num,
 						den;
+			char	   *by = psprintf("Indicator %s (%s, %s)", eval_indicator_codes[ind],
+									  eval_local(eval_indicator_names[ind]), cr->scope);
 
 			eval_indicator_inputs(cr, ind, &num, &den);
-			if (st->in[num].attno == 0)
-				missing_column(st, num, psprintf("Indicator %s (%s, %s)",
-												 eval_indicator_codes[ind],
-												 eval_indicator_names[ind], cr->scope));
-			if (st->in[den].attno == 0)
-				missing_column(st, den, psprintf("Indicator %s (%s, %s)",
-												 eval_indicator_codes[ind],
-												 eval_indicator_names[ind], cr->scope));
+			NEED(num, by);
+			NEED(den, by);
 		}
-		if (cr->has_min_land && st->in[IN_LAND].attno == 0)
-			missing_column(st, IN_LAND, psprintf("%s' min_land exemption", who));
-		if (cr->exempt_registered_years > 0 && st->in[IN_REGISTERED_ON].attno == 0)
-			missing_column(st, IN_REGISTERED_ON,
-						   psprintf("%s' exemption of new enterprises (exempt_registered_years)", who));
-		if (cr->exempt_land_years > 0 && st->in[IN_LAND_SUPPLIED_ON].attno == 0)
-			missing_column(st, IN_LAND_SUPPLIED_ON,
-						   psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
-		if (cr->exempt_not_producing && st->in[IN_PRODUCING].attno == 0)
-			missing_column(st, IN_PRODUCING,
-						   psprintf("%s' exemption of enterprises not yet producing", who));
+		if (cr->has_min_land)
+			NEED(IN_LAND, psprintf("%s' min_land exemption", who));
+		if (cr->exempt_registered_years > 0)
+			NEED(IN_REGISTERED_ON,
+				 psprintf("%s' exemption of new enterprises (exempt_registered_years)", who));
+		if (cr->exempt_land_years > 0)
+			NEED(IN_LAND_SUPPLIED_ON,
+				 psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
+		if (cr->exempt_not_producing)
+			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
+#undef NEED
 	}
 	(void) operation;
 }
@@ -566,7 +579,7 @@ add_reason(EvalState *st, char **reason, const char *text, Size len)
 		*reason = arena_strdup(st, text, len);
 	else
 	{
-		char	   *s = psprintf("%s；%.*s", *reason, (int) len, text);
+		char	   *s = psprintf("%s%s%.*s", *reason, eval_local("；"), (int) len, text);
 
 		*reason = arena_strdup(st, s, strlen(s));
 	}
@@ -582,11 +595,12 @@ mu_text(int64 v)
 	int			n;
 
 	if (frac == 0)
-		return psprintf("%lld亩", (long long) whole);
+		return psprintf("%lld%s", (long long) whole, eval_local("亩"));
 	n = snprintf(buf, sizeof(buf), "%06lld", (long long) (frac < 0 ? -frac : frac));
 	while (n > 0 && buf[n - 1] == '0')
 		buf[--n] = '\0';
-	return psprintf("%s%lld.%s亩", v < 0 && whole == 0 ? "-" : "", (long long) whole, buf);
+	return psprintf("%s%lld.%s%s", v < 0 && whole == 0 ? "-" : "", (long long) whole, buf,
+					eval_local("亩"));
 }
 
 /* Receiver: one row of the caller's query. */
@@ -682,6 +696,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 					 errhint("Filter the query to the scopes of the rule set, or add rules for that scope.")));
 	}
 	cr = &rs->cohorts[cohort];
+	if (st->need_who[cohort] != NULL)
+		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
 
 	/* group */
 	s = cr->group_by_industry ? input_text(st, slot, IN_GROUP, &len) : NULL;
@@ -708,7 +724,11 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		int			a = st->in[IN_PRODUCING].attno - 1;
 
 		if (!slot->tts_isnull[a] && !DatumGetBool(slot->tts_values[a]))
-			add_reason(st, &f->reason, "尚未投产", strlen("尚未投产"));
+			{
+			const char *r = eval_local("尚未投产");
+
+			add_reason(st, &f->reason, r, strlen(r));
+		}
 	}
 	if (cr->exempt_registered_years > 0)
 	{
@@ -717,7 +737,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		if (!slot->tts_isnull[a] &&
 			DatumGetDateADT(slot->tts_values[a]) > st->reg_cutoff[cohort])
 		{
-			char	   *r = psprintf("新成立企业（登记不满%d年）", cr->exempt_registered_years);
+			char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
 
 			add_reason(st, &f->reason, r, strlen(r));
 		}
@@ -729,14 +749,14 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		if (!slot->tts_isnull[a] &&
 			DatumGetDateADT(slot->tts_values[a]) > st->land_cutoff[cohort])
 		{
-			char	   *r = psprintf("新供地建设期（供地不满%d年）", cr->exempt_land_years);
+			char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
 
 			add_reason(st, &f->reason, r, strlen(r));
 		}
 	}
 	if (cr->has_min_land && (!f->has_land || f->land < cr->min_land))
 	{
-		char	   *r = psprintf("用地面积不足%s", mu_text(cr->min_land));
+		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
 
 		add_reason(st, &f->reason, r, strlen(r));
 	}
@@ -747,7 +767,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		s = input_text(st, slot, IN_VETO_REASON, &len);
 		if (s != NULL)
 		{
-			char	   *r = psprintf("一票否决：%.*s", (int) len, s);
+			char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) len, s);
 
 			f->status = FIRM_VETO;
 			f->reason = arena_strdup(st, r, strlen(r));
@@ -795,7 +815,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("enterprise %s has no value for indicator %s (%s)",
 								f->credit_code, eval_indicator_codes[ind],
-								eval_indicator_names[ind]),
+								eval_local(eval_indicator_names[ind])),
 						 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
 								   eval_input_names[num], eval_input_names[den])));
 			continue;
@@ -1184,8 +1204,8 @@ init_text_cache(EvalState *st, TextCache *tc)
 	for (i = 0; i < EVAL_NINDICATORS; i++)
 	{
 		tc->codes[i] = CStringGetTextDatum(eval_indicator_codes[i]);
-		tc->names[i] = CStringGetTextDatum(eval_indicator_names[i]);
-		tc->units[i] = CStringGetTextDatum(eval_indicator_units[i]);
+		tc->names[i] = CStringGetTextDatum(eval_local(eval_indicator_names[i]));
+		tc->units[i] = CStringGetTextDatum(eval_local(eval_indicator_units[i]));
 	}
 	for (i = 0; i < st->rules->ncohorts; i++)
 	{
@@ -1450,7 +1470,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		n[2] = false;
 	}
 	if (f->status == FIRM_EXEMPT)
-		appendStringInfo(&text, "不参评：%s", f->reason);
+		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
 	else
 	{
 		int			target = -1;
@@ -1462,7 +1482,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		if (f->status == FIRM_VETO)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
-			appendStringInfo(&text, "已在最高类%s（%s）", cr->classes[0].class_code,
+			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,
 							 cr->classes[0].label);
 		else if (!cr->by_quota)
 		{
@@ -1510,7 +1530,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 				needed = at->total6 + (cr->tie_up ? 0 : unit);
 			}
 			else
-				appendStringInfo(&text, "本组名额内无更高类别可进");
+				appendStringInfoString(&text, eval_local("本组名额内无更高类别可进"));
 		}
 		if (target >= 0)
 		{
@@ -1520,7 +1540,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 			v[7] = total_numeric(cr, needed);
 			v[8] = total_numeric(cr, gap);
 			n[6] = n[7] = n[8] = false;
-			appendStringInfo(&text, "距%s（%s）需%s分，还差%s分", cr->classes[target].class_code,
+			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
 							 cr->classes[target].label, total_text(cr, needed),
 							 total_text(cr, gap));
 			if (cohort_scores_tax(cr))
@@ -1534,11 +1554,11 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 
 					v[9] = Int64GetDatum(t);
 					n[9] = false;
-					appendStringInfo(&text, "；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元",
+					appendStringInfo(&text, eval_local("；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元"),
 									 (long long) (hundreds / 100), (long long) (hundreds % 100));
 				}
 				else
-					appendStringInfoString(&text, "；仅增加税收无法达到");
+					appendStringInfoString(&text, eval_local("；仅增加税收无法达到"));
 			}
 		}
 	}

@@ -168,6 +168,7 @@ extern const char *const eval_indicator_names[EVAL_NINDICATORS];
 extern const char *const eval_indicator_units[EVAL_NINDICATORS];
 extern const char *const eval_input_names[EVAL_NINPUTS];
 extern EvalMethod eval_parse_method(const char *s);
+extern const char *eval_local(const char *utf8);
 extern RuleSet *eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only);
 extern void eval_indicator_inputs(const CohortRule *c, EvalIndicator ind,
 								  EvalInput *num, EvalInput *den);

@@ -18,6 +18,7 @@
 #include "executor/spi.h"
 #pragma GCC diagnostic pop
 #include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -38,7 +39,7 @@ const char *const eval_indicator_names[EVAL_NINDICATORS] = {
 };
 
 const char *const eval_indicator_units[EVAL_NINDICATORS] = {
-	"万元/亩", "万元/亩", "万元/亩", "万元/吨标煤", "万元/吨", "万元/人·年",
+	"万元/亩", "万元/亩", "万元/亩", "万元/吨标煤", "万元/吨", "万元/人",
 	"ratio", "万元/万千瓦时", "万元/万千瓦时"
 };
 
@@ -56,6 +57,16 @@ static const char *const missing_names[] = {
 	"zero", "group_average_score", "renormalise", "error"
 };
 static const char *const rounding_names[] = {"round", "floor", "ceil"};
+
+/*
+ * A UTF-8 literal of this file in the database encoding (the Chinese texts
+ * of results and messages; EUC_CN databases hold them too).
+ */
+const char *
+eval_local(const char *utf8)
+{
+	return pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+}
 
 /* Raise 22003 for a score or value that does not fit. */
 void
@@ -318,7 +329,7 @@ row_init(RowReader *r, HeapTuple tuple, TupleDesc desc, const char *table)
 static void
 parse_scheme_row(RowReader *r, CohortRule *c)
 {
-	static const char *const scopes[] = {"规上", "规下", "all"};
+	const char *const scopes[] = {eval_local("规上"), eval_local("规下"), "all"};
 	static const char *const classifications[] = {"quota", "threshold"};
 	static const char *const ties[] = {"up", "down"};
 	static const char *const rd_dens[] = {"main_revenue", "revenue"};
@@ -596,7 +607,7 @@ validate_rules(RuleSet *rs)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("rule set \"%s\" %d has a scope \"all\" row and other scopes",
 							rs->code, rs->year),
-					 errhint("Use either one row of scope all, or rows for 规上 and 规下.")));
+					 errhint("%s", eval_local("Use either one row of scope all, or rows for 规上 and 规下."))));
 		if (c->nind == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -371,15 +371,18 @@ BEGIN ATOMIC
 				1))[cells.position] AS percent
 		FROM cells
 	)
-	SELECT pct.scope, pct.industry_group, pct.class, pct.label, pct.firms, pct.percent,
-		COALESCE(pct.land, 0)::@extschema@.mu_area
-	FROM pct
-	UNION ALL
-	SELECT r.scope, r.industry_group, NULL, '不参评', pg_catalog.count(*), NULL,
-		COALESCE(pg_catalog.sum(r.land::pg_catalog.numeric), 0)::@extschema@.mu_area
-	FROM r WHERE r.class IS NULL
-	GROUP BY r.scope, r.industry_group
-	ORDER BY 1, 2, 3 NULLS LAST;
+	SELECT x.scope, x.industry_group, x.class, x.label, x.firms, x.percent, x.land
+	FROM (
+		SELECT pct.scope, pct.industry_group, pct.position, pct.class, pct.label, pct.firms,
+			pct.percent, COALESCE(pct.land, 0)::@extschema@.mu_area AS land
+		FROM pct
+		UNION ALL
+		SELECT r.scope, r.industry_group, 2147483647, NULL, '不参评', pg_catalog.count(*), NULL,
+			COALESCE(pg_catalog.sum(r.land::pg_catalog.numeric), 0)::@extschema@.mu_area
+		FROM r WHERE r.class IS NULL
+		GROUP BY r.scope, r.industry_group
+	) x
+	ORDER BY x.scope COLLATE "C", x.industry_group COLLATE "C" NULLS LAST, x.position;
 END;
 COMMENT ON FUNCTION @extschema@.evaluation_distribution(text, integer, text) IS
 	'class distribution per group: firms, percent (adding up to 100.0), land; the last class''s land is the 腾笼换鸟 list';
