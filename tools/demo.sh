@@ -11,4 +11,4 @@ make -C "$REPO" -s install PG_CONFIG="$PG_SYS_BIN/pg_config" >/dev/null
 trap cluster_stop EXIT
 say "starting a scratch server"
 cluster_start demo "$PG_SYS_BIN"
-as_pg psql -X -q -v ON_ERROR_STOP=1 -d postgres -f "$REPO/demo/types.sql"
+as_pg psql -X -q -v ON_ERROR_STOP=1 -d postgres <"$REPO/demo/types.sql"
