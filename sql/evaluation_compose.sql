@@ -64,10 +64,9 @@ WITH v AS (
 ), b AS (
 	-- benchmark = the group's ratio of sums over the firms that have a value
 	SELECT v.*,
-		indicator_value(sum(wan_yuan(tax)) FILTER (WHERE x_tax IS NOT NULL) OVER g,
-			sum(land::numeric) FILTER (WHERE x_tax IS NOT NULL) OVER g) AS b_tax,
-		indicator_value(sum(wan_yuan(value_added)) FILTER (WHERE x_va IS NOT NULL) OVER g,
-			sum(land::numeric) FILTER (WHERE x_va IS NOT NULL) OVER g) AS b_va,
+		-- per mu: the per_mu window aggregate (Σ元 / Σ亩)
+		wan_yuan_per_mu(per_mu(tax, land) FILTER (WHERE x_tax IS NOT NULL) OVER g) AS b_tax,
+		wan_yuan_per_mu(per_mu(value_added, land) FILTER (WHERE x_va IS NOT NULL) OVER g) AS b_va,
 		indicator_value(sum(wan_yuan(value_added)) FILTER (WHERE x_energy IS NOT NULL) OVER g,
 			sum(round(energy_tce, 6)) FILTER (WHERE x_energy IS NOT NULL) OVER g) AS b_energy,
 		indicator_value(sum(wan_yuan(value_added)) FILTER (WHERE x_emission IS NOT NULL) OVER g,
