@@ -12,11 +12,7 @@
  */
 #include "postgres.h"
 
-/* server headers that are not -Wextra clean */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "executor/spi.h"
-#pragma GCC diagnostic pop
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "funcapi.h"

@@ -9,14 +9,10 @@
  */
 #include "postgres.h"
 
-/* server headers that are not -Wextra clean */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "access/htup_details.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#pragma GCC diagnostic pop
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "lib/stringinfo.h"
