@@ -84,18 +84,21 @@ static const char *const money_labels[] = {
 #define MONEY_YI 5
 #define MONEY_WAN_YI 6
 
-/* Money words, longest first among words sharing a prefix. */
+/*
+ * Money words.  A word that is a prefix of another comes after it (longest
+ * match); 元 first because it is the most common.
+ */
 static const UnitWord money_words[] = {
+	{"元", 3, MONEY_UNIT, true},
+	{"万元", 6, MONEY_WAN, true},
 	{"万亿元", 9, MONEY_WAN_YI, true},
 	{"万亿", 6, MONEY_WAN_YI, false},
-	{"万元", 6, MONEY_WAN, true},
 	{"万", 3, MONEY_WAN, false},
 	{"亿元", 6, MONEY_YI, true},
 	{"亿", 3, MONEY_YI, false},
 	{"千万元", 9, MONEY_TEN_MILLION, true},
 	{"千元", 6, MONEY_THOUSAND, true},
 	{"百万元", 9, MONEY_MILLION, true},
-	{"元", 3, MONEY_UNIT, true},
 	{"yuan", 4, MONEY_UNIT, true},
 	{"cny", 3, MONEY_UNIT, true},
 	{"rmb", 3, MONEY_UNIT, true},
@@ -109,7 +112,7 @@ static const UnitWord money_words[] = {
 #define AREA_KM2 5
 #define AREA_NUNITS 6
 
-/* Area words, longest first among words sharing a prefix. */
+/* Area words; a word that is a prefix of another comes after it. */
 static const UnitWord area_words[] = {
 	{"亩", 3, AREA_MU, false},
 	{"市亩", 6, AREA_MU, false},
@@ -782,6 +785,59 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 }
 
 /*
+ * The common case in bulk loads: [-]digits[.digits], at most 18 digits,
+ * no more fractional digits than the scale, nothing else.  Returns false
+ * (without a verdict) for anything else.
+ */
+static inline bool
+parse_plain(QuantityKind kind, const unsigned char *s, size_t len,
+			int64_t *result)
+{
+	static const int scale_digits[QUANTITY_NKINDS] = {6, 2, 4};
+	size_t		i = 0;
+	bool		neg = false;
+	uint64_t	m = 0;
+	int			ndig = 0;
+	int			nfrac = -1;
+	uint128		v;
+
+	if (len == 0 || len > 20)
+		return false;
+	if (s[0] == '-')
+	{
+		neg = true;
+		i = 1;
+	}
+	for (; i < len; i++)
+	{
+		unsigned	c = (unsigned) s[i] - '0';
+
+		if (c < 10)
+		{
+			m = m * 10 + c;
+			ndig++;
+			if (nfrac >= 0)
+				nfrac++;
+		}
+		else if (s[i] == '.' && nfrac < 0)
+			nfrac = 0;
+		else
+			return false;
+	}
+	if (ndig == 0 || ndig > 18)
+		return false;
+	if (nfrac < 0)
+		nfrac = 0;
+	if (nfrac > scale_digits[kind])
+		return false;
+	v = (uint128) m * pow10_u64[scale_digits[kind] - nfrac];
+	if (v > (uint128) INT64_MAX)
+		return false;			/* let the general path decide and report */
+	*result = neg ? -(int64_t) v : (int64_t) v;
+	return true;
+}
+
+/*
  * Parse str[0..len) as a value of kind (see quantity.h).
  */
 bool
@@ -797,6 +853,9 @@ quantity_parse(QuantityKind kind, const char *str, size_t len,
 	bool		yen = false;
 	NumScan		ns;
 	Factor		f;
+
+	if (parse_plain(kind, s, len, result))
+		return true;
 
 	err->status = QUANTITY_OK;
 	err->position = 0;

@@ -11,6 +11,7 @@ FROM pg_aggregate a
 JOIN pg_proc p ON p.oid = a.aggfnoid
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'industry'
+WHERE p.proname IN ('sum', 'avg', 'min', 'max', 'per_mu')
 ORDER BY p.proname, p.oid::regprocedure::text;
 
 CREATE TABLE aggregates_p AS

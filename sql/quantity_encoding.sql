@@ -8,11 +8,12 @@ CREATE DATABASE industry_euc_cn TEMPLATE template0 ENCODING 'EUC_CN' LC_COLLATE 
 CREATE DATABASE industry_sql_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
 
 \c industry_euc_cn
+\encoding UTF8
 CREATE EXTENSION industry;
 SHOW server_encoding;
 -- input arrives converted from the client encoding (UTF8 here); output goes back the same way
 SELECT '75.02亿元'::yuan AS yuan, '215.39万平方米'::mu_area AS mu, '32.5万元/亩'::yuan_per_mu AS per_mu,
-	'１２３４元'::yuan AS full_width, '¥-5'::yuan AS yen;
+	'１２３４元'::yuan AS full_width, '￥-5'::yuan AS yen;
 SELECT '12x万元'::yuan;
 SELECT format_unit('75.02亿元'::yuan, '万元', 1) AS wan, to_unit('1亩'::mu_area, '平方米') AS sqm;
 -- the bytes stored and printed in the database encoding are GB2312 (亩 = C4 B6)
@@ -21,6 +22,7 @@ SELECT convert_to('1069亩'::mu_area::text, 'EUC_CN') AS euc_cn_bytes;
 SELECT ('1069亩'::mu_area)::text::mu_area = '1069亩' AS round_trip;
 
 \c industry_sql_ascii
+\encoding UTF8
 CREATE EXTENSION industry;
 SHOW server_encoding;
 -- no 亩/元 in this encoding: ASCII unit names on output, both spellings on input

@@ -1,12 +1,12 @@
 -- Arithmetic: dimension-safe operators, 四舍五入, overflow (22003) and division by zero (22012).
-CREATE FUNCTION pg_temp.try_sql(q text) RETURNS TABLE (sqlstate text, result text, message text)
+CREATE FUNCTION pg_temp.try_sql(q text) RETURNS TABLE (code text, result text, message text)
 LANGUAGE plpgsql AS $$
 BEGIN
 	EXECUTE 'SELECT (' || q || ')::text' INTO result;
-	sqlstate := 'ok';
+	code := 'ok';
 	RETURN NEXT;
 EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS sqlstate = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
+	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
 	result := NULL;
 	RETURN NEXT;
 END

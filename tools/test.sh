@@ -12,7 +12,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 phases=("$@")
-[ ${#phases[@]} -eq 0 ] && phases=(unit property fuzz regress tap)
+[ ${#phases[@]} -eq 0 ] && phases=(unit property fuzz regress docs tap)
 want() { local p; for p in "${phases[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 passed=0
@@ -47,7 +47,13 @@ run_c_tests() { # run_c_tests DIR PHASE
 		record "$2/$(basename "$src" .c)" $rc
 	done
 }
-want unit && run_c_tests unit unit
+if want unit; then
+	say "unit: install script fragments are representable in EUC_CN"
+	rc=0
+	python3 "$REPO/tools/check_script_encoding.py" "$REPO"/extension/sql/*.sql || rc=$?
+	record unit/script_encoding $rc
+	run_c_tests unit unit
+fi
 want property && run_c_tests property property
 
 # libFuzzer over the parsers, bounded in time (test/fuzz/*.c).
@@ -71,7 +77,7 @@ if want fuzz; then
 	done
 fi
 
-if want regress || want tap; then
+if want regress || want docs || want tap; then
 	say "starting scratch server"
 	cluster_start test
 	echo "server on port $PGPORT, socket $PGHOST"
@@ -100,6 +106,16 @@ if want regress; then
 		head -300 "$WORK/regress/regression.diffs"
 	fi
 	[ $rc -ne 0 ] && ! grep -q FAILED "$WORK/regress.log" && record "regress/pg_regress" $rc
+fi
+
+# The docs' checked examples (lines "SELECT ...;  -- → result" in ```sql blocks).
+if want docs; then
+	say "docs: checked examples in README.md and doc/*.md"
+	for f in "$REPO/README.md" "$REPO"/doc/*.md; do
+		rc=0
+		as_pg env PGHOST="$PGHOST" PGPORT="$PGPORT" python3 "$REPO/tools/check_doc_examples.py" "$f" || rc=$?
+		grep -q -- '-- →' "$f" && record "docs/$(basename "$f" .md)" $rc
+	done
 fi
 
 # TAP: test/t/*.pl with PostgreSQL::Test::Cluster, against the staged binaries.

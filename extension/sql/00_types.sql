@@ -106,7 +106,7 @@ BEGIN
 			t || '_cmp', t || '_sortsupport', t || '_in_range', t || '_hash', t || '_hash_extended',
 			t || '_ops');
 
-		-- arithmetic: T ± T, −T, abs(T)
+		-- arithmetic: T ± T, -T, abs(T)
 		EXECUTE pg_catalog.format($f$
 			CREATE FUNCTION @extschema@.%1$I(@extschema@.%2$I, @extschema@.%2$I) RETURNS @extschema@.%2$I
 				AS %5$L, %1$L LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -238,5 +238,5 @@ CREATE FUNCTION @extschema@.hectares(@extschema@.mu_area) RETURNS pg_catalog.num
 COMMENT ON FUNCTION @extschema@.wan_yuan(@extschema@.yuan) IS 'amount in 万元 (exact numeric)';
 COMMENT ON FUNCTION @extschema@.yi_yuan(@extschema@.yuan) IS 'amount in 亿元 (exact numeric)';
 COMMENT ON FUNCTION @extschema@.wan_yuan_per_mu(@extschema@.yuan_per_mu) IS 'value in 万元/亩 (exact numeric)';
-COMMENT ON FUNCTION @extschema@.square_metres(@extschema@.mu_area) IS 'area in 平方米 (1 亩 = 10000/15 m²)';
+COMMENT ON FUNCTION @extschema@.square_metres(@extschema@.mu_area) IS 'area in 平方米 (1 亩 = 10000/15 m2)';
 COMMENT ON FUNCTION @extschema@.hectares(@extschema@.mu_area) IS 'area in 公顷 (1 公顷 = 15 亩)';
