@@ -32,6 +32,8 @@ SELECT g, sum(y) AS sum_y, avg(y) AS avg_y, min(y) AS min_y, max(y) AS max_y,
        sum(m) AS sum_m, avg(m) AS avg_m, sum(p) AS sum_p, avg(p) AS avg_p,
        per_mu(y, m)
 FROM aggregates_t GROUP BY g ORDER BY g;
+SELECT per_mu(y, m), sum(y), sum(m)
+FROM (VALUES ('100万元'::yuan, '4亩'::mu_area), ('60万元', '2亩'), ('7万元', NULL), (NULL, '10亩')) v(y, m);
 
 -- per_mu is the ratio of sums, not the mean of ratios: a firm with 100万元 tax
 -- on 1亩 and one with none on 99亩 make 1万元/亩, not 50万元/亩.
@@ -54,7 +56,7 @@ FROM (SELECT CASE WHEN i = 942 THEN 5735640000 - 941 * 6088789::bigint ELSE 6088
 
 -- Rounding half away from zero (四舍五入) to the stored unit.
 -- avg: 0.01 and 0.02元 -> 0.015 -> 0.02元; negated -> -0.02元; 1,1,2分 -> 0.01元.
-SELECT avg(y) FROM (VALUES ('0.01元'::yuan), ('0.02元')) v(y);
+SELECT sum(y), avg(y) FROM (VALUES ('0.01元'::yuan), ('0.02元')) v(y);
 SELECT avg(y) FROM (VALUES ('-0.01元'::yuan), ('-0.02元')) v(y);
 SELECT avg(y) FROM (VALUES ('0.01元'::yuan), ('0.01元'), ('0.02元')) v(y);
 SELECT avg(m) FROM (VALUES ('0.000001亩'::mu_area), ('0.000002亩')) v(m);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tools/demo.sh: the main job.  Builds and installs the extension into this machine's
 # PostgreSQL 15, starts a scratch server (own port and socket, removed at exit), shows
-# the types on published figures (demo/types.sql), loads the sample district (demo/district.sql: 3000 firms, generated deterministically),
+# the types on published figures (demo/types.sql), loads the sample district
+# (demo/district.sql: 3000 firms, generated deterministically),
 # builds the report views (demo/views.sql) and prints the district report
 # (demo/report.sql).  The report is also written as CSV (one file per report view)
 # and HTML into ./report/ (or $REPORT_DIR).  Safe to repeat.

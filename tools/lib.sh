@@ -63,9 +63,11 @@ stage_install() {
 # The OS user that runs servers: ourselves, or 'postgres' when we are root.
 pg_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
+# (from /, so that a checkout the postgres user cannot enter, such as one under /root, is
+# never its working directory; feed it files on standard input or copy them to $STAGE)
 as_pg() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- env PATH="$PATH" "$@"
+		(cd / && runuser -u postgres -- env PATH="$PATH" "$@")
 	else
 		"$@"
 	fi
