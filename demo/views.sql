@@ -245,6 +245,31 @@ SELECT credit_code, year, name, scope, industry_group, town, land_mu, status, to
 CREATE UNIQUE INDEX ON report.d_class_land (credit_code, year);
 COMMENT ON MATERIALIZED VIEW report.d_class_land IS '腾笼换鸟: D-class firms and their land (亩)';
 
+-- Gap to the next class: the score needed and what it means in tax at the same land.
+-- (Built only when evaluation_gap() runs on these data; the notice says why not.)
+CREATE FUNCTION pg_temp.class_gap_works() RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM count(*) FROM evaluation_gap((SELECT value FROM report.parameter WHERE name = 'scheme'),
+										 (SELECT value::int FROM report.parameter WHERE name = 'evaluation_year'),
+										 'SELECT * FROM district.firm_year');
+	RETURN true;
+EXCEPTION WHEN OTHERS THEN
+	RAISE NOTICE 'report.class_gap skipped: evaluation_gap() failed on these data: %', SQLERRM;
+	RETURN false;
+END;
+$$;
+SELECT pg_temp.class_gap_works() AS have_class_gap \gset
+\if :have_class_gap
+CREATE MATERIALIZED VIEW report.class_gap AS
+SELECT g.credit_code, p.year, g.scope, g.industry_group, g.class, g.total, g.next_class,
+	   g.score_needed, g.score_gap, wan_yuan(g.tax_needed) AS tax_needed_wan, g.explanation
+  FROM (SELECT value AS scheme FROM report.parameter WHERE name = 'scheme') s
+ CROSS JOIN (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p
+ CROSS JOIN LATERAL evaluation_gap(s.scheme, p.year, 'SELECT * FROM district.firm_year') g;
+CREATE UNIQUE INDEX ON report.class_gap (credit_code, year);
+COMMENT ON MATERIALIZED VIEW report.class_gap IS 'gap to the next class: score and extra tax (万元) needed';
+\endif
 \else
 \echo 'report.evaluation and its views skipped: the installed industry has no evaluate()'
 \endif
