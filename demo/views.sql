@@ -292,9 +292,9 @@ SELECT t.credit_code, p.year, t.tier,
 	   array_to_string(t.failed, ',') AS failed,
 	   array_to_string(t.unknown, ',') AS unknown,
 	   array_to_string(t.missing, ',') AS missing,
-	   (SELECT string_agg(x->>'text', '；' ORDER BY ord)
-		  FROM jsonb_array_elements(t.gaps) WITH ORDINALITY AS j(x, ord)
-		 WHERE x->>'criterion' = ANY (need.needed)) AS gaps,
+	   (SELECT string_agg(g.text, '；' ORDER BY g.ordinality)
+		  FROM unnest(t.gaps) WITH ORDINALITY AS g
+		 WHERE g.criterion = ANY (need.needed)) AS gaps,
 	   need.relative_gap
   FROM (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p
  CROSS JOIN LATERAL tier_check(format('SELECT * FROM district.firm_year WHERE year = %s', p.year),
@@ -302,13 +302,10 @@ SELECT t.credit_code, p.year, t.tier,
  CROSS JOIN LATERAL (
 	WITH g AS (
 		-- each gap's shortfall relative to its threshold; 1 for a yes/no criterion
-		SELECT x->>'criterion' AS criterion,
-			   CASE WHEN jsonb_typeof(x->'shortfall') = 'number' AND jsonb_typeof(x->'actual') = 'number'
-					THEN abs((x->>'shortfall')::numeric)
-						 / nullif(greatest(abs((x->>'actual')::numeric),
-										   abs((x->>'actual')::numeric + (x->>'shortfall')::numeric)), 0)
-					ELSE 1 END AS rel
-		  FROM jsonb_array_elements(t.gaps) AS j(x)
+		SELECT g.criterion,
+			   coalesce(abs(g.shortfall) / nullif(greatest(abs(g.actual), abs(g.actual + g.shortfall)), 0), 1)
+				 AS rel
+		  FROM unnest(t.gaps) AS g
 	), r AS (
 		-- per requirement (a lone criterion is its own requirement) the route with the
 		-- fewest failed criteria, then the smallest shortfall
