@@ -147,8 +147,9 @@ SELECT e.name AS "企业名称", g.scope AS "范围", g.industry_group AS "行�
 \if :have_tiers
 \echo '五、梯度培育（规下 → 规上 → 创新型 → 专精特新 → 小巨人）'
 \echo
-\echo '  1. 培育梯队（按认定条件测算的符合企业数）'
-SELECT repeat('  ', step) || label AS "梯队", firms AS "符合条件企业", unknown AS "待补数据"
+\echo '  1. 培育梯队（按认定条件测算；逐级符合 = 同时满足本级及以下各级，自规上起）'
+SELECT repeat('  ', step) || label AS "梯队", ladder_firms AS "逐级符合企业", firms AS "本级单独符合",
+	   unknown AS "待补数据"
   FROM report.tier_funnel
  WHERE year = :evaluation_year
  ORDER BY step;

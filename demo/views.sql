@@ -327,17 +327,30 @@ SELECT t.credit_code, p.year, t.tier,
 CREATE UNIQUE INDEX ON report.tier_status (credit_code, year, tier);
 COMMENT ON MATERIALIZED VIEW report.tier_status IS '梯度培育: eligibility, score, failed criteria and gaps per firm and tier';
 
--- The funnel: how many firms qualify at each step (待补数据 = missing inputs).
+-- The funnel: per step, the firms on the ladder up to it (meeting this tier and every
+-- step below it from 规上 on), the firms meeting this tier's criteria at all (创新型 does
+-- not require 规上), and those whose inputs are incomplete (待补数据, never counted as
+-- failing).
 CREATE MATERIALIZED VIEW report.tier_funnel AS
+WITH firm AS (
+	SELECT credit_code, year,
+		   coalesce(min(step) FILTER (WHERE eligible IS NOT TRUE), 5) - 1 AS ladder
+	  FROM report.tier_status GROUP BY credit_code, year
+)
 SELECT year, 0 AS step, 'guixia' AS tier, '规下工业企业' AS label,
-	   count(*) FILTER (WHERE eligible IS false)::int AS firms, 0 AS unknown
-  FROM report.tier_status WHERE tier = 'guishang' GROUP BY year
+	   count(*) FILTER (WHERE ladder = 0)::int AS ladder_firms,
+	   count(*) FILTER (WHERE ladder = 0)::int AS firms, 0 AS unknown
+  FROM firm GROUP BY year
 UNION ALL
-SELECT year, step, tier, min(label),
-	   count(*) FILTER (WHERE eligible)::int, count(*) FILTER (WHERE eligible IS NULL)::int
-  FROM report.tier_status GROUP BY year, step, tier;
+SELECT s.year, s.step, s.tier, min(s.label),
+	   count(*) FILTER (WHERE f.ladder >= s.step)::int,
+	   count(*) FILTER (WHERE s.eligible)::int,
+	   count(*) FILTER (WHERE s.eligible IS NULL)::int
+  FROM report.tier_status s
+  JOIN firm f USING (credit_code, year)
+ GROUP BY s.year, s.step, s.tier;
 CREATE UNIQUE INDEX ON report.tier_funnel (year, step);
-COMMENT ON MATERIALIZED VIEW report.tier_funnel IS '梯度培育 funnel: firms per step of 规下 → 规上 → 创新型 → 专精特新 → 小巨人';
+COMMENT ON MATERIALIZED VIEW report.tier_funnel IS '梯度培育 funnel 规下 → 规上 → 创新型 → 专精特新 → 小巨人: firms on the ladder, meeting the tier, with incomplete data';
 
 -- 政策找人: each firm's next step on the ladder (the first tier it does not meet yet,
 -- eligible false, or NULL when inputs are missing) with what it still lacks.
