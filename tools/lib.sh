@@ -29,6 +29,7 @@ ensure_packages() {
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
 		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
 	local missing=() p
+	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests
 	for p in "${pkgs[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done

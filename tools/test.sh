@@ -127,15 +127,18 @@ if want tap; then
 	tap_files=$(ls "$REPO"/test/t/*.pl 2>/dev/null || true)
 	if [ -n "$tap_files" ]; then
 		say "TAP: $(echo $tap_files | xargs -n1 basename | tr '\n' ' ')"
-		mkdir -p "$WORK/tap/t"
+		mkdir -p "$WORK/tap/t" "$WORK/tap/repo/test"
 		cp $tap_files "$WORK/tap/t/"
+		# what the tests read of the checkout, where the server's OS user can read it
+		cp -r "$REPO/demo" "$WORK/tap/repo/"
+		(cd "$REPO/test" && tar --exclude=node_modules -cf - clients) | tar -xf - -C "$WORK/tap/repo/test"
 		[ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK/tap"
 		pgxs=$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs
 		for f in $tap_files; do
 			rc=0
 			as_pg sh -c 'cd "$1" && shift && exec "$@"' sh "$WORK/tap" \
 				env PATH="$STAGE_BIN:$PATH" PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
-				PERL5LIB="$pgxs/src/test/perl" prove -v "t/$(basename "$f")" >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
+				REPO="$WORK/tap/repo" PERL5LIB="$pgxs/src/test/perl" prove -v "t/$(basename "$f")" >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
 			echo "  assertions ok: $(grep -c '^ok' "$WORK/tap-$(basename "$f" .pl).log" || true)"
 			[ $rc -ne 0 ] && tail -60 "$WORK/tap-$(basename "$f" .pl).log"
 			record "tap/$(basename "$f" .pl)" $rc
