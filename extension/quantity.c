@@ -84,18 +84,21 @@ static const char *const money_labels[] = {
 #define MONEY_YI 5
 #define MONEY_WAN_YI 6
 
-/* Money words, longest first among words sharing a prefix. */
+/*
+ * Money words.  A word that is a prefix of another comes after it (longest
+ * match); 元 first because it is the most common.
+ */
 static const UnitWord money_words[] = {
+	{"元", 3, MONEY_UNIT, true},
+	{"万元", 6, MONEY_WAN, true},
 	{"万亿元", 9, MONEY_WAN_YI, true},
 	{"万亿", 6, MONEY_WAN_YI, false},
-	{"万元", 6, MONEY_WAN, true},
 	{"万", 3, MONEY_WAN, false},
 	{"亿元", 6, MONEY_YI, true},
 	{"亿", 3, MONEY_YI, false},
 	{"千万元", 9, MONEY_TEN_MILLION, true},
 	{"千元", 6, MONEY_THOUSAND, true},
 	{"百万元", 9, MONEY_MILLION, true},
-	{"元", 3, MONEY_UNIT, true},
 	{"yuan", 4, MONEY_UNIT, true},
 	{"cny", 3, MONEY_UNIT, true},
 	{"rmb", 3, MONEY_UNIT, true},
@@ -109,7 +112,7 @@ static const UnitWord money_words[] = {
 #define AREA_KM2 5
 #define AREA_NUNITS 6
 
-/* Area words, longest first among words sharing a prefix. */
+/* Area words; a word that is a prefix of another comes after it. */
 static const UnitWord area_words[] = {
 	{"亩", 3, AREA_MU, false},
 	{"市亩", 6, AREA_MU, false},
@@ -196,7 +199,7 @@ fail(QuantityError *err, QuantityStatus status, size_t pos, const char *detail)
 static inline bool
 has(const unsigned char *s, size_t pos, size_t len, const char *lit, size_t n)
 {
-	return len - pos >= n && memcmp(s + pos, lit, n) == 0;
+	return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
 }
 
 /* Byte length of a space (ASCII blank, CR, LF, U+3000) at pos, or 0. */
@@ -513,14 +516,14 @@ exact_round(const unsigned char *s, const NumScan *ns, const Factor *f,
 	point = (int64_t) ns->nint + ns->exp + f->a;
 	sig_int = point - (int64_t) ns->first_nz;
 	if (sig_int > 38)
-		return false;			/* z >= 10^38: far beyond any limit */
+		return false;			/* z * m / den >= 10^37 * 2 / 3: beyond int64 */
 	if (sig_int < -40)
 	{
-		*mag = 0;				/* z * f < 10^-40 * 10^20: rounds to 0 */
+		*mag = 0;				/* z * m / den < 10^-40 * 15: rounds to 0 */
 		return true;
 	}
 
-		/* virtual leading zeros of the fraction (point < 0, at most 40) */
+	/* virtual leading zeros of the fraction (point < 0, at most 40) */
 	for (i = point; i < 0 && !done; i++)
 		done = fraction_step(&st, 0);
 
@@ -782,6 +785,64 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 }
 
 /*
+ * Scan the shape of nearly every bulk-loaded value, [-]digits[.digits] in
+ * ASCII with at most 19 digits, at the start of s, in one tight loop.
+ * Returns false, without a verdict, when the text might be anything else
+ * (leading space, sign or currency sign, separator, exponent, full-width
+ * character, second point); the general scanner then starts over.  When it
+ * returns true, *ns is what scan_number would have produced.
+ */
+static inline bool
+scan_plain(const unsigned char *s, size_t len, NumScan *ns, bool *neg)
+{
+	size_t		pos = 0;
+	size_t		ndig = 0;
+	size_t		nint = 0;
+	size_t		first_nz = SIZE_MAX;
+	uint64_t	m = 0;
+	bool		point = false;
+
+	*neg = false;
+	if (len > 0 && s[0] == '-')
+	{
+		*neg = true;
+		pos = 1;
+	}
+	ns->start = pos;
+	for (; pos < len; pos++)
+	{
+		unsigned	c = (unsigned) s[pos] - '0';
+
+		if (c < 10)
+		{
+			if (c != 0 && first_nz == SIZE_MAX)
+				first_nz = ndig;
+			m = m * 10 + c;
+			ndig++;
+			if (!point)
+				nint++;
+		}
+		else if (s[pos] == '.' && !point)
+			point = true;
+		else
+			break;
+	}
+	if (ndig == 0 || ndig > 19)
+		return false;
+	if (pos < len && (s[pos] == '.' || s[pos] == ',' || s[pos] == 'e' ||
+					  s[pos] == 'E' || s[pos] == 0xEF))
+		return false;
+	ns->mant_end = pos;
+	ns->end = pos;
+	ns->ndig = ndig;
+	ns->nint = nint;
+	ns->first_nz = first_nz == SIZE_MAX ? ndig : first_nz;
+	ns->mant = m;
+	ns->exp = 0;
+	return true;
+}
+
+/*
  * Parse str[0..len) as a value of kind (see quantity.h).
  */
 bool
@@ -791,7 +852,7 @@ quantity_parse(QuantityKind kind, const char *str, size_t len,
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		pos;
 	size_t		n;
-	size_t		value_pos;
+	size_t		value_pos = 0;
 	size_t		yen_pos = 0;
 	bool		neg = false;
 	bool		yen = false;
@@ -802,27 +863,30 @@ quantity_parse(QuantityKind kind, const char *str, size_t len,
 	err->position = 0;
 	err->detail = NULL;
 
-	pos = skip_spaces(s, 0, len);
-	value_pos = pos;
-	if ((n = yen_len(s, pos, len)) > 0)
+	if (!scan_plain(s, len, &ns, &neg))
 	{
-		yen = true;
-		yen_pos = pos;
-		pos = skip_spaces(s, pos + n, len);
+		neg = false;
+		pos = skip_spaces(s, 0, len);
+		value_pos = pos;
+		if ((n = yen_len(s, pos, len)) > 0)
+		{
+			yen = true;
+			yen_pos = pos;
+			pos = skip_spaces(s, pos + n, len);
+		}
+		pos += sign_len(s, pos, len, &neg);
+		if (!yen && (n = yen_len(s, pos, len)) > 0)
+		{
+			yen = true;
+			yen_pos = pos;
+			pos = skip_spaces(s, pos + n, len);
+		}
+		if (yen && kind == QUANTITY_AREA)
+			return fail(err, QUANTITY_SYNTAX_ERROR, yen_pos,
+						"A currency sign is not valid for an area.");
+		if (!scan_number(s, pos, len, &ns, err))
+			return false;
 	}
-	pos += sign_len(s, pos, len, &neg);
-	if (!yen && (n = yen_len(s, pos, len)) > 0)
-	{
-		yen = true;
-		yen_pos = pos;
-		pos = skip_spaces(s, pos + n, len);
-	}
-	if (yen && kind == QUANTITY_AREA)
-		return fail(err, QUANTITY_SYNTAX_ERROR, yen_pos,
-					"A currency sign is not valid for an area.");
-
-	if (!scan_number(s, pos, len, &ns, err))
-		return false;
 
 	pos = skip_spaces(s, ns.end, len);
 	if (!parse_unit(kind, s, &pos, len, yen, &f, err))

@@ -1,0 +1,66 @@
+# pg_dump / pg_restore of tables holding the types, with an index expression and a view
+# over extension functions (restored under pg_dump's empty search_path), and a binary
+# COPY round trip.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use Cwd ();
+
+my $node = PostgreSQL::Test::Cluster->new('dump');
+$node->init;
+$node->start;
+
+$node->safe_psql('postgres', 'CREATE DATABASE src');
+$node->safe_psql('src', q{
+	CREATE EXTENSION industry;
+	CREATE TABLE firm (id int PRIMARY KEY, tax yuan NOT NULL, land mu_area, rate yuan_per_mu);
+	INSERT INTO firm
+		SELECT i, yuan((hashint8(i) % 100000000000)::numeric / 100),
+			   CASE WHEN i % 10 = 0 THEN NULL ELSE mu_area((hashint8(i + 1) % 1000000000)::numeric / 1000000) END,
+			   yuan_per_mu((hashint8(i + 2) % 10000000000)::numeric / 10000)
+		FROM generate_series(1, 5000) i;
+	INSERT INTO firm VALUES (-1, '92233720368547758.07元', '9223372036854.775807亩', '-922337203685477.5808元/亩');
+	CREATE INDEX firm_tax_wan ON firm (wan_yuan(tax));
+	CREATE INDEX firm_land_hash ON firm USING hash (land);
+	CREATE VIEW firm_report AS SELECT id, wan_yuan(tax) AS tax_wan, tax / land AS per_mu FROM firm WHERE land > '0亩';
+});
+my $checksum_sql = q{SELECT count(*), md5(string_agg(id || ':' || tax || ':' || coalesce(land::text, '-') || ':' || rate, ',' ORDER BY id)) FROM firm};
+my $view_sql = q{SELECT md5(string_agg(id || ':' || tax_wan || ':' || per_mu, ',' ORDER BY id)) FROM firm_report};
+my $before = $node->safe_psql('src', $checksum_sql);
+my $view_before = $node->safe_psql('src', $view_sql);
+
+my $dir = Cwd::abs_path(PostgreSQL::Test::Utils::tempdir);
+my $dumpfile = "$dir/src.dump";
+$node->command_ok([ 'pg_dump', '-Fc', '-f', $dumpfile, '-d', $node->connstr('src') ], 'pg_dump -Fc');
+$node->safe_psql('postgres', 'CREATE DATABASE dst');
+$node->command_ok([ 'pg_restore', '--exit-on-error', '-d', $node->connstr('dst'), $dumpfile ], 'pg_restore');
+is($node->safe_psql('dst', $checksum_sql), $before, 'table data identical after dump and restore');
+is($node->safe_psql('dst', $view_sql), $view_before, 'view over extension functions identical after restore');
+is($node->safe_psql('dst', q{SELECT count(*) FROM firm WHERE wan_yuan(tax) > 0}),
+	$node->safe_psql('src', q{SELECT count(*) FROM firm WHERE wan_yuan(tax) > 0}), 'expression index usable');
+
+# a plain SQL dump replays with psql too
+my $plain = "$dir/src.sql";
+$node->command_ok([ 'pg_dump', '-f', $plain, '-d', $node->connstr('src') ], 'pg_dump plain');
+$node->safe_psql('postgres', 'CREATE DATABASE dst_plain');
+$node->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', $plain, '-d', $node->connstr('dst_plain') ],
+	'plain dump replays');
+is($node->safe_psql('dst_plain', $checksum_sql), $before, 'plain dump restores identical data');
+
+# binary COPY: out of one table, into another, identical
+my $binfile = "$dir/firm.bin";
+chmod 0777, $dir;
+$node->safe_psql('src', qq{COPY firm TO '$binfile' (FORMAT binary)});
+$node->safe_psql('src', qq{CREATE TABLE firm_copy (LIKE firm); COPY firm_copy FROM '$binfile' (FORMAT binary)});
+is($node->safe_psql('src', $checksum_sql =~ s/FROM firm$/FROM firm_copy/r), $before, 'binary COPY round trip');
+
+# binary input rejects a truncated value (recv validates the message length)
+my ($ret, $stdout, $stderr) = $node->psql('src',
+	q{COPY firm_copy FROM PROGRAM 'printf "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0\0\4\0\0\0\4\0\0\0\1\0\0\0\3AAA\377\377\377\377\377\377\377\377\377\377\377\377" ' (FORMAT binary)});
+isnt($ret, 0, 'binary COPY with a 3-byte yuan is rejected');
+like($stderr, qr/insufficient data|incorrect binary data format/, 'with a binary format error');
+
+$node->stop;
+done_testing();
