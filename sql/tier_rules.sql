@@ -6,7 +6,7 @@ SET extra_float_digits = 0;
 SELECT c.relname, x.cond
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg, cond)
 JOIN pg_class c ON c.oid = x.cfg
-WHERE e.extname = 'industry' ORDER BY c.relname;
+WHERE e.extname = 'industry' AND c.relname LIKE 'tier%' ORDER BY c.relname;
 
 -- ---------------------------------------------------------------------------
 -- a district's own tier with plain INSERTs: 雏鹰企业 of a district, 2025.
