@@ -1400,19 +1400,50 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 
 #define GAP_NATTS 11
 
+/*
+ * The largest tax-item value (10^-8 of its unit) the gap search tries: 10^7
+ * 万元/亩 (1000亿元 per 亩) or 10^7 万元/万千瓦时.  A class that needs more is
+ * out of reach by tax alone (a capped tax item never gets there at all),
+ * and stopping here keeps every intermediate inside the engine's range.
+ */
+#define GAP_VALUE_LIMIT (INT64CONST(10000000) * EVAL_VALUE_SCALE)
+
+/* Would tax + delta keep every tax item of the firm's cohort within reach? */
+static bool
+tax_delta_in_reach(EvalState *st, EvalFirm *f, int64 delta)
+{
+	CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int64		d;
+
+		if (ir->indicator == IND_TAX_PER_MU)
+			d = f->has_land ? f->land : 0;
+		else if (ir->indicator == IND_TAX_PER_KWH)
+			d = f->has_electricity ? f->electricity : 0;
+		else
+			continue;
+		if (d > 0 && ((int128) f->tax + delta) * EVAL_VALUE_SCALE / d > GAP_VALUE_LIMIT)
+			return false;
+	}
+	return true;
+}
+
 /* Smallest extra tax (分) that lifts the total to needed6, or -1. */
 static int64
 tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 {
 	int64		lo = 0,
 				hi = 1000000;	/* 1万元 */
-	const int64 limit = PG_INT64_MAX / 4;
 
 	if (!f->has_tax)
 		return -1;
 	while (firm_total(st, f, hi) < needed6)
 	{
-		if (hi > limit / 2 || hi > PG_INT64_MAX - f->tax - hi)
+		if (hi > (PG_INT64_MAX - Abs(f->tax)) / 2 || !tax_delta_in_reach(st, f, hi * 2))
 			return -1;
 		lo = hi;
 		hi *= 2;

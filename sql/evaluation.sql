@@ -195,6 +195,16 @@ SELECT credit_code, total FROM evaluate('evaltest_m', 2023, $$
 	SELECT *, 1.1 AS correction, 2.5 AS bonus, CASE credit_code WHEN 'M1' THEN 5 END AS penalty
 	FROM evaluation_m WHERE credit_code IN ('M1', 'M4')$$);
 
+-- The gap when more tax cannot reach the next class.  With A from 160 points, the capped
+-- tax item tops out at 2 × 50 = 100, so M4 (25 + 25) can reach at most 125: no amount of
+-- tax is named.  M1 (50 + 50) needs 60 more points but can only gain 50 from tax, likewise.
+-- M3 (tax capped at 100, va missing) is the same; M2 is floored at 0 and needs 60 points:
+-- its tax item can rise from 0 to 100 (reachable: 160 − 100 = 60 from tax).
+UPDATE evaluation_class SET min_score = 160 WHERE code = 'evaltest_m' AND class = 'A';
+SELECT credit_code, class, total, next_class, score_needed, score_gap, tax_needed
+FROM evaluation_gap('evaltest_m', 2023, 'SELECT * FROM evaluation_m') ORDER BY credit_code;
+UPDATE evaluation_class SET min_score = 100 WHERE code = 'evaltest_m' AND class = 'A';
+
 -- Exemptions and veto together (rule set zhejiang 2024 规下: under 3亩 not graded; new
 -- firms < 2 years, new land < 3 years, not producing exempt), ranked within groups.
 CREATE TABLE evaluation_x (credit_code text, scope text, industry_group text, land mu_area,
