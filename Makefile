@@ -30,5 +30,8 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every object depends on every header (small project: simpler than generated deps)
+$(OBJS): $(HEADERS)
+
 extension/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard extension/sql/*.sql))
 	cat $^ > $@

@@ -17,10 +17,6 @@
  */
 #include "tier.h"
 
-/* server headers are not -Wextra clean (PostgreSQL builds with -Wno-unused-parameter) */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
 #include <math.h>
 
 #include "access/htup_details.h"
@@ -35,7 +31,6 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 #include "utils/numeric.h"
-#pragma GCC diagnostic pop
 
 #define TV_NA		3			/* criterion whose condition does not hold */
 

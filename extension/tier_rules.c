@@ -14,10 +14,6 @@
  */
 #include "tier.h"
 
-/* server headers are not -Wextra clean (PostgreSQL builds with -Wno-unused-parameter) */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
@@ -29,7 +25,6 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
-#pragma GCC diagnostic pop
 
 /* ---------------------------------------------------------------------
  * Exact rationals
