@@ -77,18 +77,28 @@ accum_out_of_range(void)
 static inline void
 accum_add_int128(int128 *acc, int128 v)
 {
+#if defined(HAVE__BUILTIN_OP_OVERFLOW)
+	if (unlikely(__builtin_add_overflow(*acc, v, acc)))
+		accum_out_of_range();
+#else
 	if (unlikely(v > 0 ? *acc > ACCUM_INT128_MAX - v : *acc < ACCUM_INT128_MIN - v))
 		accum_out_of_range();
 	*acc += v;
+#endif
 }
 
 /* *acc -= v, raising 22003 on int128 overflow. */
 static inline void
 accum_sub_int128(int128 *acc, int128 v)
 {
+#if defined(HAVE__BUILTIN_OP_OVERFLOW)
+	if (unlikely(__builtin_sub_overflow(*acc, v, acc)))
+		accum_out_of_range();
+#else
 	if (unlikely(v > 0 ? *acc < ACCUM_INT128_MIN + v : *acc > ACCUM_INT128_MAX + v))
 		accum_out_of_range();
 	*acc -= v;
+#endif
 }
 
 /*
