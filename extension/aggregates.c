@@ -62,8 +62,10 @@ StaticAssertDecl(sizeof(QuantityAccum) == 40,
 StaticAssertDecl(PER_MU_FACTOR == INT64CONST(100000000),
 				 "per_mu scales 分 per 10^-6 亩 by 10^8 into 10^-4 元/亩");
 
+static void accum_out_of_range(void) pg_attribute_noreturn();
+static void accum_syntax_error(const char *str, const char *detail) pg_attribute_noreturn();
+
 /* Raise 22003 for a transition state that would leave the int128 range. */
-pg_attribute_noreturn()
 static void
 accum_out_of_range(void)
 {
@@ -190,7 +192,6 @@ chars_to_int128(const char **p, int128 min, int128 max, int128 *result)
 }
 
 /* Raise 22P02 for a quantity_accum text. */
-pg_attribute_noreturn()
 static void
 accum_syntax_error(const char *str, const char *detail)
 {
