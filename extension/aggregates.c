@@ -62,8 +62,10 @@ StaticAssertDecl(sizeof(QuantityAccum) == 40,
 StaticAssertDecl(PER_MU_FACTOR == INT64CONST(100000000),
 				 "per_mu scales 分 per 10^-6 亩 by 10^8 into 10^-4 元/亩");
 
+static void accum_out_of_range(void) pg_attribute_noreturn();
+static void accum_syntax_error(const char *str, const char *detail) pg_attribute_noreturn();
+
 /* Raise 22003 for a transition state that would leave the int128 range. */
-pg_attribute_noreturn()
 static void
 accum_out_of_range(void)
 {
@@ -77,18 +79,28 @@ accum_out_of_range(void)
 static inline void
 accum_add_int128(int128 *acc, int128 v)
 {
+#if defined(HAVE__BUILTIN_OP_OVERFLOW)
+	if (unlikely(__builtin_add_overflow(*acc, v, acc)))
+		accum_out_of_range();
+#else
 	if (unlikely(v > 0 ? *acc > ACCUM_INT128_MAX - v : *acc < ACCUM_INT128_MIN - v))
 		accum_out_of_range();
 	*acc += v;
+#endif
 }
 
 /* *acc -= v, raising 22003 on int128 overflow. */
 static inline void
 accum_sub_int128(int128 *acc, int128 v)
 {
+#if defined(HAVE__BUILTIN_OP_OVERFLOW)
+	if (unlikely(__builtin_sub_overflow(*acc, v, acc)))
+		accum_out_of_range();
+#else
 	if (unlikely(v > 0 ? *acc < ACCUM_INT128_MIN + v : *acc > ACCUM_INT128_MAX + v))
 		accum_out_of_range();
 	*acc -= v;
+#endif
 }
 
 /*
@@ -180,7 +192,6 @@ chars_to_int128(const char **p, int128 min, int128 max, int128 *result)
 }
 
 /* Raise 22P02 for a quantity_accum text. */
-pg_attribute_noreturn()
 static void
 accum_syntax_error(const char *str, const char *detail)
 {

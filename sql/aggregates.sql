@@ -77,6 +77,12 @@ SELECT min(y), max(y), min(m), max(m), min(p), max(p)
 FROM (VALUES ('3元'::yuan, '2亩'::mu_area, '7元/亩'::yuan_per_mu),
              ('3元', '2亩', '7元/亩'), ('1元', '5亩', '9元/亩'), ('1元', '5亩', '9元/亩')) v(y, m, p);
 
+-- DISTINCT and FILTER: 3,3,1,1元 -> distinct sum 4元, distinct pairs 4元 / 7亩;
+-- the filter keeps the two 5亩 rows: 2元, 2元 / 10亩.
+SELECT sum(DISTINCT y), avg(DISTINCT y), per_mu(DISTINCT y, m),
+       sum(y) FILTER (WHERE m > '2亩'), per_mu(y, m) FILTER (WHERE m > '2亩')
+FROM (VALUES ('3元'::yuan, '2亩'::mu_area), ('3元', '2亩'), ('1元', '5亩'), ('1元', '5亩')) v(y, m);
+
 -- Range ends.  The accumulator is 128 bits: totals may pass through values
 -- beyond int64 as long as the final total fits; avg never overflows.
 CREATE TABLE aggregates_ends (y yuan, m mu_area, p yuan_per_mu);

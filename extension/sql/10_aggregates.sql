@@ -324,3 +324,16 @@ CREATE AGGREGATE @extschema@.max(@extschema@.yuan_per_mu) (
 	SORTOP = OPERATOR(@extschema@.>),
 	PARALLEL = SAFE
 );
+
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.mu_area) IS 'total area, exact; NULL for no rows';
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.yuan) IS 'total amount, exact; NULL for no rows';
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.yuan_per_mu) IS 'sum of per-mu values, exact; NULL for no rows';
+COMMENT ON AGGREGATE @extschema@.avg(@extschema@.mu_area) IS 'mean area, rounded half away from zero to 0.000001 亩';
+COMMENT ON AGGREGATE @extschema@.avg(@extschema@.yuan) IS 'mean amount, rounded half away from zero to 0.01 元';
+COMMENT ON AGGREGATE @extschema@.avg(@extschema@.yuan_per_mu) IS 'mean of per-mu values (for a regional 亩均 use per_mu), rounded to 0.0001 元/亩';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.mu_area) IS 'smallest area';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.yuan) IS 'smallest amount';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.yuan_per_mu) IS 'smallest per-mu value';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.mu_area) IS 'largest area';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.yuan) IS 'largest amount';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.yuan_per_mu) IS 'largest per-mu value';
