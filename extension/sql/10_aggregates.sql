@@ -40,42 +40,9 @@ CREATE TYPE @extschema@.quantity_accum (
 COMMENT ON TYPE @extschema@.quantity_accum IS
 	'transition state of sum, avg and per_mu: (row count, Σ, Σ second argument) in stored units';
 
--- Transition functions.  When called by an aggregate they update the state in
--- place (no allocation per row); called directly they return a new value.
-
-CREATE FUNCTION @extschema@.quantity_accum_add(@extschema@.quantity_accum, @extschema@.mu_area)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_add'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_add(@extschema@.quantity_accum, @extschema@.yuan)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_add'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_add(@extschema@.quantity_accum, @extschema@.yuan_per_mu)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_add'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
 CREATE FUNCTION @extschema@.quantity_accum_add(@extschema@.quantity_accum, @extschema@.yuan, @extschema@.mu_area)
 	RETURNS @extschema@.quantity_accum
 	AS 'MODULE_PATHNAME', 'quantity_accum_add2'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_remove(@extschema@.quantity_accum, @extschema@.mu_area)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_remove'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_remove(@extschema@.quantity_accum, @extschema@.yuan)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_remove'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_remove(@extschema@.quantity_accum, @extschema@.yuan_per_mu)
-	RETURNS @extschema@.quantity_accum
-	AS 'MODULE_PATHNAME', 'quantity_accum_remove'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.quantity_accum_remove(@extschema@.quantity_accum, @extschema@.yuan, @extschema@.mu_area)
@@ -88,149 +55,14 @@ CREATE FUNCTION @extschema@.quantity_accum_combine(@extschema@.quantity_accum, @
 	AS 'MODULE_PATHNAME', 'quantity_accum_combine'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- Final functions (read-only: sum and avg of the same column share one state).
-
-CREATE FUNCTION @extschema@.quantity_accum_sum_mu_area(@extschema@.quantity_accum)
-	RETURNS @extschema@.mu_area
-	AS 'MODULE_PATHNAME', 'quantity_accum_sum_mu_area'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_sum_yuan(@extschema@.quantity_accum)
-	RETURNS @extschema@.yuan
-	AS 'MODULE_PATHNAME', 'quantity_accum_sum_yuan'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_sum_yuan_per_mu(@extschema@.quantity_accum)
-	RETURNS @extschema@.yuan_per_mu
-	AS 'MODULE_PATHNAME', 'quantity_accum_sum_yuan_per_mu'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_avg_mu_area(@extschema@.quantity_accum)
-	RETURNS @extschema@.mu_area
-	AS 'MODULE_PATHNAME', 'quantity_accum_avg_mu_area'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_avg_yuan(@extschema@.quantity_accum)
-	RETURNS @extschema@.yuan
-	AS 'MODULE_PATHNAME', 'quantity_accum_avg_yuan'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.quantity_accum_avg_yuan_per_mu(@extschema@.quantity_accum)
-	RETURNS @extschema@.yuan_per_mu
-	AS 'MODULE_PATHNAME', 'quantity_accum_avg_yuan_per_mu'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
 CREATE FUNCTION @extschema@.quantity_accum_per_mu(@extschema@.quantity_accum)
 	RETURNS @extschema@.yuan_per_mu
 	AS 'MODULE_PATHNAME', 'quantity_accum_per_mu'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- sum(T) -> T: exact; NULL for no rows; 22003 if the total does not fit T.
-
-CREATE AGGREGATE @extschema@.sum(@extschema@.mu_area) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_sum_mu_area,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_sum_mu_area,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.sum(@extschema@.yuan) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_sum_yuan,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_sum_yuan,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.sum(@extschema@.yuan_per_mu) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_sum_yuan_per_mu,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_sum_yuan_per_mu,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
--- avg(T) -> T: Σ / n rounded half away from zero (四舍五入) to the stored unit;
--- NULL for no rows.  avg(yuan_per_mu) is a mean of ratios: for a regional
--- 亩均 use per_mu.
-
-CREATE AGGREGATE @extschema@.avg(@extschema@.mu_area) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_avg_mu_area,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_avg_mu_area,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.avg(@extschema@.yuan) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_avg_yuan,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_avg_yuan,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.avg(@extschema@.yuan_per_mu) (
-	SFUNC = @extschema@.quantity_accum_add,
-	STYPE = @extschema@.quantity_accum,
-	FINALFUNC = @extschema@.quantity_accum_avg_yuan_per_mu,
-	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.quantity_accum_combine,
-	INITCOND = '(0,0,0)',
-	MSFUNC = @extschema@.quantity_accum_add,
-	MINVFUNC = @extschema@.quantity_accum_remove,
-	MSTYPE = @extschema@.quantity_accum,
-	MFINALFUNC = @extschema@.quantity_accum_avg_yuan_per_mu,
-	MFINALFUNC_MODIFY = READ_ONLY,
-	MINITCOND = '(0,0,0)',
-	PARALLEL = SAFE
-);
-
 -- per_mu(yuan, mu_area) -> yuan_per_mu: Σ元 / Σ亩 over the rows where both are
 -- non-NULL, rounded half away from zero to 0.0001 元/亩.  NULL for no such rows
 -- and when Σ亩 = 0.
-
 CREATE AGGREGATE @extschema@.per_mu(@extschema@.yuan, @extschema@.mu_area) (
 	SFUNC = @extschema@.quantity_accum_add,
 	STYPE = @extschema@.quantity_accum,
@@ -250,80 +82,63 @@ CREATE AGGREGATE @extschema@.per_mu(@extschema@.yuan, @extschema@.mu_area) (
 COMMENT ON AGGREGATE @extschema@.per_mu(@extschema@.yuan, @extschema@.mu_area) IS
 	'regional 亩均: Σ元 / Σ亩 over rows where both are non-NULL (NULL when Σ亩 = 0)';
 
--- min(T), max(T): int8smaller / int8larger on the stored value (the order of
--- the btree opclass); SORTOP lets the planner answer them from an index.
-
-CREATE FUNCTION @extschema@.mu_area_smaller(@extschema@.mu_area, @extschema@.mu_area)
-	RETURNS @extschema@.mu_area
-	AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.mu_area_larger(@extschema@.mu_area, @extschema@.mu_area)
-	RETURNS @extschema@.mu_area
-	AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.yuan_smaller(@extschema@.yuan, @extschema@.yuan)
-	RETURNS @extschema@.yuan
-	AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.yuan_larger(@extschema@.yuan, @extschema@.yuan)
-	RETURNS @extschema@.yuan
-	AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.yuan_per_mu_smaller(@extschema@.yuan_per_mu, @extschema@.yuan_per_mu)
-	RETURNS @extschema@.yuan_per_mu
-	AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE FUNCTION @extschema@.yuan_per_mu_larger(@extschema@.yuan_per_mu, @extschema@.yuan_per_mu)
-	RETURNS @extschema@.yuan_per_mu
-	AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE AGGREGATE @extschema@.min(@extschema@.mu_area) (
-	SFUNC = @extschema@.mu_area_smaller,
-	STYPE = @extschema@.mu_area,
-	COMBINEFUNC = @extschema@.mu_area_smaller,
-	SORTOP = OPERATOR(@extschema@.<),
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.max(@extschema@.mu_area) (
-	SFUNC = @extschema@.mu_area_larger,
-	STYPE = @extschema@.mu_area,
-	COMBINEFUNC = @extschema@.mu_area_larger,
-	SORTOP = OPERATOR(@extschema@.>),
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.min(@extschema@.yuan) (
-	SFUNC = @extschema@.yuan_smaller,
-	STYPE = @extschema@.yuan,
-	COMBINEFUNC = @extschema@.yuan_smaller,
-	SORTOP = OPERATOR(@extschema@.<),
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.max(@extschema@.yuan) (
-	SFUNC = @extschema@.yuan_larger,
-	STYPE = @extschema@.yuan,
-	COMBINEFUNC = @extschema@.yuan_larger,
-	SORTOP = OPERATOR(@extschema@.>),
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.min(@extschema@.yuan_per_mu) (
-	SFUNC = @extschema@.yuan_per_mu_smaller,
-	STYPE = @extschema@.yuan_per_mu,
-	COMBINEFUNC = @extschema@.yuan_per_mu_smaller,
-	SORTOP = OPERATOR(@extschema@.<),
-	PARALLEL = SAFE
-);
-
-CREATE AGGREGATE @extschema@.max(@extschema@.yuan_per_mu) (
-	SFUNC = @extschema@.yuan_per_mu_larger,
-	STYPE = @extschema@.yuan_per_mu,
-	COMBINEFUNC = @extschema@.yuan_per_mu_larger,
-	SORTOP = OPERATOR(@extschema@.>),
-	PARALLEL = SAFE
-);
+-- sum, avg, min and max of each type, identical but for the type, so one loop
+-- defines them.
+--   sum(T) -> T: exact; NULL for no rows; 22003 if the total does not fit T.
+--   avg(T) -> T: Σ / n rounded half away from zero (四舍五入) to the stored unit;
+--     NULL for no rows.  avg(yuan_per_mu) is a mean of ratios: for a regional
+--     亩均 use per_mu.
+--   min(T), max(T): int8smaller / int8larger on the stored value (the order of
+--     the btree opclass); SORTOP lets the planner answer them from an index.
+-- The transition functions update the state in place when called by an
+-- aggregate (no allocation per row); the final functions are read-only, so sum
+-- and avg of the same column share one state.
+DO $aggregates$
+DECLARE
+	t text;
+	agg text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['mu_area', 'yuan', 'yuan_per_mu']
+	LOOP
+		EXECUTE pg_catalog.format($f$
+			CREATE FUNCTION @extschema@.quantity_accum_add(@extschema@.quantity_accum, @extschema@.%1$I)
+				RETURNS @extschema@.quantity_accum
+				AS 'MODULE_PATHNAME', 'quantity_accum_add' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+			CREATE FUNCTION @extschema@.quantity_accum_remove(@extschema@.quantity_accum, @extschema@.%1$I)
+				RETURNS @extschema@.quantity_accum
+				AS 'MODULE_PATHNAME', 'quantity_accum_remove' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+			CREATE FUNCTION @extschema@.%2$I(@extschema@.quantity_accum) RETURNS @extschema@.%1$I
+				AS 'MODULE_PATHNAME', %2$L LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+			CREATE FUNCTION @extschema@.%3$I(@extschema@.quantity_accum) RETURNS @extschema@.%1$I
+				AS 'MODULE_PATHNAME', %3$L LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+			CREATE FUNCTION @extschema@.%4$I(@extschema@.%1$I, @extschema@.%1$I) RETURNS @extschema@.%1$I
+				AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+			CREATE FUNCTION @extschema@.%5$I(@extschema@.%1$I, @extschema@.%1$I) RETURNS @extschema@.%1$I
+				AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+			$f$, t, 'quantity_accum_sum_' || t, 'quantity_accum_avg_' || t, t || '_smaller', t || '_larger');
+		FOREACH agg IN ARRAY ARRAY['sum', 'avg']
+		LOOP
+			EXECUTE pg_catalog.format($f$
+				CREATE AGGREGATE @extschema@.%2$s(@extschema@.%1$I) (
+					SFUNC = @extschema@.quantity_accum_add, STYPE = @extschema@.quantity_accum,
+					FINALFUNC = @extschema@.%3$I, FINALFUNC_MODIFY = READ_ONLY,
+					COMBINEFUNC = @extschema@.quantity_accum_combine, INITCOND = '(0,0,0)',
+					MSFUNC = @extschema@.quantity_accum_add, MINVFUNC = @extschema@.quantity_accum_remove,
+					MSTYPE = @extschema@.quantity_accum, MFINALFUNC = @extschema@.%3$I,
+					MFINALFUNC_MODIFY = READ_ONLY, MINITCOND = '(0,0,0)', PARALLEL = SAFE);
+				$f$, t, agg, 'quantity_accum_' || agg || '_' || t);
+		END LOOP;
+		EXECUTE pg_catalog.format($f$
+			CREATE AGGREGATE @extschema@.min(@extschema@.%1$I) (
+				SFUNC = @extschema@.%2$I, STYPE = @extschema@.%1$I, COMBINEFUNC = @extschema@.%2$I,
+				SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE);
+			CREATE AGGREGATE @extschema@.max(@extschema@.%1$I) (
+				SFUNC = @extschema@.%3$I, STYPE = @extschema@.%1$I, COMBINEFUNC = @extschema@.%3$I,
+				SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE);
+			$f$, t, t || '_smaller', t || '_larger');
+	END LOOP;
+END
+$aggregates$;
 
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.mu_area) IS 'total area, exact; NULL for no rows';
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.yuan) IS 'total amount, exact; NULL for no rows';
