@@ -46,11 +46,8 @@ StaticAssertDecl(sizeof(QuantityAccum) == 40,
 #define PG_GETARG_QUANTITY_ACCUM(n) DatumGetQuantityAccum(PG_GETARG_DATUM(n))
 #define PG_RETURN_QUANTITY_ACCUM(x) PG_RETURN_POINTER(x)
 
-#define ACCUM_INT128_MAX	((int128) ((((uint128) 1) << 127) - 1))
-#define ACCUM_INT128_MIN	(-ACCUM_INT128_MAX - 1)
 
 /* Longest text of an int128: sign and 39 digits. */
-#define ACCUM_INT128_BUFSIZE 41
 
 /*
  * per_mu: Σ分 * 10^8 / Σ(10^-6 亩) is in 10^-4 元/亩 (元 = 100 分,
@@ -83,7 +80,7 @@ accum_add_int128(int128 *acc, int128 v)
 	if (unlikely(__builtin_add_overflow(*acc, v, acc)))
 		accum_out_of_range();
 #else
-	if (unlikely(v > 0 ? *acc > ACCUM_INT128_MAX - v : *acc < ACCUM_INT128_MIN - v))
+	if (unlikely(v > 0 ? *acc > INDUSTRY_INT128_MAX - v : *acc < INDUSTRY_INT128_MIN - v))
 		accum_out_of_range();
 	*acc += v;
 #endif
@@ -97,7 +94,7 @@ accum_sub_int128(int128 *acc, int128 v)
 	if (unlikely(__builtin_sub_overflow(*acc, v, acc)))
 		accum_out_of_range();
 #else
-	if (unlikely(v > 0 ? *acc < ACCUM_INT128_MIN + v : *acc > ACCUM_INT128_MAX + v))
+	if (unlikely(v > 0 ? *acc < INDUSTRY_INT128_MIN + v : *acc > INDUSTRY_INT128_MAX + v))
 		accum_out_of_range();
 	*acc -= v;
 #endif
@@ -140,57 +137,6 @@ accum_is_valid(const QuantityAccum *s)
 	return m1 <= bound && m2 <= bound;
 }
 
-/* Write v in decimal into buf (ACCUM_INT128_BUFSIZE bytes); return the end. */
-static char *
-int128_to_chars(int128 v, char *buf)
-{
-	char		tmp[ACCUM_INT128_BUFSIZE];
-	int			n = 0;
-	uint128		mag = v < 0 ? -(uint128) v : (uint128) v;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (mag % 10));
-		mag /= 10;
-	} while (mag != 0);
-	if (v < 0)
-		*buf++ = '-';
-	while (n > 0)
-		*buf++ = tmp[--n];
-	*buf = '\0';
-	return buf;
-}
-
-/*
- * Parse an optionally signed decimal integer at *p into *result, advancing
- * *p.  Returns false on no digits or on a value outside [min, max].
- */
-static bool
-chars_to_int128(const char **p, int128 min, int128 max, int128 *result)
-{
-	const char *s = *p;
-	bool		neg = false;
-	uint128		limit;
-	uint128		mag = 0;
-
-	if (*s == '-' || *s == '+')
-		neg = (*s++ == '-');
-	if (*s < '0' || *s > '9')
-		return false;
-	limit = neg ? -(uint128) min : (uint128) max;
-	for (; *s >= '0' && *s <= '9'; s++)
-	{
-		unsigned	d = (unsigned) (*s - '0');
-
-		if (mag > limit / 10 || (mag == limit / 10 && d > limit % 10))
-			return false;
-		mag = mag * 10 + d;
-	}
-	*result = neg ? (int128) (-mag) : (int128) mag;
-	*p = s;
-	return true;
-}
-
 /* Raise 22P02 for a quantity_accum text. */
 static void
 accum_syntax_error(const char *str, const char *detail)
@@ -219,11 +165,11 @@ quantity_accum_in(PG_FUNCTION_ARGS)
 	while (scanner_isspace(*p))
 		p++;
 	if (*p++ != '(' ||
-		!chars_to_int128(&p, 0, PG_INT64_MAX, &count) ||
+		!int128_from_chars(&p, 0, PG_INT64_MAX, &count) ||
 		*p++ != ',' ||
-		!chars_to_int128(&p, ACCUM_INT128_MIN, ACCUM_INT128_MAX, &result->sum) ||
+		!int128_from_chars(&p, INDUSTRY_INT128_MIN, INDUSTRY_INT128_MAX, &result->sum) ||
 		*p++ != ',' ||
-		!chars_to_int128(&p, ACCUM_INT128_MIN, ACCUM_INT128_MAX, &result->sum2) ||
+		!int128_from_chars(&p, INDUSTRY_INT128_MIN, INDUSTRY_INT128_MAX, &result->sum2) ||
 		*p++ != ')')
 		accum_syntax_error(str, "Expected \"(count,sum,sum2)\" with a non-negative 64-bit count and two 128-bit integer sums.");
 	while (scanner_isspace(*p))
@@ -242,7 +188,7 @@ Datum
 quantity_accum_out(PG_FUNCTION_ARGS)
 {
 	QuantityAccum *state = PG_GETARG_QUANTITY_ACCUM(0);
-	char	   *buf = palloc(3 * ACCUM_INT128_BUFSIZE + 4);
+	char	   *buf = palloc(3 * INT128_BUFSIZE + 4);
 	char	   *p = buf;
 
 	*p++ = '(';
@@ -475,8 +421,8 @@ per_mu_quotient(int128 a, int128 d)
 	uint128		limit;
 	bool		neg;
 
-	if (a <= ACCUM_INT128_MAX / PER_MU_FACTOR &&
-		a >= ACCUM_INT128_MIN / PER_MU_FACTOR)
+	if (a <= INDUSTRY_INT128_MAX / PER_MU_FACTOR &&
+		a >= INDUSTRY_INT128_MIN / PER_MU_FACTOR)
 		return quantity_from_int128(QUANTITY_PER_AREA,
 									int128_div_round(a * PER_MU_FACTOR, d));
 

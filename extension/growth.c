@@ -235,39 +235,6 @@ utf8_text(const char *s)
 	return cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8));
 }
 
-/* Plain decimal text of an int128 (at least 40 bytes of buf). */
-static char *
-int128_to_cstring(int128 v, char *buf)
-{
-	char		tmp[48];
-	int			len = 0;
-	char	   *p = buf;
-	uint128		u = v < 0 ? -(uint128) v : (uint128) v;
-
-	do
-	{
-		tmp[len++] = '0' + (int) (u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		*p++ = '-';
-	while (len > 0)
-		*p++ = tmp[--len];
-	*p = '\0';
-	return buf;
-}
-
-/* Exact numeric of an int128. */
-static Numeric
-int128_to_numeric(int128 v)
-{
-	char		buf[48];
-
-	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-		return int64_to_numeric((int64) v);
-	return num_from_cstring(int128_to_cstring(v, buf));
-}
-
 /* ---------------------------------------------------------------------
  * Arguments
  * ---------------------------------------------------------------------
@@ -1141,21 +1108,36 @@ growth_state_growth(PG_FUNCTION_ARGS)
 	PG_RETURN_NUMERIC(result);
 }
 
-/* Scale of each kind in decimal digits (stored units per base unit). */
-static int
-growth_kind_log10_scale(GrowthKind kind)
+/* The quantity type of a fixed-point kind (mu_area, yuan, yuan_per_mu). */
+static QuantityKind
+growth_kind_quantity(GrowthKind kind)
 {
 	switch (kind)
 	{
 		case GROWTH_KIND_MU_AREA:
-			return 6;
+			return QUANTITY_AREA;
 		case GROWTH_KIND_YUAN:
-			return 2;
+			return QUANTITY_MONEY;
 		case GROWTH_KIND_YUAN_PER_MU:
-			return 4;
+			return QUANTITY_PER_AREA;
 		default:
-			return 0;
+			break;
 	}
+	pg_unreachable();
+}
+
+/* Decimal digits of the stored unit of a kind: 2 for yuan (分), 0 for plain numbers. */
+static int
+growth_kind_log10_scale(GrowthKind kind)
+{
+	int64		scale;
+	int			digits = 0;
+
+	if (kind < GROWTH_KIND_MU_AREA)
+		return 0;
+	for (scale = quantity_scale(growth_kind_quantity(kind)); scale > 1; scale /= 10)
+		digits++;
+	return digits;
 }
 
 /* Shared body of the numeric sum accessors. */
@@ -1196,17 +1178,12 @@ static Datum
 growth_state_sum_int64(FunctionCallInfo fcinfo, int which)
 {
 	GrowthState *state = PG_GETARG_GROWTH_STATE(0);
-	static const QuantityKind quantity_kinds[] = {
-		[GROWTH_KIND_MU_AREA] = QUANTITY_AREA,
-		[GROWTH_KIND_YUAN] = QUANTITY_MONEY,
-		[GROWTH_KIND_YUAN_PER_MU] = QUANTITY_PER_AREA
-	};
 
 	if (state->kind < GROWTH_KIND_MU_AREA)
 		growth_state_check_kind(state, GROWTH_KIND_YUAN);
 	if ((which == 0 ? state->n_current : state->n_base) == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INT64(quantity_from_int128(quantity_kinds[state->kind],
+	PG_RETURN_INT64(quantity_from_int128(growth_kind_quantity(state->kind),
 										 which == 0 ? state->sum_current
 										 : state->sum_base));
 }
@@ -1279,33 +1256,15 @@ static int128
 growth_state_parse_int128(const char *s, const char *str)
 {
 	const char *p = s;
-	bool		neg = false;
-	int128		v = 0;
+	const char *digits = (*s == '-' || *s == '+') ? s + 1 : s;
+	int128		v;
 
-	if (*p == '-')
-	{
-		neg = true;
-		p++;
-	}
-	if (*p == '\0')
+	if (*digits == '\0')
 		growth_state_syntax_error(str, "A sum is empty.");
-	for (; *p; p++)
-	{
-		int			digit = *p - '0';
-
-		if (*p < '0' || *p > '9')
-			growth_state_syntax_error(str, "A sum of an integer kind must be an integer in stored units.");
-		/* accumulate negatively so that the int128 minimum parses */
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			__builtin_sub_overflow(v, digit, &v))
-			growth_state_syntax_error(str, "A sum is out of range.");
-	}
-	if (!neg)
-	{
-		if (v == ((int128) 1) << 127)
-			growth_state_syntax_error(str, "A sum is out of range.");
-		v = -v;
-	}
+	if (!int128_from_chars(&p, INDUSTRY_INT128_MIN, INDUSTRY_INT128_MAX, &v) && *digits >= '0' && *digits <= '9')
+		growth_state_syntax_error(str, "A sum is out of range.");
+	if (p == s || *p != '\0')
+		growth_state_syntax_error(str, "A sum of an integer kind must be an integer in stored units.");
 	return v;
 }
 
@@ -1421,7 +1380,7 @@ growth_state_out(PG_FUNCTION_ARGS)
 {
 	GrowthState *state = PG_GETARG_GROWTH_STATE(0);
 	StringInfoData buf;
-	char		num[48];
+	char		num[INT128_BUFSIZE];
 	int			which;
 
 	initStringInfo(&buf);
@@ -1432,9 +1391,10 @@ growth_state_out(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, "," INT64_FORMAT ",",
 						 which == 0 ? state->n_current : state->n_base);
 		if (GROWTH_KIND_IS_INT64(state->kind))
-			appendStringInfoString(&buf,
-								   int128_to_cstring(which == 0 ? state->sum_current
-													 : state->sum_base, num));
+		{
+			int128_to_chars(which == 0 ? state->sum_current : state->sum_base, num);
+			appendStringInfoString(&buf, num);
+		}
 		else
 			appendStringInfoString(&buf,
 								   DatumGetCString(DirectFunctionCall1(numeric_out,

@@ -114,6 +114,20 @@ int128_div_round(int128 n, int128 d)
 	return q;
 }
 
+/* The int128 range, and room for its decimal text (sign, 39 digits, NUL). */
+#define INDUSTRY_INT128_MAX ((int128) ((((uint128) 1) << 127) - 1))
+#define INDUSTRY_INT128_MIN (-INDUSTRY_INT128_MAX - 1)
+#define INT128_BUFSIZE 41
+
+/* quantity_io.c: decimal text of v at buf (INT128_BUFSIZE bytes); returns its end */
+extern char *int128_to_chars(int128 v, char *buf);
+
+/* quantity_io.c: parse [+-]digits at *p within [min, max], advancing *p */
+extern bool int128_from_chars(const char **p, int128 min, int128 max, int128 *result);
+
+/* quantity_io.c: exact numeric of an int128 */
+extern struct NumericData *int128_to_numeric(int128 v);
+
 /* quantity_io.c: text of a value in the database encoding */
 extern char *quantity_to_cstring(QuantityKind kind, int64 value);
 

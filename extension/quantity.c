@@ -199,7 +199,7 @@ fail(QuantityError *err, QuantityStatus status, size_t pos, const char *detail)
 static inline bool
 has(const unsigned char *s, size_t pos, size_t len, const char *lit, size_t n)
 {
-	return len - pos >= n && memcmp(s + pos, lit, n) == 0;
+	return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
 }
 
 /* Byte length of a space (ASCII blank, CR, LF, U+3000) at pos, or 0. */
@@ -516,14 +516,14 @@ exact_round(const unsigned char *s, const NumScan *ns, const Factor *f,
 	point = (int64_t) ns->nint + ns->exp + f->a;
 	sig_int = point - (int64_t) ns->first_nz;
 	if (sig_int > 38)
-		return false;			/* z >= 10^38: far beyond any limit */
+		return false;			/* z * m / den >= 10^37 * 2 / 3: beyond int64 */
 	if (sig_int < -40)
 	{
-		*mag = 0;				/* z * f < 10^-40 * 10^20: rounds to 0 */
+		*mag = 0;				/* z * m / den < 10^-40 * 15: rounds to 0 */
 		return true;
 	}
 
-		/* virtual leading zeros of the fraction (point < 0, at most 40) */
+	/* virtual leading zeros of the fraction (point < 0, at most 40) */
 	for (i = point; i < 0 && !done; i++)
 		done = fraction_step(&st, 0);
 
@@ -785,55 +785,60 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 }
 
 /*
- * The common case in bulk loads: [-]digits[.digits], at most 18 digits,
- * no more fractional digits than the scale, nothing else.  Returns false
- * (without a verdict) for anything else.
+ * Scan the shape of nearly every bulk-loaded value, [-]digits[.digits] in
+ * ASCII with at most 19 digits, at the start of s, in one tight loop.
+ * Returns false, without a verdict, when the text might be anything else
+ * (leading space, sign or currency sign, separator, exponent, full-width
+ * character, second point); the general scanner then starts over.  When it
+ * returns true, *ns is what scan_number would have produced.
  */
 static inline bool
-parse_plain(QuantityKind kind, const unsigned char *s, size_t len,
-			int64_t *result)
+scan_plain(const unsigned char *s, size_t len, NumScan *ns, bool *neg)
 {
-	static const int scale_digits[QUANTITY_NKINDS] = {6, 2, 4};
-	size_t		i = 0;
-	bool		neg = false;
+	size_t		pos = 0;
+	size_t		ndig = 0;
+	size_t		nint = 0;
+	size_t		first_nz = SIZE_MAX;
 	uint64_t	m = 0;
-	int			ndig = 0;
-	int			nfrac = -1;
-	uint128		v;
+	bool		point = false;
 
-	if (len == 0 || len > 20)
-		return false;
-	if (s[0] == '-')
+	*neg = false;
+	if (len > 0 && s[0] == '-')
 	{
-		neg = true;
-		i = 1;
+		*neg = true;
+		pos = 1;
 	}
-	for (; i < len; i++)
+	ns->start = pos;
+	for (; pos < len; pos++)
 	{
-		unsigned	c = (unsigned) s[i] - '0';
+		unsigned	c = (unsigned) s[pos] - '0';
 
 		if (c < 10)
 		{
+			if (c != 0 && first_nz == SIZE_MAX)
+				first_nz = ndig;
 			m = m * 10 + c;
 			ndig++;
-			if (nfrac >= 0)
-				nfrac++;
+			if (!point)
+				nint++;
 		}
-		else if (s[i] == '.' && nfrac < 0)
-			nfrac = 0;
+		else if (s[pos] == '.' && !point)
+			point = true;
 		else
-			return false;
+			break;
 	}
-	if (ndig == 0 || ndig > 18)
+	if (ndig == 0 || ndig > 19)
 		return false;
-	if (nfrac < 0)
-		nfrac = 0;
-	if (nfrac > scale_digits[kind])
+	if (pos < len && (s[pos] == '.' || s[pos] == ',' || s[pos] == 'e' ||
+					  s[pos] == 'E' || s[pos] == 0xEF))
 		return false;
-	v = (uint128) m * pow10_u64[scale_digits[kind] - nfrac];
-	if (v > (uint128) INT64_MAX)
-		return false;			/* let the general path decide and report */
-	*result = neg ? -(int64_t) v : (int64_t) v;
+	ns->mant_end = pos;
+	ns->end = pos;
+	ns->ndig = ndig;
+	ns->nint = nint;
+	ns->first_nz = first_nz == SIZE_MAX ? ndig : first_nz;
+	ns->mant = m;
+	ns->exp = 0;
 	return true;
 }
 
@@ -847,41 +852,41 @@ quantity_parse(QuantityKind kind, const char *str, size_t len,
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		pos;
 	size_t		n;
-	size_t		value_pos;
+	size_t		value_pos = 0;
 	size_t		yen_pos = 0;
 	bool		neg = false;
 	bool		yen = false;
 	NumScan		ns;
 	Factor		f;
 
-	if (parse_plain(kind, s, len, result))
-		return true;
-
 	err->status = QUANTITY_OK;
 	err->position = 0;
 	err->detail = NULL;
 
-	pos = skip_spaces(s, 0, len);
-	value_pos = pos;
-	if ((n = yen_len(s, pos, len)) > 0)
+	if (!scan_plain(s, len, &ns, &neg))
 	{
-		yen = true;
-		yen_pos = pos;
-		pos = skip_spaces(s, pos + n, len);
+		neg = false;
+		pos = skip_spaces(s, 0, len);
+		value_pos = pos;
+		if ((n = yen_len(s, pos, len)) > 0)
+		{
+			yen = true;
+			yen_pos = pos;
+			pos = skip_spaces(s, pos + n, len);
+		}
+		pos += sign_len(s, pos, len, &neg);
+		if (!yen && (n = yen_len(s, pos, len)) > 0)
+		{
+			yen = true;
+			yen_pos = pos;
+			pos = skip_spaces(s, pos + n, len);
+		}
+		if (yen && kind == QUANTITY_AREA)
+			return fail(err, QUANTITY_SYNTAX_ERROR, yen_pos,
+						"A currency sign is not valid for an area.");
+		if (!scan_number(s, pos, len, &ns, err))
+			return false;
 	}
-	pos += sign_len(s, pos, len, &neg);
-	if (!yen && (n = yen_len(s, pos, len)) > 0)
-	{
-		yen = true;
-		yen_pos = pos;
-		pos = skip_spaces(s, pos + n, len);
-	}
-	if (yen && kind == QUANTITY_AREA)
-		return fail(err, QUANTITY_SYNTAX_ERROR, yen_pos,
-					"A currency sign is not valid for an area.");
-
-	if (!scan_number(s, pos, len, &ns, err))
-		return false;
 
 	pos = skip_spaces(s, ns.end, len);
 	if (!parse_unit(kind, s, &pos, len, yen, &f, err))

@@ -149,24 +149,69 @@ quantity_unit_from_text(QuantityKind kind, text *unit_text)
 	return unit;
 }
 
-/* int128 as a numeric Datum (via its decimal text: exact, not hot). */
-static Datum
-int128_to_numeric_datum(int128 v)
+/* Write v in decimal at buf (INT128_BUFSIZE bytes), NUL-terminated; return the end. */
+char *
+int128_to_chars(int128 v, char *buf)
 {
-	char		buf[48];
-	char	   *p = buf + sizeof(buf);
+	char		tmp[INT128_BUFSIZE];
+	int			n = 0;
 	uint128		mag = v < 0 ? -(uint128) v : (uint128) v;
 
-	*--p = '\0';
 	do
 	{
-		*--p = '0' + (int) (mag % 10);
+		tmp[n++] = (char) ('0' + (int) (mag % 10));
 		mag /= 10;
 	} while (mag != 0);
 	if (v < 0)
-		*--p = '-';
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(p),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+		*buf++ = '-';
+	while (n > 0)
+		*buf++ = tmp[--n];
+	*buf = '\0';
+	return buf;
+}
+
+/*
+ * Parse an optionally signed decimal integer at *p into *result, advancing
+ * *p.  Returns false on no digits or on a value outside [min, max].
+ */
+bool
+int128_from_chars(const char **p, int128 min, int128 max, int128 *result)
+{
+	const char *s = *p;
+	bool		neg = false;
+	uint128		limit;
+	uint128		mag = 0;
+
+	if (*s == '-' || *s == '+')
+		neg = (*s++ == '-');
+	if (*s < '0' || *s > '9')
+		return false;
+	limit = neg ? -(uint128) min : (uint128) max;
+	for (; *s >= '0' && *s <= '9'; s++)
+	{
+		unsigned	d = (unsigned) (*s - '0');
+
+		if (mag > limit / 10 || (mag == limit / 10 && d > limit % 10))
+			return false;
+		mag = mag * 10 + d;
+	}
+	*result = neg ? (int128) (-mag) : (int128) mag;
+	*p = s;
+	return true;
+}
+
+/* Exact numeric of an int128 (via its decimal text beyond the int64 range). */
+Numeric
+int128_to_numeric(int128 v)
+{
+	char		buf[INT128_BUFSIZE];
+
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return int64_to_numeric((int64) v);
+	int128_to_chars(v, buf);
+	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+											   ObjectIdGetDatum(InvalidOid),
+											   Int32GetDatum(-1)));
 }
 
 /* Numeric with trailing fractional zeros removed. */
@@ -245,9 +290,9 @@ quantity_in_unit(QuantityKind kind, int64 value, text *unit_text)
 	Datum		v = NumericGetDatum(int64_to_numeric(value));
 
 	if (unit.den != 1)
-		v = DirectFunctionCall2(numeric_mul, v, int128_to_numeric_datum(unit.den));
+		v = DirectFunctionCall2(numeric_mul, v, NumericGetDatum(int128_to_numeric(unit.den)));
 	return numeric_trimmed(DirectFunctionCall2(numeric_div, v,
-											   int128_to_numeric_datum(unit.num)));
+											   NumericGetDatum(int128_to_numeric(unit.num))));
 }
 
 /* A numeric amount in the given unit as a stored value of kind. */
@@ -260,9 +305,9 @@ quantity_from_unit(QuantityKind kind, Datum amount, text *unit_text)
 
 	if (numeric_is_nan(n) || numeric_is_inf(n))
 		return quantity_from_numeric_units(kind, amount);	/* raises */
-	units = DirectFunctionCall2(numeric_mul, amount, int128_to_numeric_datum(unit.num));
+	units = DirectFunctionCall2(numeric_mul, amount, NumericGetDatum(int128_to_numeric(unit.num)));
 	if (unit.den != 1)
-		units = numeric_div_round_integer(units, int128_to_numeric_datum(unit.den));
+		units = numeric_div_round_integer(units, NumericGetDatum(int128_to_numeric(unit.den)));
 	return quantity_from_numeric_units(kind, units);
 }
 
@@ -293,8 +338,8 @@ quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 d
 				 errmsg("number of decimal digits must be between 0 and 20, not %d", digits)));
 
 	/* round(value · den · 10^digits / num) exactly, then shift the point back */
-	v = DirectFunctionCall2(numeric_mul, v, int128_to_numeric_datum(unit.den * int128_pow10(digits)));
-	rounded = numeric_div_round_integer(v, int128_to_numeric_datum(unit.num));
+	v = DirectFunctionCall2(numeric_mul, v, NumericGetDatum(int128_to_numeric(unit.den * int128_pow10(digits))));
+	rounded = numeric_div_round_integer(v, NumericGetDatum(int128_to_numeric(unit.num)));
 	rounded = DirectFunctionCall2(numeric_mul, rounded,
 								  NumericGetDatum(int64_div_fast_to_numeric(1, digits)));
 	number = DatumGetCString(DirectFunctionCall1(numeric_out, rounded));

@@ -1,14 +1,65 @@
 #!/usr/bin/env bash
-# tools/demo.sh: the main job. Installs what is missing, builds and installs the extension,
-# starts a scratch server (own socket and port, removed afterwards) and prints a worked
-# demonstration on published figures.
+# tools/demo.sh: the main job.  Builds and installs the extension into this machine's
+# PostgreSQL 15, starts a scratch server (own port and socket, removed at exit), shows
+# the types on published figures (demo/types.sql), loads the sample district
+# (demo/district.sql: 3000 firms, generated deterministically),
+# builds the report views (demo/views.sql) and prints the district report
+# (demo/report.sql).  The report is also written as CSV (one file per report view)
+# and HTML into ./report/ (or $REPORT_DIR).  Safe to repeat.
+#
+#   bash tools/demo.sh                    as root on a bare Debian 12: installs packages
+#   DEMO_FIRMS=10000 bash tools/demo.sh   a bigger district
+#   KEEP=1 bash tools/demo.sh             leave the server running to explore it
+
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+OUT=${REPORT_DIR:-$PWD/report}
+FIRMS=${DEMO_FIRMS:-3000}
+started=$(date +%s)
 
 ensure_packages
 build
-say "installing into $(pg_config --pkglibdir)"
+say "installing into $("$PG_SYS_BIN/pg_config" --pkglibdir) (CREATE EXTENSION industry works in any PostgreSQL 15 server of this machine)"
 make -C "$REPO" -s install PG_CONFIG="$PG_SYS_BIN/pg_config" >/dev/null
-trap cluster_stop EXIT
+
 say "starting a scratch server"
+[ -z "${KEEP:-}" ] && trap cluster_stop EXIT
 cluster_start demo "$PG_SYS_BIN"
-as_pg psql -X -q -v ON_ERROR_STOP=1 -d postgres -f "$REPO/demo/types.sql"
+PSQL=("$PG_SYS_BIN/psql" -X -q -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -d postgres -c 'CREATE DATABASE district'
+export PGDATABASE=district
+
+say "the types on published figures (demo/types.sql)"
+"${PSQL[@]}" -f "$REPO/demo/types.sql"	# creates the extension
+
+say "loading the sample district ($FIRMS firms) and the report views"
+"${PSQL[@]}" -f "$REPO/demo/district.sql"
+"${PSQL[@]}" -P footer=off -c "SELECT enterprises AS \"企业\", annual_rows AS \"年度数据行\", monthly_rows AS \"月度数据行\" FROM district.generate($FIRMS)"
+"${PSQL[@]}" -f "$REPO/demo/views.sql"
+"${PSQL[@]}" -c 'ANALYZE'
+
+"${PSQL[@]}" -f "$REPO/demo/report.sql"
+
+# Files: every report view as CSV (UTF-8 with BOM so that Excel opens it as UTF-8),
+# and the report as HTML.
+rm -rf "$OUT"
+mkdir -p "$OUT"
+for v in $("${PSQL[@]}" -At -c "SELECT c.relname FROM pg_class c WHERE c.relkind = 'm'
+		AND c.relnamespace = 'report'::regnamespace ORDER BY c.oid"); do
+	printf '\xef\xbb\xbf' >"$OUT/$v.csv"
+	"${PSQL[@]}" -c "\\copy (SELECT * FROM report.$v ORDER BY 1, 2) TO STDOUT WITH (FORMAT csv, HEADER)" >>"$OUT/$v.csv"
+done
+{
+	printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>样例区亩均效益与工业运行报告</title>\n'
+	printf '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}'
+	printf 'td,th{border:1px solid #999;padding:2px 8px}td{text-align:right}</style></head><body><pre>\n'
+	"${PSQL[@]}" -H -f "$REPO/demo/report.sql" | sed -e 's#^\(<table\)#</pre>\1#' -e 's#^\(</table>\)#\1<pre>#'
+	printf '</pre></body></html>\n'
+} >"$OUT/report.html"
+
+say "report files in $OUT: report.html and $(ls "$OUT" | grep -c '\.csv$') CSV files ($(cd "$OUT" && ls *.csv | tr '\n' ' '))"
+if [ -n "${KEEP:-}" ]; then
+	echo "server kept: PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=district psql"
+	echo "stop it with: $PG_SYS_BIN/pg_ctl -D $PGDATA stop"
+fi
+echo "done in $(($(date +%s) - started)) s"

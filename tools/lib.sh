@@ -29,6 +29,7 @@ ensure_packages() {
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
 		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
 	local missing=() p
+	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests
 	for p in "${pkgs[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done
@@ -63,9 +64,11 @@ stage_install() {
 # The OS user that runs servers: ourselves, or 'postgres' when we are root.
 pg_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
+# (from /, so that a checkout the postgres user cannot enter, such as one under /root, is
+# never its working directory; feed it files on standard input or copy them to $STAGE)
 as_pg() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- env PATH="$PATH" "$@"
+		(cd / && runuser -u postgres -- env PATH="$PATH" "$@")
 	else
 		"$@"
 	fi

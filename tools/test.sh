@@ -88,8 +88,12 @@ if want regress; then
 	tests=${REGRESS:-$(cd "$REPO/sql" && ls *.sql | sed 's/\.sql$//' | sort | tr '\n' ' ')}
 	say "pg_regress: $tests"
 	rc=0
+	# inputs copied where the server's OS user can read them
+	mkdir -p "$WORK/regress-input"
+	cp -r "$REPO/sql" "$REPO/expected" "$WORK/regress-input/"
+	chmod -R a+rX "$WORK/regress-input"
 	as_pg "$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs/src/test/regress/pg_regress" \
-		--inputdir="$REPO" --outputdir="$WORK/regress" --bindir="$STAGE_BIN" \
+		--inputdir="$WORK/regress-input" --outputdir="$WORK/regress" --bindir="$STAGE_BIN" \
 		--host="$PGHOST" --port="$PGPORT" --load-extension=industry --dbname=industry_regression \
 		$tests >"$WORK/regress.log" 2>&1 || rc=$?
 	cat "$WORK/regress.log"
@@ -113,7 +117,7 @@ if want docs; then
 	say "docs: checked examples in README.md and doc/*.md"
 	for f in "$REPO/README.md" "$REPO"/doc/*.md; do
 		rc=0
-		as_pg env PGHOST="$PGHOST" PGPORT="$PGPORT" python3 "$REPO/tools/check_doc_examples.py" "$f" || rc=$?
+		python3 "$REPO/tools/check_doc_examples.py" "$f" || rc=$?
 		grep -q -- '-- →' "$f" && record "docs/$(basename "$f" .md)" $rc
 	done
 fi
@@ -123,15 +127,19 @@ if want tap; then
 	tap_files=$(ls "$REPO"/test/t/*.pl 2>/dev/null || true)
 	if [ -n "$tap_files" ]; then
 		say "TAP: $(echo $tap_files | xargs -n1 basename | tr '\n' ' ')"
-		mkdir -p "$WORK/tap"
-		[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/tap"
+		mkdir -p "$WORK/tap/t" "$WORK/tap/repo/test"
+		cp $tap_files "$WORK/tap/t/"
+		# what the tests read of the checkout, where the server's OS user can read it
+		cp -r "$REPO/demo" "$WORK/tap/repo/"
+		(cd "$REPO/test" && tar --exclude=node_modules -cf - clients) | tar -xf - -C "$WORK/tap/repo/test"
+		[ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK/tap"
 		pgxs=$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs
 		for f in $tap_files; do
 			rc=0
-			(cd "$WORK/tap" && as_pg env PATH="$STAGE_BIN:$PATH" PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
-				REPO="$REPO" TESTDATADIR="$WORK/tap/$(basename "$f" .pl)" PERL5LIB="$pgxs/src/test/perl" \
-				prove -v "$f") >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
-			grep -E '^(ok|not ok)' "$WORK/tap-$(basename "$f" .pl).log" | grep -c '^ok' | sed 's/^/  assertions ok: /'
+			as_pg sh -c 'cd "$1" && shift && exec "$@"' sh "$WORK/tap" \
+				env PATH="$STAGE_BIN:$PATH" PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
+				REPO="$WORK/tap/repo" PERL5LIB="$pgxs/src/test/perl" prove -v "t/$(basename "$f")" >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
+			echo "  assertions ok: $(grep -c '^ok' "$WORK/tap-$(basename "$f" .pl).log" || true)"
 			[ $rc -ne 0 ] && tail -60 "$WORK/tap-$(basename "$f" .pl).log"
 			record "tap/$(basename "$f" .pl)" $rc
 		done

@@ -3,7 +3,9 @@
  *	  libFuzzer harness for quantity.c: every input is parsed as each of the
  *	  three kinds; a successful parse must format (both modes) to text that
  *	  re-parses to the identical value, and a failure must carry a sane
- *	  error.  The input is also fed to quantity_unit_parse.
+ *	  error.  The same input after a space (which bypasses the parser's
+ *	  ASCII fast path) must give the same outcome.  The input is also fed
+ *	  to quantity_unit_parse.
  *
  * Build: clang-14 -fsanitize=fuzzer,address,undefined -I extension \
  *			  test/fuzz/fuzz_parse.c extension/quantity.c
@@ -57,8 +59,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int64_t		v = 12345;
 		QuantityError err;
 		QuantityUnit unit;
+		bool		ok = quantity_parse((QuantityKind) kind, copy, size, &v, &err);
 
-		if (quantity_parse((QuantityKind) kind, copy, size, &v, &err))
+		/* " " + input takes the general path: same value or same error */
+		if (size < 4096)
+		{
+			char		spaced[4097];
+			int64_t		sv = 54321;
+			QuantityError serr;
+			bool		sok;
+
+			spaced[0] = ' ';
+			memcpy(spaced + 1, copy, size);
+			sok = quantity_parse((QuantityKind) kind, spaced, size + 1, &sv, &serr);
+			check(sok == ok, "leading space changes success", kind, data, size);
+			if (ok)
+				check(sv == v, "leading space changes the value", kind, data, size);
+			else
+				check(serr.status == err.status &&
+					  (serr.position == err.position + 1 ||
+					   (err.position == 0 && serr.position == 0)),
+					  "leading space changes the error", kind, data, size);
+		}
+
+		if (ok)
 		{
 			int			ascii;
 

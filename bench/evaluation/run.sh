@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# bench/evaluation/run.sh [N]: the one-call evaluate() against the best plain-SQL
+# equivalent (window functions + CASE) on N generated enterprises (default 1000000) in
+# 5 industry groups, 6 indicators with data-derived benchmarks, cap, floor, the
+# group-average rule for missing emission data and 20/60/15/5 quotas.  Both results are
+# materialised (CREATE TEMP TABLE AS); each is timed 3 times, the best time counts;
+# classes are then compared firm by firm.  Uses a private scratch server (tools/lib.sh).
+set -euo pipefail
+N=${1:-1000000}
+source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+build >/dev/null
+stage_install >/dev/null
+trap cluster_stop EXIT
+cluster_start evalbench >/dev/null
+export PATH="$STAGE_BIN:$PATH"
+as_pg psql -X -q -v ON_ERROR_STOP=1 -v n="$N" -d postgres -f "$REPO/bench/evaluation/bench.sql"

@@ -1,0 +1,1752 @@
+/*-------------------------------------------------------------------------
+ *
+ * evaluation.c
+ *	  The one-call 亩均效益综合评价 engine: run the caller's query once
+ *	  (SPI, caller's rights, rows streamed to a DestReceiver), keep each
+ *	  enterprise's indicator values in fixed point, derive per-group
+ *	  benchmarks, score, sort each group, classify by quota or threshold,
+ *	  apply exemptions and vetoes, and return the result, the per-indicator
+ *	  explanation or the gap to the next class as a materialized set.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "tcop/dest.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+#include "evaluation.h"
+
+/* How an input column's type is read. */
+typedef enum InputKind
+{
+	KIND_INT64_DIRECT,			/* yuan or mu_area: the stored int64 */
+	KIND_NUMERIC,
+	KIND_INT2,
+	KIND_INT4,
+	KIND_INT8,
+	KIND_FLOAT4,
+	KIND_FLOAT8,
+	KIND_TEXT,					/* text, varchar: no conversion */
+	KIND_OTHER,					/* any type, through its output function */
+	KIND_DATE,
+	KIND_BOOL
+} InputKind;
+
+/* What an input is used as. */
+typedef enum InputRole
+{
+	ROLE_TEXT,
+	ROLE_INT,
+	ROLE_MONEY,
+	ROLE_LAND,
+	ROLE_QUANTITY,
+	ROLE_DATE,
+	ROLE_BOOL
+} InputRole;
+
+static const InputRole input_roles[EVAL_NINPUTS] = {
+	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
+	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
+	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
+	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY
+};
+
+/* One bound input column. */
+typedef struct InputBinding
+{
+	int			attno;			/* 1-based; 0 when the query lacks it */
+	InputKind	kind;
+	FmgrInfo	outfn;			/* for KIND_OTHER */
+} InputBinding;
+
+#define FIRM_GRADED	0
+#define FIRM_EXEMPT	1
+#define FIRM_VETO	2
+
+/* One enterprise. Indicator values live in EvalState.values. */
+typedef struct EvalFirm
+{
+	char	   *credit_code;
+	char	   *name;
+	char	   *reason;
+	int32		group;
+	uint8		status;
+	int8		cls;			/* class index, -1 for none */
+	uint16		missing;		/* bit k: cohort indicator k has no value */
+	int32		rank;
+	bool		has_land;
+	bool		has_tax;
+	bool		has_electricity;
+	int64		land;
+	int64		tax;
+	int64		electricity;
+	int64		correction6;
+	int64		adjust6;		/* bonus − penalty */
+	int64		total6;			/* rounded to the cohort's score_digits */
+} EvalFirm;
+
+/* One evaluation group: (cohort, industry group). */
+typedef struct EvalGroup
+{
+	int			cohort;
+	char	   *name;			/* NULL: no industry grouping or a NULL group */
+	uint32		hash;
+	int32		order;			/* output position of the group */
+	int64		n;				/* graded + vetoed firms */
+	int64		start;			/* offset of its first firm in the sorted order */
+	int128		sumnum[EVAL_NINDICATORS];
+	int128		sumden[EVAL_NINDICATORS];
+	int128		sumval[EVAL_NINDICATORS];
+	int64		nval[EVAL_NINDICATORS];
+	int64		lo[EVAL_NINDICATORS];
+	int64		hi[EVAL_NINDICATORS];
+	int64		bench[EVAL_NINDICATORS];
+	int128		sumitem[EVAL_NINDICATORS];
+	int64		nitem[EVAL_NINDICATORS];
+	int64		avgitem[EVAL_NINDICATORS];
+} EvalGroup;
+
+/* Output modes. */
+#define MODE_EVALUATE	0
+#define MODE_EXPLAIN	1
+#define MODE_GAP		2
+
+/* Everything one call works on. */
+typedef struct EvalState
+{
+	MemoryContext cxt;			/* firms, groups, strings */
+	MemoryContext rowcxt;		/* reset after every input row */
+	RuleSet    *rules;
+	int32		year;
+	InputBinding in[EVAL_NINPUTS];
+	int			maxatt;
+	int			nstarts;		/* statements started: must end at 1 */
+	/* per scope: the first input its rules need that the query lacks */
+	EvalInput	need_input[8];
+	char	   *need_who[8];
+	Oid			yuan_oid;
+	Oid			mu_oid;
+	int			maxind;			/* largest indicator count of a cohort */
+	/* cohort-level input needs */
+	bool		cohort_uses[8][EVAL_NINPUTS];
+	/* firms */
+	EvalFirm   *firms;
+	int64	   *values;			/* nfirms × maxind, 10^-8 */
+	int64		nfirms;
+	int64		capfirms;
+	/* groups */
+	EvalGroup **groups;
+	int			ngroups;
+	int			capgroups;
+	int32	   *hashtab;		/* open addressing: group index + 1, 0 empty */
+	int			hashsize;
+	/* string arena */
+	char	   *arena;
+	Size		arena_left;
+	/* numeric constants for input conversion */
+	Numeric		pow10[7];
+	Numeric		int64_max;
+	Numeric		int64_min;
+	/* registered/land-supplied cut-off dates per cohort (DateADT) */
+	DateADT		reg_cutoff[8];
+	DateADT		land_cutoff[8];
+} EvalState;
+
+/* Our DestReceiver: streams the query's rows into EvalState. */
+typedef struct EvalReceiver
+{
+	DestReceiver pub;
+	EvalState  *st;
+} EvalReceiver;
+
+/* Copy len bytes plus a NUL into the string arena. */
+static char *
+arena_strdup(EvalState *st, const char *s, Size len)
+{
+	char	   *p;
+
+	if (len + 1 > st->arena_left)
+	{
+		Size		sz = Max(len + 1, 1024 * 1024);
+
+		st->arena = MemoryContextAlloc(st->cxt, sz);
+		st->arena_left = sz;
+	}
+	p = st->arena;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	st->arena += len + 1;
+	st->arena_left -= len + 1;
+	return p;
+}
+
+/* Text of an input column of the current row, or NULL; *len set. */
+static const char *
+input_text(EvalState *st, TupleTableSlot *slot, EvalInput which, Size *len)
+{
+	InputBinding *b = &st->in[which];
+	Datum		d;
+
+	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+		return NULL;
+	d = slot->tts_values[b->attno - 1];
+	if (b->kind == KIND_TEXT)
+	{
+		text	   *t = DatumGetTextPP(d);
+
+		*len = VARSIZE_ANY_EXHDR(t);
+		return VARDATA_ANY(t);
+	}
+	else
+	{
+		char	   *s = OutputFunctionCall(&b->outfn, d);
+
+		*len = strlen(s);
+		return s;
+	}
+}
+
+/* Convert a numeric to 10^-digits units with the cached constants. */
+static int64
+numeric_scaled(EvalState *st, Datum d, int digits, const char *col)
+{
+	Numeric		n = DatumGetNumeric(d);
+	Numeric		scaled;
+	Datum		r;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("column \"%s\" of the evaluation query cannot be NaN or infinity", col)));
+	scaled = numeric_mul_opt_error(n, st->pow10[digits], NULL);
+	r = DirectFunctionCall2(numeric_round, NumericGetDatum(scaled), Int32GetDatum(0));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_max))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_min))) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value of column \"%s\" is out of range", col)));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
+}
+
+/* An integer times 10^digits, checked. */
+static int64
+int_scaled(int64 v, int digits, const char *col)
+{
+	int64		r = v;
+	int			i;
+
+	for (i = 0; i < digits; i++)
+		if (pg_mul_s64_overflow(r, 10, &r))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value of column \"%s\" is out of range", col)));
+	return r;
+}
+
+/*
+ * Fixed-point value of a numeric input of the current row (money in 分,
+ * land and quantities in 10^-6); false when NULL.
+ */
+static bool
+input_scaled(EvalState *st, TupleTableSlot *slot, EvalInput which, int64 *result)
+{
+	InputBinding *b = &st->in[which];
+	const char *col = eval_input_names[which];
+	int			digits = input_roles[which] == ROLE_MONEY ? 2 : 6;
+	Datum		d;
+
+	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+		return false;
+	d = slot->tts_values[b->attno - 1];
+	switch (b->kind)
+	{
+		case KIND_INT64_DIRECT:
+			*result = DatumGetInt64(d);
+			break;
+		case KIND_NUMERIC:
+			*result = numeric_scaled(st, d, digits, col);
+			break;
+		case KIND_INT2:
+			*result = int_scaled(DatumGetInt16(d), digits, col);
+			break;
+		case KIND_INT4:
+			*result = int_scaled(DatumGetInt32(d), digits, col);
+			break;
+		case KIND_INT8:
+			*result = int_scaled(DatumGetInt64(d), digits, col);
+			break;
+		case KIND_FLOAT4:
+		case KIND_FLOAT8:
+			{
+				float8		f = b->kind == KIND_FLOAT4 ?
+					(float8) DatumGetFloat4(d) : DatumGetFloat8(d);
+
+				*result = numeric_scaled(st, DirectFunctionCall1(float8_numeric,
+																 Float8GetDatum(f)),
+										 digits, col);
+				break;
+			}
+		default:
+			Assert(false);
+			return false;
+	}
+	return true;
+}
+
+/* Look up a type of the extension's schema by name. */
+static Oid
+extension_type(Oid nsp, const char *name)
+{
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
+}
+
+/* Raise 42703 for an input a rule needs. */
+pg_attribute_noreturn()
+static void
+missing_column(EvalState *st, EvalInput which, const char *needed_by)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("column \"%s\" does not exist in the evaluation query",
+					eval_input_names[which]),
+			 errdetail("%s of rule set \"%s\" %d needs it.", needed_by,
+					   st->rules->code, st->rules->year),
+			 errhint("Add a column named %s to the query, e.g. \"... AS %s\".",
+					 eval_input_names[which], eval_input_names[which])));
+}
+
+/* Decide how a column of type typid is read for its role. */
+static void
+bind_type(EvalState *st, EvalInput which, Oid typid)
+{
+	InputBinding *b = &st->in[which];
+	InputRole	role = input_roles[which];
+	Oid			base = getBaseType(typid);
+	const char *want = NULL;
+
+	switch (role)
+	{
+		case ROLE_TEXT:
+			if (base == TEXTOID || base == VARCHAROID)
+				b->kind = KIND_TEXT;
+			else
+			{
+				Oid			outfn;
+				bool		isvarlena;
+
+				getTypeOutputInfo(typid, &outfn, &isvarlena);
+				fmgr_info_cxt(outfn, &b->outfn, st->cxt);
+				b->kind = KIND_OTHER;
+			}
+			return;
+		case ROLE_INT:
+			if (base == INT2OID)
+				b->kind = KIND_INT2;
+			else if (base == INT4OID)
+				b->kind = KIND_INT4;
+			else if (base == INT8OID)
+				b->kind = KIND_INT8;
+			else
+				want = "an integer type";
+			break;
+		case ROLE_DATE:
+			if (base == DATEOID)
+				b->kind = KIND_DATE;
+			else
+				want = "date";
+			break;
+		case ROLE_BOOL:
+			if (base == BOOLOID)
+				b->kind = KIND_BOOL;
+			else
+				want = "boolean";
+			break;
+		case ROLE_MONEY:
+		case ROLE_LAND:
+		case ROLE_QUANTITY:
+			{
+				Oid			own = role == ROLE_MONEY ? st->yuan_oid :
+					role == ROLE_LAND ? st->mu_oid : InvalidOid;
+
+				if (OidIsValid(own) && base == own)
+					b->kind = KIND_INT64_DIRECT;
+				else if (base == NUMERICOID)
+					b->kind = KIND_NUMERIC;
+				else if (base == INT2OID)
+					b->kind = KIND_INT2;
+				else if (base == INT4OID)
+					b->kind = KIND_INT4;
+				else if (base == INT8OID)
+					b->kind = KIND_INT8;
+				else if (base == FLOAT4OID && role == ROLE_QUANTITY)
+					b->kind = KIND_FLOAT4;
+				else if (base == FLOAT8OID && role == ROLE_QUANTITY)
+					b->kind = KIND_FLOAT8;
+				else
+					want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
+						role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
+						"numeric, an integer or a float type";
+				break;
+			}
+	}
+	if (want)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of the evaluation query has type %s",
+						eval_input_names[which], format_type_be(typid)),
+				 errhint("Use %s.", want)));
+}
+
+/* Receiver startup: bind the query's columns by name and check what the rules need. */
+static void
+eval_startup(DestReceiver *self, int operation, TupleDesc desc)
+{
+	EvalState  *st = ((EvalReceiver *) self)->st;
+	RuleSet    *rs = st->rules;
+	int			i,
+				k,
+				c;
+
+	if (st->nstarts++ > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the evaluation query must be a single SELECT")));
+	for (i = 0; i < EVAL_NINPUTS; i++)
+		st->in[i].attno = 0;
+	st->maxatt = 0;
+	for (i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		int			j;
+
+		if (att->attisdropped)
+			continue;
+		for (j = 0; j < EVAL_NINPUTS; j++)
+		{
+			if (strcmp(NameStr(att->attname), eval_input_names[j]) != 0)
+				continue;
+			if (st->in[j].attno != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_AMBIGUOUS_COLUMN),
+						 errmsg("column \"%s\" appears more than once in the evaluation query",
+								eval_input_names[j])));
+			st->in[j].attno = i + 1;
+			bind_type(st, (EvalInput) j, att->atttypid);
+			st->maxatt = Max(st->maxatt, i + 1);
+		}
+	}
+
+	/* what every rule needs */
+	if (st->in[IN_CREDIT_CODE].attno == 0)
+		missing_column(st, IN_CREDIT_CODE, "Every evaluation (the enterprise key)");
+	if (rs->ncohorts > 1 && st->in[IN_SCOPE].attno == 0)
+		missing_column(st, IN_SCOPE, eval_local("Choosing between its 规上 and 规下 rules"));
+	/*
+	 * What each scope's rules need is checked when the first row of that
+	 * scope arrives, so that a query of 规下 firms need not carry the 规上
+	 * columns.
+	 */
+	for (c = 0; c < rs->ncohorts; c++)
+	{
+		CohortRule *cr = &rs->cohorts[c];
+		char	   *who = psprintf("The %s rules", cr->scope);
+
+#define NEED(input, text) \
+		do { \
+			if (st->need_who[c] == NULL && st->in[input].attno == 0) \
+			{ \
+				st->need_input[c] = (input); \
+				st->need_who[c] = MemoryContextStrdup(st->cxt, (text)); \
+			} \
+		} while (0)
+
+		if (cr->group_by_industry)
+			NEED(IN_GROUP, psprintf("Grouping by industry (%s)", cr->scope));
+		for (k = 0; k < cr->nind; k++)
+		{
+			EvalIndicator ind = cr->ind[k].indicator;
+			EvalInput	num,
+						den;
+			char	   *by = psprintf("Indicator %s (%s, %s)", eval_indicator_codes[ind],
+									  eval_local(eval_indicator_names[ind]), cr->scope);
+
+			eval_indicator_inputs(cr, ind, &num, &den);
+			NEED(num, by);
+			NEED(den, by);
+		}
+		if (cr->has_min_land)
+			NEED(IN_LAND, psprintf("%s' min_land exemption", who));
+		if (cr->exempt_registered_years > 0)
+			NEED(IN_REGISTERED_ON,
+				 psprintf("%s' exemption of new enterprises (exempt_registered_years)", who));
+		if (cr->exempt_land_years > 0)
+			NEED(IN_LAND_SUPPLIED_ON,
+				 psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
+		if (cr->exempt_not_producing)
+			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
+#undef NEED
+	}
+	(void) operation;
+}
+
+/* Find or add the group (cohort, name). */
+static int32
+intern_group(EvalState *st, int cohort, const char *name, Size len)
+{
+	uint32		h = (name ? hash_bytes((const unsigned char *) name, (int) len) : 0x9e3779b9) ^
+		(uint32) cohort * 0x85ebca6b;
+	uint32		mask;
+	uint32		pos;
+	EvalGroup  *g;
+	int			k;
+
+	if (st->ngroups * 2 >= st->hashsize)
+	{
+		/* grow and rehash */
+		int			newsize = st->hashsize ? st->hashsize * 2 : 64;
+		int32	   *tab = MemoryContextAllocZero(st->cxt, sizeof(int32) * newsize);
+		int			i;
+
+		for (i = 0; i < st->ngroups; i++)
+		{
+			uint32		p = st->groups[i]->hash & (newsize - 1);
+
+			while (tab[p] != 0)
+				p = (p + 1) & (newsize - 1);
+			tab[p] = i + 1;
+		}
+		if (st->hashtab)
+			pfree(st->hashtab);
+		st->hashtab = tab;
+		st->hashsize = newsize;
+	}
+	mask = st->hashsize - 1;
+	for (pos = h & mask; st->hashtab[pos] != 0; pos = (pos + 1) & mask)
+	{
+		g = st->groups[st->hashtab[pos] - 1];
+		if (g->hash == h && g->cohort == cohort &&
+			((name == NULL && g->name == NULL) ||
+			 (name != NULL && g->name != NULL && strlen(g->name) == len &&
+			  memcmp(g->name, name, len) == 0)))
+			return st->hashtab[pos] - 1;
+	}
+	if (st->ngroups == st->capgroups)
+	{
+		st->capgroups = st->capgroups ? st->capgroups * 2 : 16;
+		st->groups = st->groups ?
+			repalloc(st->groups, sizeof(EvalGroup *) * st->capgroups) :
+			MemoryContextAlloc(st->cxt, sizeof(EvalGroup *) * st->capgroups);
+	}
+	g = MemoryContextAllocZero(st->cxt, sizeof(EvalGroup));
+	g->cohort = cohort;
+	g->name = name ? arena_strdup(st, name, len) : NULL;
+	g->hash = h;
+	for (k = 0; k < EVAL_NINDICATORS; k++)
+	{
+		g->lo[k] = PG_INT64_MAX;
+		g->hi[k] = PG_INT64_MIN;
+	}
+	st->groups[st->ngroups] = g;
+	/* pos is the empty slot where the lookup stopped */
+	st->hashtab[pos] = st->ngroups + 1;
+	return st->ngroups++;
+}
+
+/* Append a reason to *reason, separated by "；". */
+static void
+add_reason(EvalState *st, char **reason, const char *text, Size len)
+{
+	if (*reason == NULL)
+		*reason = arena_strdup(st, text, len);
+	else
+	{
+		char	   *s = psprintf("%s%s%.*s", *reason, eval_local("；"), (int) len, text);
+
+		*reason = arena_strdup(st, s, strlen(s));
+	}
+}
+
+/* 10^-6 亩 as text, e.g. "3亩". */
+static char *
+mu_text(int64 v)
+{
+	int64		whole = v / 1000000;
+	int64		frac = v % 1000000;
+	char		buf[32];
+	int			n;
+
+	if (frac == 0)
+		return psprintf("%lld%s", (long long) whole, eval_local("亩"));
+	n = snprintf(buf, sizeof(buf), "%06lld", (long long) (frac < 0 ? -frac : frac));
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	return psprintf("%s%lld.%s%s", v < 0 && whole == 0 ? "-" : "", (long long) whole, buf,
+					eval_local("亩"));
+}
+
+/* Receiver: one row of the caller's query. */
+static bool
+eval_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	EvalState  *st = ((EvalReceiver *) self)->st;
+	RuleSet    *rs = st->rules;
+	MemoryContext oldcxt;
+	EvalFirm   *f;
+	CohortRule *cr;
+	int			cohort = 0;
+	int64	   *vals;
+	int64		in[EVAL_NINPUTS];
+	bool		has[EVAL_NINPUTS];
+	const char *s;
+	Size		len;
+	EvalGroup  *g;
+	int			k,
+				i;
+
+	CHECK_FOR_INTERRUPTS();
+	slot_getsomeattrs(slot, st->maxatt);
+	oldcxt = MemoryContextSwitchTo(st->rowcxt);
+
+	/* year filter */
+	if (st->in[IN_YEAR].attno != 0)
+	{
+		int			a = st->in[IN_YEAR].attno - 1;
+		int64		y;
+
+		if (slot->tts_isnull[a])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("column \"year\" of the evaluation query is null")));
+		y = st->in[IN_YEAR].kind == KIND_INT2 ? DatumGetInt16(slot->tts_values[a]) :
+			st->in[IN_YEAR].kind == KIND_INT4 ? DatumGetInt32(slot->tts_values[a]) :
+			DatumGetInt64(slot->tts_values[a]);
+		if (y != st->year)
+		{
+			MemoryContextSwitchTo(oldcxt);
+			MemoryContextReset(st->rowcxt);
+			return true;
+		}
+	}
+
+	/* credit code */
+	s = input_text(st, slot, IN_CREDIT_CODE, &len);
+	if (s == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("column \"credit_code\" of the evaluation query is null")));
+
+	/* grow the arrays */
+	if (st->nfirms == st->capfirms)
+	{
+		int64		newcap = st->capfirms ? st->capfirms * 2 : 1024;
+
+		st->firms = st->firms ?
+			repalloc_huge(st->firms, sizeof(EvalFirm) * newcap) :
+			MemoryContextAllocHuge(st->cxt, sizeof(EvalFirm) * newcap);
+		st->values = st->values ?
+			repalloc_huge(st->values, sizeof(int64) * st->maxind * newcap) :
+			MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		st->capfirms = newcap;
+	}
+	f = &st->firms[st->nfirms];
+	memset(f, 0, sizeof(EvalFirm));
+	f->credit_code = arena_strdup(st, s, len);
+	f->cls = -1;
+	s = input_text(st, slot, IN_NAME, &len);
+	f->name = s ? arena_strdup(st, s, len) : NULL;
+
+	/* which scope row */
+	s = input_text(st, slot, IN_SCOPE, &len);
+	if (rs->ncohorts > 1 || (s != NULL && strcmp(rs->cohorts[0].scope, "all") != 0))
+	{
+		if (s == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("column \"scope\" of the evaluation query is null for enterprise %s",
+							f->credit_code)));
+		for (cohort = 0; cohort < rs->ncohorts; cohort++)
+			if (strlen(rs->cohorts[cohort].scope) == len &&
+				memcmp(rs->cohorts[cohort].scope, s, len) == 0)
+				break;
+		if (cohort == rs->ncohorts)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("rule set \"%s\" %d has no rules for scope \"%.*s\"",
+							rs->code, rs->year, (int) len, s),
+					 errdetail("Enterprise %s has that scope.", f->credit_code),
+					 errhint("Filter the query to the scopes of the rule set, or add rules for that scope.")));
+	}
+	cr = &rs->cohorts[cohort];
+	if (st->need_who[cohort] != NULL)
+		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
+
+	/* group */
+	s = cr->group_by_industry ? input_text(st, slot, IN_GROUP, &len) : NULL;
+	f->group = intern_group(st, cohort, s, s ? len : 0);
+	g = st->groups[f->group];
+
+	/* inputs the cohort uses */
+	for (i = 0; i < EVAL_NINPUTS; i++)
+		if (st->cohort_uses[cohort][i])
+			has[i] = input_scaled(st, slot, (EvalInput) i, &in[i]);
+	f->has_land = st->in[IN_LAND].attno != 0 &&
+		input_scaled(st, slot, IN_LAND, &f->land);
+	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
+	f->tax = f->has_tax ? in[IN_TAX] : 0;
+	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
+	f->electricity = f->has_electricity ? in[IN_ELECTRICITY] : 0;
+
+	/* exemptions */
+	s = input_text(st, slot, IN_EXEMPT_REASON, &len);
+	if (s != NULL)
+		add_reason(st, &f->reason, s, len);
+	if (cr->exempt_not_producing)
+	{
+		int			a = st->in[IN_PRODUCING].attno - 1;
+
+		if (!slot->tts_isnull[a] && !DatumGetBool(slot->tts_values[a]))
+			{
+			const char *r = eval_local("尚未投产");
+
+			add_reason(st, &f->reason, r, strlen(r));
+		}
+	}
+	if (cr->exempt_registered_years > 0)
+	{
+		int			a = st->in[IN_REGISTERED_ON].attno - 1;
+
+		if (!slot->tts_isnull[a] &&
+			DatumGetDateADT(slot->tts_values[a]) > st->reg_cutoff[cohort])
+		{
+			char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
+
+			add_reason(st, &f->reason, r, strlen(r));
+		}
+	}
+	if (cr->exempt_land_years > 0)
+	{
+		int			a = st->in[IN_LAND_SUPPLIED_ON].attno - 1;
+
+		if (!slot->tts_isnull[a] &&
+			DatumGetDateADT(slot->tts_values[a]) > st->land_cutoff[cohort])
+		{
+			char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
+
+			add_reason(st, &f->reason, r, strlen(r));
+		}
+	}
+	if (cr->has_min_land && (!f->has_land || f->land < cr->min_land))
+	{
+		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
+
+		add_reason(st, &f->reason, r, strlen(r));
+	}
+	if (f->reason != NULL)
+		f->status = FIRM_EXEMPT;
+	else
+	{
+		s = input_text(st, slot, IN_VETO_REASON, &len);
+		if (s != NULL)
+		{
+			char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) len, s);
+
+			f->status = FIRM_VETO;
+			f->reason = arena_strdup(st, r, strlen(r));
+		}
+	}
+
+	/* adjustments */
+	f->correction6 = EVAL_FACTOR_SCALE;
+	f->adjust6 = 0;
+	if (st->in[IN_CORRECTION].attno != 0)
+		(void) input_scaled(st, slot, IN_CORRECTION, &f->correction6);
+	if (st->in[IN_BONUS].attno != 0 && input_scaled(st, slot, IN_BONUS, &in[IN_BONUS]))
+		f->adjust6 = in[IN_BONUS];
+	if (st->in[IN_PENALTY].attno != 0 && input_scaled(st, slot, IN_PENALTY, &in[IN_PENALTY]))
+	{
+		if (pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6))
+			eval_out_of_range("bonus minus penalty");
+	}
+	if (f->correction6 < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
+		f->correction6 > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("correction of enterprise %s is out of range", f->credit_code),
+				 errdetail("A correction factor must lie between -%d and %d.",
+						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR)));
+	if (f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
+		eval_out_of_range("bonus minus penalty");
+
+	/* indicator values */
+	vals = st->values + st->nfirms * st->maxind;
+	for (k = 0; k < cr->nind; k++)
+	{
+		EvalIndicator ind = cr->ind[k].indicator;
+		EvalInput	num,
+					den;
+		int64		v;
+
+		eval_indicator_inputs(cr, ind, &num, &den);
+		if (!has[num] || !has[den] || !eval_value(in[num], in[den], &v))
+		{
+			f->missing |= (uint16) (1 << k);
+			vals[k] = 0;
+			if (f->status != FIRM_EXEMPT && cr->ind[k].missing == MISSING_ERROR)
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("enterprise %s has no value for indicator %s (%s)",
+								f->credit_code, eval_indicator_codes[ind],
+								eval_local(eval_indicator_names[ind])),
+						 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
+								   eval_input_names[num], eval_input_names[den])));
+			continue;
+		}
+		vals[k] = v;
+		if (f->status == FIRM_EXEMPT)
+			continue;
+		g->sumnum[k] += in[num];
+		g->sumden[k] += in[den];
+		g->sumval[k] += v;
+		g->nval[k]++;
+		if (v < g->lo[k])
+			g->lo[k] = v;
+		if (v > g->hi[k])
+			g->hi[k] = v;
+	}
+	if (f->status != FIRM_EXEMPT)
+		g->n++;
+	st->nfirms++;
+
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextReset(st->rowcxt);
+	return true;
+}
+
+/* Receiver shutdown and destroy: nothing to release. */
+static void
+eval_noop(DestReceiver *self)
+{
+	(void) self;
+}
+
+/* int64 comparison for qsort. */
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* Benchmarks of every group: fixed, ratio of sums, mean or median, × multiplier. */
+static void
+compute_benchmarks(EvalState *st)
+{
+	int			gi,
+				k;
+
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+
+		for (k = 0; k < cr->nind; k++)
+		{
+			IndicatorRule *ir = &cr->ind[k];
+			int128		base = 0;
+
+			if (ir->method == METHOD_MINMAX)
+				continue;
+			switch (ir->bench_kind)
+			{
+				case BENCH_FIXED:
+					base = ir->benchmark8;
+					break;
+				case BENCH_RATIO_OF_SUMS:
+					if (g->nval[k] == 0)
+						continue;
+					base = int128_div_round(g->sumnum[k] * EVAL_VALUE_SCALE, g->sumden[k]);
+					break;
+				case BENCH_MEAN:
+					if (g->nval[k] == 0)
+						continue;
+					base = int128_div_round(g->sumval[k], g->nval[k]);
+					break;
+				case BENCH_MEDIAN:
+					{
+						int64	   *arr;
+						int64		n = 0,
+									i;
+
+						if (g->nval[k] == 0)
+							continue;
+						arr = palloc_extended(sizeof(int64) * g->nval[k], MCXT_ALLOC_HUGE);
+						for (i = 0; i < st->nfirms; i++)
+						{
+							EvalFirm   *f = &st->firms[i];
+
+							if (f->group == gi && f->status != FIRM_EXEMPT &&
+								!(f->missing & (1 << k)))
+								arr[n++] = st->values[i * st->maxind + k];
+						}
+						Assert(n == g->nval[k]);
+						qsort(arr, n, sizeof(int64), cmp_int64);
+						base = (n % 2) ? arr[n / 2] :
+							int128_div_round((int128) arr[n / 2 - 1] + arr[n / 2], 2);
+						pfree(arr);
+						break;
+					}
+			}
+			g->bench[k] = eval_narrow(int128_div_round(base * ir->multiplier6,
+													   EVAL_FACTOR_SCALE),
+									  "benchmark");
+			if (g->bench[k] <= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("benchmark of indicator %s is not positive in group %s%s%s",
+								eval_indicator_codes[ir->indicator], cr->scope,
+								g->name ? " / " : "", g->name ? g->name : ""),
+						 errdetail("The benchmark derived from the data is %s.",
+								   DatumGetCString(DirectFunctionCall1(numeric_out,
+																	   eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true)))),
+						 errhint("A ratio score needs a positive benchmark; use a fixed benchmark or another method.")));
+		}
+	}
+}
+
+/* Item score of a firm's present value k. */
+static inline int64
+firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
+		  bool *capped, bool *floored)
+{
+	(void) st;
+	return eval_item_score(ir->method, value8, ir->weight4, g->bench[k],
+						   g->lo[k], g->hi[k], ir->has_cap, ir->cap4,
+						   ir->has_floor, ir->floor4, capped, floored);
+}
+
+/*
+ * Total of a firm (10^-6 points, rounded to the cohort's score_digits).
+ * With tax_delta >= 0 the tax-based values are recomputed with that much
+ * more tax (分), other values unchanged (for the gap to the next class).
+ */
+static int64
+firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int64	   *vals = st->values + (f - st->firms) * st->maxind;
+	int128		base = 0;
+	int128		w_all = 0;
+	int128		w_present = 0;
+	int128		num,
+				den;
+	int64		unit = 1;
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		bool		present = !(f->missing & (1 << k));
+		int64		v = vals[k];
+		bool		c,
+					fl;
+
+		if (tax_delta >= 0 && f->has_tax &&
+			(ir->indicator == IND_TAX_PER_MU || ir->indicator == IND_TAX_PER_KWH))
+		{
+			int64		d = ir->indicator == IND_TAX_PER_MU ? f->land : f->electricity;
+			int64		t;
+
+			if (pg_add_s64_overflow(f->tax, tax_delta, &t))
+				eval_out_of_range("tax");
+			present = (ir->indicator == IND_TAX_PER_MU ? f->has_land : f->has_electricity) &&
+				eval_value(t, d, &v);
+		}
+		w_all += ir->weight4;
+		if (present)
+		{
+			base += firm_item(st, g, ir, k, v, &c, &fl);
+			w_present += ir->weight4;
+		}
+		else if (ir->missing == MISSING_GROUP_AVERAGE)
+		{
+			base += g->avgitem[k];
+			w_present += ir->weight4;
+		}
+		else if (ir->missing != MISSING_RENORMALISE)
+			w_present += ir->weight4;
+	}
+	if (base > PG_INT64_MAX || base < PG_INT64_MIN)
+		eval_out_of_range("score");
+	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
+		unit *= 10;
+	if (w_present == 0 || w_present == w_all)
+	{
+		num = base * f->correction6 + (int128) f->adjust6 * EVAL_FACTOR_SCALE;
+		den = (int128) EVAL_FACTOR_SCALE * unit;
+	}
+	else
+	{
+		num = base * f->correction6 * w_all +
+			(int128) f->adjust6 * EVAL_FACTOR_SCALE * w_present;
+		den = (int128) EVAL_FACTOR_SCALE * unit * w_present;
+	}
+	return eval_narrow(int128_div_round(num, den) * unit, "total score");
+}
+
+/* Score every graded and vetoed firm; group averages for the missing-data rule first. */
+static void
+compute_scores(EvalState *st)
+{
+	int64		i;
+	int			gi,
+				k;
+
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+		int64	   *vals = st->values + i * st->maxind;
+
+		if (f->status == FIRM_EXEMPT)
+			continue;
+		for (k = 0; k < cr->nind; k++)
+		{
+			bool		c,
+						fl;
+
+			if (f->missing & (1 << k) || cr->ind[k].missing != MISSING_GROUP_AVERAGE)
+				continue;
+			g->sumitem[k] += firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl);
+			g->nitem[k]++;
+		}
+	}
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+
+		for (k = 0; k < EVAL_NINDICATORS; k++)
+			g->avgitem[k] = g->nitem[k] ?
+				eval_narrow(int128_div_round(g->sumitem[k], g->nitem[k]), "score") : 0;
+	}
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+
+		if (f->status != FIRM_EXEMPT)
+			f->total6 = firm_total(st, f, -1);
+	}
+}
+
+/* Output order of groups: by scope, then group name (NULL last). */
+static int
+cmp_groups(const void *a, const void *b)
+{
+	const EvalGroup *x = *(EvalGroup *const *) a;
+	const EvalGroup *y = *(EvalGroup *const *) b;
+
+	if (x->cohort != y->cohort)
+		return x->cohort < y->cohort ? -1 : 1;
+	if (x->name == NULL || y->name == NULL)
+		return (x->name == NULL) - (y->name == NULL);
+	return strcmp(x->name, y->name);
+}
+
+/* Firm order: group, graded/vetoed before exempt, total descending, credit code. */
+static int
+cmp_firms(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+	const EvalFirm *x = &st->firms[*(const int64 *) a];
+	const EvalFirm *y = &st->firms[*(const int64 *) b];
+	int32		gx = st->groups[x->group]->order;
+	int32		gy = st->groups[y->group]->order;
+	bool		ex = x->status == FIRM_EXEMPT;
+	bool		ey = y->status == FIRM_EXEMPT;
+
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
+	if (ex != ey)
+		return ex ? 1 : -1;
+	if (!ex && x->total6 != y->total6)
+		return x->total6 > y->total6 ? -1 : 1;
+	return strcmp(x->credit_code, y->credit_code);
+}
+
+/* Class index of a total under threshold rules. */
+static int
+threshold_class_index(CohortRule *cr, int64 total6)
+{
+	int			j;
+
+	for (j = 0; j < cr->nclass - 1; j++)
+		if (total6 >= cr->classes[j].min6)
+			return j;
+	return cr->nclass - 1;
+}
+
+/* Sort, rank and classify; returns the sorted firm order. */
+static int64 *
+rank_and_classify(EvalState *st)
+{
+	int64	   *order;
+	int64		i,
+				j;
+	EvalGroup **sorted;
+	int			gi;
+
+	sorted = palloc(sizeof(EvalGroup *) * Max(st->ngroups, 1));
+	memcpy(sorted, st->groups, sizeof(EvalGroup *) * st->ngroups);
+	qsort(sorted, st->ngroups, sizeof(EvalGroup *), cmp_groups);
+	for (gi = 0; gi < st->ngroups; gi++)
+		sorted[gi]->order = gi;
+
+	order = palloc_extended(sizeof(int64) * Max(st->nfirms, 1), MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+		order[i] = i;
+	qsort_arg(order, st->nfirms, sizeof(int64), cmp_firms, st);
+
+	for (i = 0; i < st->nfirms; i = j)
+	{
+		EvalFirm   *first = &st->firms[order[i]];
+		EvalGroup  *g = st->groups[first->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+		int64		quotas[26];
+		int64		p;
+
+		for (gi = 0; gi < cr->nclass; gi++)
+			quotas[gi] = cr->classes[gi].quota4;
+		g->start = i;
+		/* the graded and vetoed firms of this group: positions 1..n */
+		j = i;
+		for (p = i; p < i + g->n; p = j)
+		{
+			int64		total = st->firms[order[p]].total6;
+			int64		q;
+			int64		rank = p - i + 1;
+			int64		last;
+
+			for (q = p; q < i + g->n && st->firms[order[q]].total6 == total; q++)
+				;
+			last = q - i;
+			for (j = p; j < q; j++)
+			{
+				EvalFirm   *f = &st->firms[order[j]];
+				int			cls;
+
+				f->rank = (int32) rank;
+				if (cr->by_quota)
+					cls = eval_quota_class(cr->tie_up ? rank : last, g->n, quotas,
+										   cr->nclass, cr->quota_rounding);
+				else
+					cls = threshold_class_index(cr, total);
+				if (f->status == FIRM_VETO)
+					cls = cr->veto_downgrade ?
+						Min(cls + cr->veto_steps, cr->nclass - 1) : cr->nclass - 1;
+				f->cls = (int8) cls;
+			}
+		}
+		/* skip the exempt firms of the group */
+		for (j = i + g->n; j < st->nfirms && st->firms[order[j]].group == first->group; j++)
+			;
+	}
+	return order;
+}
+
+/* Cached text datums so that each row does not build its own. */
+typedef struct TextCache
+{
+	Datum		status[3];
+	Datum	   *cls[8];
+	Datum	   *label[8];
+	Datum		scope[8];
+	Datum		codes[EVAL_NINDICATORS];
+	Datum		names[EVAL_NINDICATORS];
+	Datum		units[EVAL_NINDICATORS];
+	Datum		missing_names[4];
+} TextCache;
+
+/* Build the text datums of the result once. */
+static void
+init_text_cache(EvalState *st, TextCache *tc)
+{
+	static const char *const statuses[] = {"graded", "exempt", "veto"};
+	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
+	int			i,
+				j;
+
+	for (i = 0; i < 3; i++)
+		tc->status[i] = CStringGetTextDatum(statuses[i]);
+	for (i = 0; i < 4; i++)
+		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
+	for (i = 0; i < EVAL_NINDICATORS; i++)
+	{
+		tc->codes[i] = CStringGetTextDatum(eval_indicator_codes[i]);
+		tc->names[i] = CStringGetTextDatum(eval_local(eval_indicator_names[i]));
+		tc->units[i] = CStringGetTextDatum(eval_local(eval_indicator_units[i]));
+	}
+	for (i = 0; i < st->rules->ncohorts; i++)
+	{
+		CohortRule *cr = &st->rules->cohorts[i];
+
+		tc->scope[i] = CStringGetTextDatum(cr->scope);
+		tc->cls[i] = palloc(sizeof(Datum) * cr->nclass);
+		tc->label[i] = palloc(sizeof(Datum) * cr->nclass);
+		for (j = 0; j < cr->nclass; j++)
+		{
+			tc->cls[i][j] = CStringGetTextDatum(cr->classes[j].class_code);
+			tc->label[i][j] = CStringGetTextDatum(cr->classes[j].label);
+		}
+	}
+}
+
+/* Total (10^-6) as numeric with the cohort's score_digits. */
+static Datum
+total_numeric(CohortRule *cr, int64 total6)
+{
+	int64		unit = 1;
+	int			k;
+
+	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
+		unit *= 10;
+	return eval_scaled_to_numeric(total6 / unit, cr->score_digits, false);
+}
+
+/* Total as text with the cohort's score_digits. */
+static char *
+total_text(CohortRule *cr, int64 total6)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, total_numeric(cr, total6)));
+}
+
+#define EVALUATE_NATTS	(12 + 2 * EVAL_NINDICATORS)
+
+/* One row of evaluate(). */
+static void
+emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
+{
+	Datum		v[EVALUATE_NATTS];
+	bool		n[EVALUATE_NATTS];
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int64	   *vals = st->values + (f - st->firms) * st->maxind;
+	bool		graded = f->status != FIRM_EXEMPT;
+	int			k;
+
+	memset(n, true, sizeof(n));
+	v[0] = CStringGetTextDatum(f->credit_code);
+	n[0] = false;
+	if (f->name)
+	{
+		v[1] = CStringGetTextDatum(f->name);
+		n[1] = false;
+	}
+	v[2] = tc->scope[g->cohort];
+	n[2] = false;
+	if (g->name)
+	{
+		v[3] = CStringGetTextDatum(g->name);
+		n[3] = false;
+	}
+	if (f->has_land)
+	{
+		v[4] = Int64GetDatum(f->land);
+		n[4] = false;
+	}
+	v[5] = tc->status[f->status];
+	n[5] = false;
+	if (graded)
+	{
+		v[6] = total_numeric(cr, f->total6);
+		v[7] = Int32GetDatum(f->rank);
+		v[8] = Int32GetDatum((int32) g->n);
+		v[9] = tc->cls[g->cohort][f->cls];
+		v[10] = tc->label[g->cohort][f->cls];
+		n[6] = n[7] = n[8] = n[9] = n[10] = false;
+	}
+	if (f->reason)
+	{
+		v[11] = CStringGetTextDatum(f->reason);
+		n[11] = false;
+	}
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int			col = 12 + ir->indicator;
+		bool		c,
+					fl;
+
+		if (!(f->missing & (1 << k)))
+		{
+			v[col] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
+			n[col] = false;
+			if (graded)
+			{
+				v[col + EVAL_NINDICATORS] =
+					eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
+										   EVAL_SCORE_DIGITS, true);
+				n[col + EVAL_NINDICATORS] = false;
+			}
+		}
+		else if (graded && ir->missing != MISSING_RENORMALISE)
+		{
+			v[col + EVAL_NINDICATORS] =
+				eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
+									   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+			n[col + EVAL_NINDICATORS] = false;
+		}
+	}
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
+#define EXPLAIN_NATTS 16
+
+/* The rows of evaluation_explain() for one firm. */
+static void
+emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int64	   *vals = st->values + (f - st->firms) * st->maxind;
+	bool		graded = f->status != FIRM_EXEMPT;
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		Datum		v[EXPLAIN_NATTS];
+		bool		n[EXPLAIN_NATTS];
+		bool		present = !(f->missing & (1 << k));
+		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
+
+		memset(n, true, sizeof(n));
+		v[0] = CStringGetTextDatum(f->credit_code);
+		v[1] = tc->scope[g->cohort];
+		v[3] = tc->status[f->status];
+		v[4] = tc->codes[ir->indicator];
+		v[5] = tc->names[ir->indicator];
+		v[6] = tc->units[ir->indicator];
+		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
+		if (g->name)
+		{
+			v[2] = CStringGetTextDatum(g->name);
+			n[2] = false;
+		}
+		if (present)
+		{
+			v[7] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
+			n[7] = false;
+		}
+		if (ir->method != METHOD_MINMAX && derived)
+		{
+			v[8] = eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true);
+			n[8] = false;
+		}
+		if (ir->method == METHOD_MINMAX && g->nval[k] > 0)
+		{
+			v[9] = eval_scaled_to_numeric(g->lo[k], EVAL_VALUE_DIGITS, true);
+			v[10] = eval_scaled_to_numeric(g->hi[k], EVAL_VALUE_DIGITS, true);
+			n[9] = n[10] = false;
+		}
+		v[11] = eval_scaled_to_numeric(ir->weight4, EVAL_WEIGHT_DIGITS, true);
+		n[11] = false;
+		if (graded)
+		{
+			bool		c = false,
+						fl = false;
+
+			if (present)
+			{
+				v[12] = eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
+											   EVAL_SCORE_DIGITS, true);
+				n[12] = false;
+			}
+			else if (ir->missing != MISSING_RENORMALISE)
+			{
+				v[12] = eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
+											   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				n[12] = false;
+			}
+			v[13] = BoolGetDatum(c);
+			v[14] = BoolGetDatum(fl);
+			n[13] = n[14] = false;
+			if (!present)
+			{
+				v[15] = tc->missing_names[ir->missing];
+				n[15] = false;
+			}
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+	}
+}
+
+#define GAP_NATTS 11
+
+/*
+ * The largest tax-item value (10^-8 of its unit) the gap search tries: 10^7
+ * 万元/亩 (1000亿元 per 亩) or 10^7 万元/万千瓦时.  A class that needs more is
+ * out of reach by tax alone (a capped tax item never gets there at all),
+ * and stopping here keeps every intermediate inside the engine's range.
+ */
+#define GAP_VALUE_LIMIT (INT64CONST(10000000) * EVAL_VALUE_SCALE)
+
+/* Would tax + delta keep every tax item of the firm's cohort within reach? */
+static bool
+tax_delta_in_reach(EvalState *st, EvalFirm *f, int64 delta)
+{
+	CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int64		d;
+
+		if (ir->indicator == IND_TAX_PER_MU)
+			d = f->has_land ? f->land : 0;
+		else if (ir->indicator == IND_TAX_PER_KWH)
+			d = f->has_electricity ? f->electricity : 0;
+		else
+			continue;
+		if (d > 0 && ((int128) f->tax + delta) * EVAL_VALUE_SCALE / d > GAP_VALUE_LIMIT)
+			return false;
+	}
+	return true;
+}
+
+/* Smallest extra tax (分) that lifts the total to needed6, or -1. */
+static int64
+tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
+{
+	int64		lo = 0,
+				hi = 1000000;	/* 1万元 */
+
+	if (!f->has_tax)
+		return -1;
+	while (firm_total(st, f, hi) < needed6)
+	{
+		if (hi > (PG_INT64_MAX - Abs(f->tax)) / 2 || !tax_delta_in_reach(st, f, hi * 2))
+			return -1;
+		lo = hi;
+		hi *= 2;
+	}
+	/* invariant: total(lo) < needed (or lo = 0), total(hi) >= needed */
+	if (firm_total(st, f, 0) >= needed6)
+		return 0;
+	while (hi - lo > 1)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (firm_total(st, f, mid) >= needed6)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/* Does a cohort score tax at all? */
+static bool
+cohort_scores_tax(CohortRule *cr)
+{
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+		if (cr->ind[k].indicator == IND_TAX_PER_MU || cr->ind[k].indicator == IND_TAX_PER_KWH)
+			return true;
+	return false;
+}
+
+/* One row of evaluation_gap(). */
+static void
+emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64 *order)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	Datum		v[GAP_NATTS];
+	bool		n[GAP_NATTS];
+	StringInfoData text;
+
+	memset(n, true, sizeof(n));
+	initStringInfo(&text);
+	v[0] = CStringGetTextDatum(f->credit_code);
+	v[1] = tc->scope[g->cohort];
+	v[3] = tc->status[f->status];
+	n[0] = n[1] = n[3] = false;
+	if (g->name)
+	{
+		v[2] = CStringGetTextDatum(g->name);
+		n[2] = false;
+	}
+	if (f->status == FIRM_EXEMPT)
+		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
+	else
+	{
+		int			target = -1;
+		int64		needed = 0;
+
+		v[4] = tc->cls[g->cohort][f->cls];
+		v[5] = total_numeric(cr, f->total6);
+		n[4] = n[5] = false;
+		if (f->status == FIRM_VETO)
+			appendStringInfoString(&text, f->reason);
+		else if (f->cls == 0)
+			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,
+							 cr->classes[0].label);
+		else if (!cr->by_quota)
+		{
+			target = f->cls - 1;
+			needed = cr->classes[target].min6;
+		}
+		else
+		{
+			/* nearest better class that has a place: cut-off c_t > c_{t-1} */
+			int64		quotas[26];
+			int64		cut[26];
+			int			t;
+			int			d;
+			int64		unit = 1;
+
+			for (t = 0; t < cr->nclass; t++)
+				quotas[t] = cr->classes[t].quota4;
+			for (t = 0; t < cr->nclass; t++)
+			{
+				/* c_t = the largest position that still gets class <= t */
+				int64		lo = 0,
+							hi = g->n;
+
+				while (lo < hi)
+				{
+					int64		mid = lo + (hi - lo + 1) / 2;
+
+					if (eval_quota_class(mid, g->n, quotas, cr->nclass, cr->quota_rounding) <= t)
+						lo = mid;
+					else
+						hi = mid - 1;
+				}
+				cut[t] = lo;
+			}
+			for (t = f->cls - 1; t >= 0; t--)
+				if (cut[t] > (t > 0 ? cut[t - 1] : 0))
+					break;
+			if (t >= 0)
+			{
+				EvalFirm   *at = &st->firms[order[g->start + cut[t] - 1]];
+
+				for (d = cr->score_digits; d < EVAL_SCORE_DIGITS; d++)
+					unit *= 10;
+				target = t;
+				needed = at->total6 + (cr->tie_up ? 0 : unit);
+			}
+			else
+				appendStringInfoString(&text, eval_local("本组名额内无更高类别可进"));
+		}
+		if (target >= 0)
+		{
+			int64		gap = needed - f->total6;
+
+			v[6] = tc->cls[g->cohort][target];
+			v[7] = total_numeric(cr, needed);
+			v[8] = total_numeric(cr, gap);
+			n[6] = n[7] = n[8] = false;
+			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
+							 cr->classes[target].label, total_text(cr, needed),
+							 total_text(cr, gap));
+			if (cohort_scores_tax(cr))
+			{
+				int64		t = tax_needed(st, f, needed);
+
+				if (t >= 0)
+				{
+					/* 万元 with two decimals, rounded up */
+					int64		hundreds = t / 10000 + (t % 10000 != 0);
+
+					v[9] = Int64GetDatum(t);
+					n[9] = false;
+					appendStringInfo(&text, eval_local("；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元"),
+									 (long long) (hundreds / 100), (long long) (hundreds % 100));
+				}
+				else
+					appendStringInfoString(&text, eval_local("；仅增加税收无法达到"));
+			}
+		}
+	}
+	v[10] = CStringGetTextDatum(text.data);
+	n[10] = false;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
+/* Run the whole evaluation and emit the rows of the given mode. */
+static void
+evaluate_common(FunctionCallInfo fcinfo, int mode)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int32		year = PG_GETARG_INT32(1);
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	EvalState  *st;
+	EvalReceiver recv;
+	SPIExecuteOptions opts;
+	MemoryContext oldcxt;
+	TextCache	tc;
+	int64	   *order;
+	int64		i;
+	Oid			nsp;
+	int			c,
+				k,
+				rc;
+	static const int expected_natts[] = {EVALUATE_NATTS, EXPLAIN_NATTS, GAP_NATTS};
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (rsinfo->setDesc->natts != expected_natts[mode])
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("function result type does not match the evaluation engine"),
+				 errhint("Update the extension (ALTER EXTENSION industry UPDATE).")));
+
+	st = palloc0(sizeof(EvalState));
+	st->cxt = AllocSetContextCreate(CurrentMemoryContext, "evaluation",
+									ALLOCSET_DEFAULT_SIZES);
+	st->rowcxt = AllocSetContextCreate(st->cxt, "evaluation row",
+									   ALLOCSET_DEFAULT_SIZES);
+	st->year = year;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not connect to SPI")));
+	oldcxt = MemoryContextSwitchTo(st->cxt);
+	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	st->rules = eval_load_rules(nsp, code, year, false);
+	if (st->rules->ncohorts > 8)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rule set \"%s\" %d has more than 8 scopes", code, year)));
+	st->yuan_oid = extension_type(nsp, "yuan");
+	st->mu_oid = extension_type(nsp, "mu_area");
+	for (k = 0; k <= 6; k++)
+	{
+		int64		p = 1;
+
+		for (c = 0; c < k; c++)
+			p *= 10;
+		st->pow10[k] = int64_to_numeric(p);
+	}
+	st->int64_max = int64_to_numeric(PG_INT64_MAX);
+	st->int64_min = int64_to_numeric(PG_INT64_MIN);
+	for (c = 0; c < st->rules->ncohorts; c++)
+	{
+		CohortRule *cr = &st->rules->cohorts[c];
+
+		st->maxind = Max(st->maxind, cr->nind);
+		for (k = 0; k < cr->nind; k++)
+		{
+			EvalInput	num,
+						den;
+
+			eval_indicator_inputs(cr, cr->ind[k].indicator, &num, &den);
+			st->cohort_uses[c][num] = true;
+			st->cohort_uses[c][den] = true;
+		}
+		if (cr->exempt_registered_years > 0)
+			st->reg_cutoff[c] = date2j(year - cr->exempt_registered_years, 12, 31) -
+				POSTGRES_EPOCH_JDATE;
+		if (cr->exempt_land_years > 0)
+			st->land_cutoff[c] = date2j(year - cr->exempt_land_years, 12, 31) -
+				POSTGRES_EPOCH_JDATE;
+	}
+	MemoryContextSwitchTo(oldcxt);
+
+	/* run the caller's query, streaming rows into the state */
+	memset(&recv, 0, sizeof(recv));
+	recv.pub.receiveSlot = eval_receive;
+	recv.pub.rStartup = eval_startup;
+	recv.pub.rShutdown = eval_noop;
+	recv.pub.rDestroy = eval_noop;
+	recv.pub.mydest = DestTuplestore;	/* anything but DestNone: SPI_OK_SELECT */
+	recv.st = st;
+	memset(&opts, 0, sizeof(opts));
+	opts.read_only = false;
+	opts.dest = (DestReceiver *) &recv;
+	rc = SPI_execute_extended(query, &opts);
+	if (rc != SPI_OK_SELECT || st->nstarts != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the evaluation query must be a single SELECT"),
+				 errdetail("Query: %s", query)));
+
+	oldcxt = MemoryContextSwitchTo(st->cxt);
+	compute_benchmarks(st);
+	compute_scores(st);
+	order = rank_and_classify(st);
+	MemoryContextSwitchTo(oldcxt);
+	SPI_finish();
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	init_text_cache(st, &tc);
+	MemoryContextSwitchTo(oldcxt);
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[order[i]];
+
+		CHECK_FOR_INTERRUPTS();
+		MemoryContextSwitchTo(st->rowcxt);
+		if (mode == MODE_EVALUATE)
+			emit_evaluate(st, rsinfo, &tc, f);
+		else if (mode == MODE_EXPLAIN)
+			emit_explain(st, rsinfo, &tc, f);
+		else
+			emit_gap(st, rsinfo, &tc, f, order);
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextReset(st->rowcxt);
+	}
+	MemoryContextDelete(st->cxt);
+}
+
+/*
+ * evaluate(scheme, year, query): the whole evaluation, one row per
+ * enterprise.
+ */
+PG_FUNCTION_INFO_V1(evaluate);
+Datum
+evaluate(PG_FUNCTION_ARGS)
+{
+	evaluate_common(fcinfo, MODE_EVALUATE);
+	return (Datum) 0;
+}
+
+/* evaluation_explain(scheme, year, query): one row per enterprise and indicator. */
+PG_FUNCTION_INFO_V1(evaluation_explain);
+Datum
+evaluation_explain(PG_FUNCTION_ARGS)
+{
+	evaluate_common(fcinfo, MODE_EXPLAIN);
+	return (Datum) 0;
+}
+
+/* evaluation_gap(scheme, year, query): the gap of each enterprise to the next class. */
+PG_FUNCTION_INFO_V1(evaluation_gap);
+Datum
+evaluation_gap(PG_FUNCTION_ARGS)
+{
+	evaluate_common(fcinfo, MODE_GAP);
+	return (Datum) 0;
+}

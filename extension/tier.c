@@ -1,0 +1,1431 @@
+/*-------------------------------------------------------------------------
+ *
+ * tier.c
+ *	  梯度培育 tier eligibility: evaluate compiled tiers on every row of a
+ *	  user's query (tier_check) or on one jsonb record (tier_check_record).
+ *
+ * Each row gets, per requested tier, eligible true / false / unknown
+ * (three-valued: a missing input never yields a silent false), the score
+ * and points per item, failed and unknown criteria, the missing inputs and
+ * for each failed threshold the gap in the input's own unit.
+ *
+ * Score items with unknown inputs are carried as an interval [lo, hi]
+ * (points already earned, points still possible), so a firm that passes
+ * (or fails) whatever the missing values are gets a definite answer.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "tier.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+#include "utils/numeric.h"
+
+#define TV_NA		3			/* criterion whose condition does not hold */
+
+/* number of output columns of tier_check / tier_check_record */
+#define TIER_NCOLS	13
+
+/* number of fields of the tier_gap composite type */
+#define GAP_NCOLS	7
+
+/* per-tier scratch state of the current row */
+typedef struct TierScratch
+{
+	Rat		   *item_lo;
+	Rat		   *item_hi;
+	int		   *item_band;		/* band giving item_lo, -1 none */
+	Rat		   *grp_lo;
+	Rat		   *grp_hi;
+	Rat			tot_lo;
+	Rat			tot_hi;
+	uint8	   *cstat;
+	uint8	   *route_stat;
+	uint8	   *req_stat;
+	uint8		result;
+} TierScratch;
+
+/* everything one call needs */
+typedef struct TierState
+{
+	TierProgram *prog;
+	Value	   *in;
+	Value	   *m;
+	TierScratch *sc;
+	bool	   *mark;			/* missing inputs of the current output */
+	int			nheld;
+	char	  **held;
+	Datum		credit_code;
+	bool		credit_code_null;
+	Datum		name;
+	bool		name_null;
+	Oid			yuan_oid;
+	Datum		empty_text_array;
+	Datum		empty_gap_array;
+	Oid			gap_type;		/* tier_gap */
+	TupleDesc	gap_desc;
+	Datum	   *int_numeric;	/* numeric 0..200 */
+	Datum	  **band_numeric;	/* per tier, per item, per band */
+	Datum	   *code_text;
+	Datum	   *version_text;
+	Datum	   *label_text;
+	Datum	   *row_values;		/* the deformed SPI row */
+	bool	   *row_nulls;
+	int			row_natts;
+} TierState;
+
+/* ---------------------------------------------------------------------
+ * Values and ranges
+ * ---------------------------------------------------------------------
+ */
+
+/* Compare a value (known or sqrt(q) - 1) with a rational. */
+static int
+value_cmp(const Value *v, Rat t)
+{
+	if (v->state == V_KNOWN)
+		return rat_cmp(v->q, t);
+	else
+	{
+		/* sqrt(q) - 1 vs t  <=>  sqrt(q) vs s = 1 + t */
+		Rat			s = rat_add(t, rat_int(1));
+
+		if (s.n < 0)
+			return 1;
+		return rat_cmp(v->q, rat_mul(s, s));
+	}
+}
+
+/* Is the value inside the range?  TV_TRUE, TV_FALSE or TV_UNKNOWN. */
+int
+range_test(const Range *r, const Value *v)
+{
+	if (v->state == V_UNKNOWN)
+		return TV_UNKNOWN;
+	if (r->has_low)
+	{
+		int			c = value_cmp(v, r->low);
+
+		if (c < 0 || (c == 0 && !r->low_incl))
+			return TV_FALSE;
+	}
+	if (r->has_high)
+	{
+		int			c = value_cmp(v, r->high);
+
+		if (c > 0 || (c == 0 && !r->high_incl))
+			return TV_FALSE;
+	}
+	return TV_TRUE;
+}
+
+/* Is every value of [lo, hi] inside the range (true), none (false), or some? */
+static int
+interval_test(const Range *r, Rat lo, Rat hi)
+{
+	Value		a,
+				b;
+	int			ta,
+				tb;
+
+	a.state = b.state = V_KNOWN;
+	a.q = lo;
+	b.q = hi;
+	ta = range_test(r, &a);
+	if (rat_cmp(lo, hi) == 0)
+		return ta;
+	tb = range_test(r, &b);
+	if (ta == TV_TRUE && tb == TV_TRUE)
+		return TV_TRUE;
+	if (ta == TV_FALSE && tb == TV_FALSE)
+	{
+		/* both outside: disjoint unless they straddle the range */
+		bool		lo_below = r->has_low &&
+			(rat_cmp(lo, r->low) < 0 || (rat_cmp(lo, r->low) == 0 && !r->low_incl));
+		bool		hi_below = r->has_low &&
+			(rat_cmp(hi, r->low) < 0 || (rat_cmp(hi, r->low) == 0 && !r->low_incl));
+
+		if (lo_below == hi_below)
+			return TV_FALSE;
+	}
+	return TV_UNKNOWN;
+}
+
+/* Kleene AND */
+static inline uint8
+and3(uint8 a, uint8 b)
+{
+	if (a == TV_FALSE || b == TV_FALSE)
+		return TV_FALSE;
+	if (a == TV_UNKNOWN || b == TV_UNKNOWN)
+		return TV_UNKNOWN;
+	return TV_TRUE;
+}
+
+/* Kleene OR */
+static inline uint8
+or3(uint8 a, uint8 b)
+{
+	if (a == TV_TRUE || b == TV_TRUE)
+		return TV_TRUE;
+	if (a == TV_UNKNOWN || b == TV_UNKNOWN)
+		return TV_UNKNOWN;
+	return TV_FALSE;
+}
+
+/* ---------------------------------------------------------------------
+ * Formatting
+ * ---------------------------------------------------------------------
+ */
+
+/* Money (元, rational) as canonical yuan text, rounded up to 分. */
+static char *
+money_text(Rat yuan_amount)
+{
+	char		buf[QUANTITY_FORMAT_BUFSIZE];
+	int128		fen = rat_ceil(rat_mul(yuan_amount, rat_int(100)));
+
+	if (fen > PG_INT64_MAX || fen < PG_INT64_MIN)
+		quantity_out_of_range(QUANTITY_MONEY);
+	quantity_format(QUANTITY_MONEY, (int64) fen, false, buf);
+	return pstrdup(buf);
+}
+
+/* A number in the words of its unit ("3%", "2000万元", "3年"). */
+static char *
+unit_text(Rat v, TierUnit unit)
+{
+	switch (unit)
+	{
+		case TU_MONEY:
+			return money_text(v);
+		case TU_RATIO:
+			return psprintf("%s%%", rat_to_cstring(rat_mul(v, rat_int(100)), 4));
+		case TU_PEOPLE:
+			return psprintf("%s人", rat_to_cstring(v, 4));
+		case TU_COUNT:
+			return psprintf("%s项", rat_to_cstring(v, 4));
+		case TU_YEARS:
+			return psprintf("%s年", rat_to_cstring(v, 4));
+		case TU_RANK:
+			return psprintf("第%s位", rat_to_cstring(v, 4));
+		case TU_POINTS:
+			return psprintf("%s分", rat_to_cstring(v, 4));
+		default:
+			return rat_to_cstring(v, 6);
+	}
+}
+
+/* Text of a range: "3%以上", "5000万元以上、不满1亿元". */
+char *
+range_text(const Range *r, TierUnit unit)
+{
+	if (unit == TU_FLAG)
+	{
+		if (r->has_low && rat_cmp(r->low, rat_int(0)) >= 0)
+			return pstrdup("是");
+		return pstrdup("否");
+	}
+	if (r->has_low && r->has_high)
+		return psprintf("%s%s、%s%s", unit_text(r->low, unit), r->low_incl ? "以上" : "超过",
+						r->high_incl ? "" : "不满", r->high_incl ?
+						psprintf("%s以下", unit_text(r->high, unit)) : unit_text(r->high, unit));
+	if (r->has_low)
+		return r->low_incl ? psprintf("%s以上", unit_text(r->low, unit))
+			: psprintf("超过%s", unit_text(r->low, unit));
+	return r->high_incl ? psprintf("%s以下", unit_text(r->high, unit))
+		: psprintf("不满%s", unit_text(r->high, unit));
+}
+
+/* numeric Datum of a rational (small integers cached). */
+static Datum
+rat_numeric(TierState *st, Rat q, int digits)
+{
+	if (q.d == 1 && q.n >= 0 && q.n <= 200)
+		return st->int_numeric[(int) q.n];
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(rat_to_cstring(q, digits)),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* ---------------------------------------------------------------------
+ * Reading inputs
+ * ---------------------------------------------------------------------
+ */
+
+/* Raise 22023 for a non-finite or over-long number of an input attribute. */
+pg_attribute_noreturn()
+static void
+bad_number(const TierInput *in, const char *text)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value \"%s\" for tier input \"%s\"", text, in->name),
+			 errdetail("Tier inputs must be finite numbers with at most 38 digits.")));
+}
+
+/* Rational of a numeric Datum. */
+static Value
+numeric_value(const TierInput *in, Datum d)
+{
+	Value		v;
+	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
+
+	if (!rat_parse(s, &v.q))
+		bad_number(in, s);
+	v.state = V_KNOWN;
+	return v;
+}
+
+/* Set in[i] from a text datum of the scope attribute. */
+static Value
+scope_value(const TierInput *in, const char *s)
+{
+	Value		v;
+
+	v.state = V_KNOWN;
+	if (strcmp(s, "规下") == 0)
+		v.q = rat_int(1);
+	else if (strcmp(s, "规上") == 0)
+		v.q = rat_int(0);
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for tier input \"%s\"", s, in->name),
+				 errdetail("The scope of an enterprise is 规上 or 规下.")));
+	return v;
+}
+
+/* Value of one non-null datum of input in. */
+static Value
+datum_value(TierState *st, const TierInput *in, Datum d)
+{
+	Value		v;
+	Oid			t = in->typid;
+
+	v.state = V_KNOWN;
+	if (t == st->yuan_oid)
+		v.q = rat_make(DatumGetInt64(d), 100);
+	else if (t == INT8OID)
+		v.q = rat_int(DatumGetInt64(d));
+	else if (t == INT4OID)
+		v.q = rat_int(DatumGetInt32(d));
+	else if (t == INT2OID)
+		v.q = rat_int(DatumGetInt16(d));
+	else if (t == BOOLOID)
+		v.q = rat_int(DatumGetBool(d) ? 1 : 0);
+	else if (t == NUMERICOID)
+		return numeric_value(in, d);
+	else if (t == FLOAT8OID || t == FLOAT4OID)
+	{
+		double		f = (t == FLOAT8OID) ? DatumGetFloat8(d) : DatumGetFloat4(d);
+
+		if (isnan(f) || isinf(f))
+			bad_number(in, isnan(f) ? "NaN" : "Infinity");
+		return numeric_value(in, DirectFunctionCall1(float8_numeric, Float8GetDatum(f)));
+	}
+	else if (t == TEXTOID || t == VARCHAROID || t == BPCHAROID)
+		return scope_value(in, TextDatumGetCString(d));
+	else
+		v.state = V_UNKNOWN;
+	return v;
+}
+
+/* Remember the tier codes of a tiers_held array. */
+static void
+read_held(TierState *st, ArrayType *arr)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	st->held = palloc(Max(n, 1) * sizeof(char *));
+	st->nheld = 0;
+	for (i = 0; i < n; i++)
+		if (!nulls[i])
+			st->held[st->nheld++] = TextDatumGetCString(elems[i]);
+}
+
+/* Read the inputs of one SPI row. */
+static void
+read_row(TierState *st, HeapTuple tup, TupleDesc desc)
+{
+	TierProgram *prog = st->prog;
+	int			i;
+
+	st->nheld = 0;
+	st->credit_code_null = st->name_null = true;
+	if (st->row_natts < desc->natts)
+	{
+		st->row_values = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(Datum));
+		st->row_nulls = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(bool));
+		st->row_natts = desc->natts;
+	}
+	/* one pass over the tuple: wide rows make per-column access quadratic */
+	heap_deform_tuple(tup, desc, st->row_values, st->row_nulls);
+	for (i = 0; i < prog->ninputs; i++)
+	{
+		TierInput  *in = &prog->inputs[i];
+		Datum		d;
+
+		st->in[i].state = V_UNKNOWN;
+		if (in->colno == 0 || st->row_nulls[in->colno - 1])
+			continue;
+		d = st->row_values[in->colno - 1];
+		if (i == prog->in_credit_code || i == prog->in_name)
+		{
+			Oid			outf;
+			bool		varlena;
+			Datum		txt;
+
+			getTypeOutputInfo(in->typid, &outf, &varlena);
+			txt = CStringGetTextDatum(OidOutputFunctionCall(outf, d));
+			if (i == prog->in_credit_code)
+			{
+				st->credit_code = txt;
+				st->credit_code_null = false;
+			}
+			else
+			{
+				st->name = txt;
+				st->name_null = false;
+			}
+			continue;
+		}
+		if (i == prog->in_tiers_held)
+		{
+			read_held(st, DatumGetArrayTypeP(d));
+			continue;
+		}
+		st->in[i] = datum_value(st, in, d);
+	}
+}
+
+/* Value of one jsonb scalar for input in. */
+static Value
+jsonb_value(const TierInput *in, JsonbValue *jv)
+{
+	Value		v;
+
+	v.state = V_KNOWN;
+	switch (jv->type)
+	{
+		case jbvNull:
+			v.state = V_UNKNOWN;
+			break;
+		case jbvBool:
+			v.q = rat_int(jv->val.boolean ? 1 : 0);
+			break;
+		case jbvNumeric:
+			return numeric_value(in, NumericGetDatum(jv->val.numeric));
+		case jbvString:
+			{
+				char	   *s = pnstrdup(jv->val.string.val, jv->val.string.len);
+
+				if (strcmp(in->name, "scope") == 0)
+					return scope_value(in, s);
+				if (in->unit == TU_MONEY)
+				{
+					int64		fen;
+					QuantityError err;
+					char	   *u = pg_server_to_any(s, strlen(s), PG_UTF8);
+
+					if (!quantity_parse(QUANTITY_MONEY, u, strlen(u), &fen, &err))
+						ereport(ERROR,
+								(errcode(err.status == QUANTITY_OUT_OF_RANGE ?
+										 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+										 ERRCODE_INVALID_TEXT_REPRESENTATION),
+								 errmsg("invalid input syntax for type yuan: \"%s\"", s),
+								 errdetail("Tier input \"%s\": %s", in->name, err.detail)));
+					v.q = rat_make(fen, 100);
+				}
+				else if (!rat_parse(s, &v.q))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type numeric: \"%s\"", s),
+							 errdetail("Tier input \"%s\" must be a number.", in->name)));
+				break;
+			}
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("tier input \"%s\" must be a number, a string or a boolean", in->name)));
+	}
+	return v;
+}
+
+/* Read the inputs of a jsonb object. */
+static void
+read_jsonb(TierState *st, Jsonb *jb)
+{
+	TierProgram *prog = st->prog;
+	int			i;
+
+	st->nheld = 0;
+	st->credit_code_null = st->name_null = true;
+	for (i = 0; i < prog->ninputs; i++)
+	{
+		TierInput  *in = &prog->inputs[i];
+		JsonbValue *jv;
+
+		st->in[i].state = V_UNKNOWN;
+		if (in->colno == 0)
+			continue;
+		jv = getKeyJsonValueFromContainer(&jb->root, in->name, strlen(in->name), NULL);
+		if (jv == NULL || jv->type == jbvNull)
+			continue;
+		if (i == prog->in_credit_code || i == prog->in_name)
+		{
+			Datum		txt;
+
+			if (jv->type == jbvString)
+				txt = PointerGetDatum(cstring_to_text_with_len(jv->val.string.val, jv->val.string.len));
+			else
+				txt = CStringGetTextDatum(JsonbToCString(NULL, &JsonbValueToJsonb(jv)->root, 0));
+			if (i == prog->in_credit_code)
+			{
+				st->credit_code = txt;
+				st->credit_code_null = false;
+			}
+			else
+			{
+				st->name = txt;
+				st->name_null = false;
+			}
+			continue;
+		}
+		if (i == prog->in_tiers_held)
+		{
+			Jsonb	   *arr = JsonbValueToJsonb(jv);
+			JsonbIterator *it;
+			JsonbValue	e;
+			JsonbIteratorToken tok;
+
+			if (!JB_ROOT_IS_ARRAY(arr) || JB_ROOT_IS_SCALAR(arr))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("tier input \"tiers_held\" must be an array of tier codes")));
+			st->held = palloc(Max(JB_ROOT_COUNT(arr), 1) * sizeof(char *));
+			it = JsonbIteratorInit(&arr->root);
+			while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+				if (tok == WJB_ELEM && e.type == jbvString)
+					st->held[st->nheld++] = pnstrdup(e.val.string.val, e.val.string.len);
+			continue;
+		}
+		if (jv->type == jbvBinary)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("tier input \"%s\" must be a number, a string or a boolean", in->name)));
+		st->in[i] = jsonb_value(in, jv);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Evaluation
+ * ---------------------------------------------------------------------
+ */
+
+/* Compute every metric of the row from its inputs. */
+static void
+compute_metrics(TierState *st)
+{
+	TierProgram *prog = st->prog;
+	int			i;
+
+	for (i = 0; i < prog->nmetrics; i++)
+	{
+		TierMetric *m = &prog->metrics[i];
+		Value	   *out = &st->m[i];
+		Value	   *a = &st->in[m->args[0]];
+		Value	   *b = m->nargs > 1 ? &st->in[m->args[1]] : NULL;
+		Value	   *c = m->nargs > 2 ? &st->in[m->args[2]] : NULL;
+		int			k;
+
+		out->state = V_UNKNOWN;
+		for (k = 0; k < m->nargs; k++)
+			if (st->in[m->args[k]].state == V_UNKNOWN)
+				break;
+		if (k < m->nargs)
+			continue;
+		out->state = V_KNOWN;
+		switch (m->derived)
+		{
+			case DM_NONE:
+			case DM_BELOW_SCALE:
+				out->q = a->q;
+				break;
+			case DM_RATIO:
+				if (b->q.n == 0)
+					out->state = V_UNKNOWN;
+				else
+					out->q = rat_div(a->q, b->q);
+				break;
+			case DM_SUM:
+				out->q = rat_add(a->q, b->q);
+				break;
+			case DM_AVG2:
+				out->q = rat_div(rat_add(a->q, b->q), rat_int(2));
+				break;
+			case DM_GROWTH:
+				if (b->q.n <= 0)
+					out->state = V_UNKNOWN;
+				else
+					out->q = rat_sub(rat_div(a->q, b->q), rat_int(1));
+				break;
+			case DM_GROWTH2_ARITH:
+				if (b->q.n <= 0 || c->q.n <= 0)
+					out->state = V_UNKNOWN;
+				else
+					out->q = rat_div(rat_sub(rat_add(rat_div(a->q, b->q),
+													 rat_div(b->q, c->q)),
+											 rat_int(2)),
+									 rat_int(2));
+				break;
+			case DM_GROWTH2_GEO:
+				if (c->q.n <= 0 || a->q.n < 0)
+					out->state = V_UNKNOWN;
+				else
+				{
+					out->state = V_SQRTM1;
+					out->q = rat_div(a->q, c->q);
+				}
+				break;
+		}
+	}
+}
+
+/* Is tier code held by the enterprise (tiers_held)? */
+static bool
+is_held(TierState *st, const char *code)
+{
+	int			i;
+
+	for (i = 0; i < st->nheld; i++)
+		if (strcmp(st->held[i], code) == 0)
+			return true;
+	return false;
+}
+
+/* Evaluate one criterion: TV_TRUE, TV_FALSE, TV_UNKNOWN or TV_NA. */
+static uint8
+eval_crit(TierState *st, TierScratch *sc, TierCrit *c)
+{
+	int			cond = TV_TRUE;
+	int			r = TV_UNKNOWN;
+
+	if (c->has_cond)
+	{
+		cond = range_test(&c->cond, &st->m[c->cond_metric]);
+		if (cond == TV_FALSE)
+			return TV_NA;
+	}
+	switch (c->kind)
+	{
+		case CK_METRIC:
+			r = range_test(&c->range, &st->m[c->metric]);
+			break;
+		case CK_SCORE:
+			r = interval_test(&c->range, sc->tot_lo, sc->tot_hi);
+			break;
+		case CK_GROUP:
+			r = interval_test(&c->range, sc->grp_lo[c->group], sc->grp_hi[c->group]);
+			break;
+		case CK_PREREQ:
+			r = is_held(st, c->prereq_code) ? TV_TRUE : st->sc[c->prereq].result;
+			break;
+	}
+	/* unknown condition: passes only if the criterion passes anyway */
+	if (cond == TV_UNKNOWN && r != TV_TRUE)
+		return TV_UNKNOWN;
+	return (uint8) r;
+}
+
+/* Evaluate tier ti on the current row. */
+static void
+eval_tier(TierState *st, int ti)
+{
+	TierRule   *t = &st->prog->tiers[ti];
+	TierScratch *sc = &st->sc[ti];
+	Rat			zero = rat_int(0);
+	int			i,
+				k;
+
+	for (i = 0; i < t->ngroups; i++)
+		sc->grp_lo[i] = sc->grp_hi[i] = zero;
+	sc->tot_lo = sc->tot_hi = zero;
+	for (i = 0; i < t->nitems; i++)
+	{
+		TierItem   *it = &t->items[i];
+		Rat			lo = zero,
+					hi = zero;
+
+		sc->item_band[i] = -1;
+		for (k = 0; k < it->nbands; k++)
+		{
+			TierBand   *b = &it->bands[k];
+			Value	   *v = &st->m[b->metric];
+
+			if (v->state == V_UNKNOWN || (b->points_is_value && v->state != V_KNOWN))
+			{
+				if (rat_cmp(b->points, hi) > 0)
+					hi = b->points;
+				continue;
+			}
+			if (range_test(&b->range, v) == TV_TRUE)
+			{
+				Rat			p = b->points_is_value ? v->q : b->points;
+
+				if (rat_cmp(p, lo) > 0)
+				{
+					lo = p;
+					sc->item_band[i] = k;
+				}
+				if (rat_cmp(p, hi) > 0)
+					hi = p;
+			}
+		}
+		sc->item_lo[i] = lo;
+		sc->item_hi[i] = hi;
+		sc->grp_lo[it->group] = rat_add(sc->grp_lo[it->group], lo);
+		sc->grp_hi[it->group] = rat_add(sc->grp_hi[it->group], hi);
+		sc->tot_lo = rat_add(sc->tot_lo, lo);
+		sc->tot_hi = rat_add(sc->tot_hi, hi);
+	}
+
+	for (i = 0; i < t->nroutes; i++)
+		sc->route_stat[i] = TV_TRUE;
+	for (i = 0; i < t->ncrits; i++)
+	{
+		TierCrit   *c = &t->crits[i];
+		uint8		s = eval_crit(st, sc, c);
+
+		sc->cstat[i] = s;
+		if (s != TV_NA)
+			sc->route_stat[c->route] = and3(sc->route_stat[c->route], s);
+	}
+	for (i = 0; i < t->nreqs; i++)
+		sc->req_stat[i] = TV_FALSE;
+	for (i = 0; i < t->nroutes; i++)
+		sc->req_stat[t->route_req[i]] = or3(sc->req_stat[t->route_req[i]], sc->route_stat[i]);
+	sc->result = TV_TRUE;
+	for (i = 0; i < t->nreqs; i++)
+		sc->result = and3(sc->result, sc->req_stat[i]);
+}
+
+/* ---------------------------------------------------------------------
+ * Output
+ * ---------------------------------------------------------------------
+ */
+
+/* Mark the unknown inputs of metric mi as missing. */
+static void
+mark_metric(TierState *st, int mi)
+{
+	TierMetric *m = &st->prog->metrics[mi];
+	int			k;
+
+	for (k = 0; k < m->nargs; k++)
+		if (st->in[m->args[k]].state == V_UNKNOWN)
+			st->mark[m->args[k]] = true;
+}
+
+/* Is item i of tier t unknown (points not yet decided)? */
+static inline bool
+item_unknown(TierScratch *sc, int i)
+{
+	return rat_cmp(sc->item_lo[i], sc->item_hi[i]) != 0;
+}
+
+/* Mark the missing inputs of the unknown items of group g (-1: all). */
+static void
+mark_items(TierState *st, TierRule *t, TierScratch *sc, int g)
+{
+	int			i,
+				k;
+
+	for (i = 0; i < t->nitems; i++)
+		if ((g < 0 || t->items[i].group == g) && item_unknown(sc, i))
+			for (k = 0; k < t->items[i].nbands; k++)
+				mark_metric(st, t->items[i].bands[k].metric);
+}
+
+/* Mark the missing inputs that make tier ti's unknown criteria unknown. */
+static void
+mark_missing(TierState *st, int ti, int depth)
+{
+	TierRule   *t = &st->prog->tiers[ti];
+	TierScratch *sc = &st->sc[ti];
+	int			i;
+
+	if (depth > st->prog->ntiers)
+		return;
+	for (i = 0; i < t->ncrits; i++)
+	{
+		TierCrit   *c = &t->crits[i];
+
+		if (sc->cstat[i] != TV_UNKNOWN || sc->req_stat[c->req] != TV_UNKNOWN)
+			continue;
+		if (c->has_cond)
+			mark_metric(st, c->cond_metric);
+		switch (c->kind)
+		{
+			case CK_METRIC:
+				mark_metric(st, c->metric);
+				break;
+			case CK_SCORE:
+				mark_items(st, t, sc, -1);
+				break;
+			case CK_GROUP:
+				mark_items(st, t, sc, c->group);
+				break;
+			case CK_PREREQ:
+				mark_missing(st, c->prereq, depth + 1);
+				break;
+		}
+	}
+}
+
+/* Build a text[] from text Datums (the shared empty array when n = 0). */
+static Datum
+text_array(TierState *st, Datum *elems, int n)
+{
+	if (n == 0)
+		return st->empty_text_array;
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* push a key */
+static void
+jb_key(JsonbParseState **ps, const char *k)
+{
+	JsonbValue	v;
+
+	v.type = jbvString;
+	v.val.string.val = (char *) k;
+	v.val.string.len = strlen(k);
+	pushJsonbValue(ps, WJB_KEY, &v);
+}
+
+/* push a numeric value (NULL Datum 0 = json null) */
+static void
+jb_num(JsonbParseState **ps, Datum num, bool isnull)
+{
+	JsonbValue	v;
+
+	if (isnull)
+		v.type = jbvNull;
+	else
+	{
+		v.type = jbvNumeric;
+		v.val.numeric = DatumGetNumeric(num);
+	}
+	pushJsonbValue(ps, WJB_VALUE, &v);
+}
+
+/* Required value of the lever input of metric m for the metric to reach t. */
+static bool
+lever_required(TierState *st, TierMetric *m, Rat t, Rat *req)
+{
+	Value	   *b = m->nargs > 1 ? &st->in[m->args[1]] : NULL;
+	Value	   *c = m->nargs > 2 ? &st->in[m->args[2]] : NULL;
+	Rat			one = rat_int(1);
+
+	if (m->lever < 0 || m->lever != m->args[0])
+		return false;
+	switch (m->derived)
+	{
+		case DM_RATIO:
+			*req = rat_mul(t, b->q);
+			return true;
+		case DM_SUM:
+			*req = rat_sub(t, b->q);
+			return true;
+		case DM_AVG2:
+			*req = rat_sub(rat_mul(t, rat_int(2)), b->q);
+			return true;
+		case DM_GROWTH:
+			*req = rat_mul(b->q, rat_add(one, t));
+			return true;
+		case DM_GROWTH2_ARITH:
+			/* a/b - 1 = 2t - (b/c - 1) */
+			*req = rat_mul(b->q, rat_sub(rat_add(rat_mul(t, rat_int(2)), rat_int(2)),
+										 rat_div(b->q, c->q)));
+			return true;
+		case DM_GROWTH2_GEO:
+			{
+				Rat			s = rat_add(one, t);
+
+				*req = rat_mul(c->q, rat_mul(s, s));
+				return true;
+			}
+		default:
+			return false;
+	}
+}
+
+/* The Rat of a value for display (sqrt forms approximated to 1e-8). */
+static Rat
+value_display(const Value *v)
+{
+	if (v->state == V_SQRTM1)
+	{
+		double		f = sqrt((double) v->q.n / (double) v->q.d) - 1.0;
+
+		return rat_make((int128) llround(f * 1e8), 100000000);
+	}
+	return v->q;
+}
+
+/* The tier_gap composite of failed criterion c of tier t. */
+static Datum
+gap_datum(TierState *st, TierRule *t, TierCrit *c)
+{
+	Datum		gv[GAP_NCOLS];
+	bool		gn[GAP_NCOLS];
+	TierProgram *prog = st->prog;
+	const char *metric_name;
+	const char *label;
+	TierUnit	unit;
+	Value		v;
+	bool		below;
+	Rat			target;
+	Rat			shortfall;
+	bool		has_short = false;
+	TierUnit	sunit;
+	const char *slabel;
+	char	   *text;
+
+	memset(gn, true, sizeof(gn));
+	gv[0] = c->name_text;
+	gn[0] = false;
+	if (c->kind == CK_PREREQ)
+	{
+		TierRule   *p = &prog->tiers[c->prereq];
+
+		gv[1] = CStringGetTextDatum(c->prereq_code);
+		gv[2] = CStringGetTextDatum(p->label);
+		gv[6] = CStringGetTextDatum(psprintf("需先认定为%s", p->label));
+		gn[1] = gn[2] = gn[6] = false;
+		return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
+	}
+
+	v.state = V_KNOWN;
+	switch (c->kind)
+	{
+		case CK_SCORE:
+			metric_name = "score";
+			label = "评分";
+			unit = TU_POINTS;
+			v.q = st->sc[t - prog->tiers].tot_lo;
+			break;
+		case CK_GROUP:
+			metric_name = psprintf("score.%s", t->groups[c->group]);
+			label = psprintf("%s得分", t->groups[c->group]);
+			unit = TU_POINTS;
+			v.q = st->sc[t - prog->tiers].grp_lo[c->group];
+			break;
+		default:
+			{
+				TierMetric *m = &prog->metrics[c->metric];
+
+				metric_name = m->name;
+				label = m->label;
+				unit = m->unit;
+				v = st->m[c->metric];
+				break;
+			}
+	}
+	if (c->required_text == NULL)
+		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
+											   range_text(&c->range, unit));
+	gv[1] = CStringGetTextDatum(metric_name);
+	gv[2] = CStringGetTextDatum(c->required_text);
+	gv[3] = rat_numeric(st, value_display(&v), 8);
+	gn[1] = gn[2] = gn[3] = false;
+
+	below = c->range.has_low &&
+		(value_cmp(&v, c->range.low) < 0 ||
+		 (value_cmp(&v, c->range.low) == 0 && !c->range.low_incl));
+	target = below ? c->range.low : c->range.high;
+	sunit = unit;
+	slabel = label;
+	if (c->kind == CK_METRIC && below)
+	{
+		TierMetric *m = &prog->metrics[c->metric];
+		Rat			req;
+
+		if (lever_required(st, m, target, &req))
+		{
+			shortfall = rat_sub(req, st->in[m->lever].q);
+			sunit = prog->inputs[m->lever].unit;
+			slabel = prog->inputs[m->lever].label;
+			has_short = true;
+		}
+	}
+	if (!has_short && unit != TU_FLAG)
+	{
+		Rat			dv = value_display(&v);
+
+		shortfall = below ? rat_sub(target, dv) : rat_sub(dv, target);
+		has_short = true;
+	}
+
+	/* express the shortfall in its unit, rounded up where it counts */
+	if (has_short)
+	{
+		Rat			shown = shortfall;
+		const char *uname = "";
+		char	   *num;
+
+		switch (sunit)
+		{
+			case TU_MONEY:
+				shown = rat_make(rat_ceil(rat_mul(shortfall, rat_int(100))), 100);
+				uname = "元";
+				break;
+			case TU_RATIO:
+				shown = rat_mul(shortfall, rat_int(100));
+				uname = "个百分点";
+				break;
+			case TU_PEOPLE:
+				shown = rat_int((int64) rat_ceil(shortfall));
+				uname = "人";
+				break;
+			case TU_COUNT:
+				shown = rat_int((int64) rat_ceil(shortfall));
+				uname = "项";
+				break;
+			case TU_YEARS:
+				uname = "年";
+				break;
+			case TU_RANK:
+				uname = "位";
+				break;
+			case TU_POINTS:
+				uname = "分";
+				break;
+			default:
+				break;
+		}
+		gv[4] = rat_numeric(st, shown, 6);
+		gv[5] = CStringGetTextDatum(uname);
+		gn[4] = gn[5] = false;
+
+		num = (sunit == TU_MONEY) ? money_text(shortfall)
+			: psprintf("%s%s", rat_to_cstring(shown, sunit == TU_RATIO ? 2 : 4), uname);
+		/* 超过/不满: the bound itself is not enough */
+		if (below ? !c->range.low_incl : !c->range.high_incl)
+			num = psprintf("超过%s", num);
+		if (rat_cmp(shown, rat_int(0)) == 0)
+			text = psprintf("%s需%s", slabel, c->required_text);
+		else if (!below)
+			text = (sunit == TU_RANK) ? psprintf("%s需提升%s", slabel, num)
+				: psprintf("%s需降低%s", slabel, num);
+		else if (sunit == TU_RATIO || sunit == TU_POINTS)
+			text = psprintf("%s需提高%s", slabel, num);
+		else if (sunit == TU_LEVEL || sunit == TU_NUMBER)
+			text = psprintf("%s需达到%s（现为%s）", slabel, c->required_text,
+							rat_to_cstring(value_display(&v), 4));
+		else if (sunit == TU_YEARS)
+			text = psprintf("%s还差%s", slabel, num);
+		else if (sunit == TU_MONEY && strstr(slabel, "R&D") != NULL)
+			text = psprintf("%s需再投入%s", slabel, num);
+		else
+			text = psprintf("%s需再增加%s", slabel, num);
+	}
+	else
+		text = psprintf("需具备：%s", label);
+	gv[6] = CStringGetTextDatum(text);
+	gn[6] = false;
+	return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
+}
+
+/* Fill the output columns of requested tier ti for the current row. */
+static void
+tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
+{
+	TierProgram *prog = st->prog;
+	TierRule   *t = &prog->tiers[ti];
+	TierScratch *sc = &st->sc[ti];
+	Datum	   *names;
+	int			n,
+				i;
+	bool		any_unknown = false;
+	bool		any_failed = false;
+
+	memset(nulls, 0, TIER_NCOLS * sizeof(bool));
+	values[0] = Int64GetDatum(ordinal);
+	values[1] = st->credit_code;
+	nulls[1] = st->credit_code_null;
+	values[2] = st->name;
+	nulls[2] = st->name_null;
+	values[3] = st->code_text[ti];
+	values[4] = st->version_text[ti];
+	values[5] = st->label_text[ti];
+	if (sc->result == TV_UNKNOWN)
+		nulls[6] = true;
+	else
+		values[6] = BoolGetDatum(sc->result == TV_TRUE);
+
+	/* score and points */
+	if (t->nitems == 0)
+		nulls[7] = nulls[8] = true;
+	else
+	{
+		JsonbParseState *ps = NULL;
+		JsonbValue *res;
+
+		if (rat_cmp(sc->tot_lo, sc->tot_hi) == 0)
+			values[7] = rat_numeric(st, sc->tot_lo, 6);
+		else
+			nulls[7] = true;
+		pushJsonbValue(&ps, WJB_BEGIN_OBJECT, NULL);
+		for (i = 0; i < t->nitems; i++)
+		{
+			int			b = sc->item_band[i];
+
+			jb_key(&ps, t->items[i].name);
+			if (item_unknown(sc, i))
+				jb_num(&ps, 0, true);
+			else if (b < 0)
+				jb_num(&ps, st->int_numeric[0], false);
+			else if (t->items[i].bands[b].points_is_value)
+				jb_num(&ps, rat_numeric(st, sc->item_lo[i], 6), false);
+			else
+				jb_num(&ps, st->band_numeric[ti][i * 64 + b], false);
+		}
+		res = pushJsonbValue(&ps, WJB_END_OBJECT, NULL);
+		values[8] = JsonbPGetDatum(JsonbValueToJsonb(res));
+	}
+
+	/* failed and unknown criteria */
+	names = palloc((t->ncrits + t->nitems) * sizeof(Datum));
+	n = 0;
+	for (i = 0; i < t->ncrits; i++)
+		if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+		{
+			names[n++] = t->crits[i].name_text;
+			any_failed = true;
+		}
+	values[9] = text_array(st, names, n);
+	n = 0;
+	for (i = 0; i < t->ncrits; i++)
+		if (sc->cstat[i] == TV_UNKNOWN && sc->req_stat[t->crits[i].req] == TV_UNKNOWN)
+		{
+			TierCrit   *c = &t->crits[i];
+
+			names[n++] = c->name_text;
+			any_unknown = true;
+		}
+	/* unknown score items, when a score criterion is unknown */
+	for (i = 0; i < t->nitems && any_unknown; i++)
+	{
+		int			k;
+		bool		wanted = false;
+
+		if (!item_unknown(sc, i))
+			continue;
+		for (k = 0; k < t->ncrits; k++)
+		{
+			TierCrit   *c = &t->crits[k];
+
+			if (sc->cstat[k] == TV_UNKNOWN && sc->req_stat[c->req] == TV_UNKNOWN &&
+				(c->kind == CK_SCORE || (c->kind == CK_GROUP && c->group == t->items[i].group)))
+				wanted = true;
+		}
+		if (wanted)
+			names[n++] = t->items[i].name_text;
+	}
+	values[10] = text_array(st, names, n);
+
+	/* missing inputs */
+	n = 0;
+	if (any_unknown)
+	{
+		Datum	   *miss = palloc(prog->ninputs * sizeof(Datum));
+
+		memset(st->mark, 0, prog->ninputs * sizeof(bool));
+		mark_missing(st, ti, 0);
+		for (i = 0; i < prog->ninputs; i++)
+			if (st->mark[i])
+				miss[n++] = CStringGetTextDatum(prog->inputs[i].name);
+		values[11] = text_array(st, miss, n);
+	}
+	else
+		values[11] = st->empty_text_array;
+
+	/* gaps */
+	if (any_failed)
+	{
+		n = 0;
+		for (i = 0; i < t->ncrits; i++)
+			if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+				names[n++] = gap_datum(st, t, &t->crits[i]);
+		values[12] = PointerGetDatum(construct_array(names, n, st->gap_type, -1, false, TYPALIGN_DOUBLE));
+	}
+	else
+		values[12] = st->empty_gap_array;
+}
+
+/*
+ * Set up the per-call state for a compiled program (in the current context);
+ * desc is the result row type, whose last column is tier_gap[].
+ */
+static TierState *
+tier_state(TierProgram *prog, TupleDesc desc)
+{
+	TierState  *st = palloc0(sizeof(TierState));
+	int			i,
+				j,
+				k;
+
+	st->prog = prog;
+	st->in = palloc0(Max(prog->ninputs, 1) * sizeof(Value));
+	st->m = palloc0(Max(prog->nmetrics, 1) * sizeof(Value));
+	st->mark = palloc0(Max(prog->ninputs, 1) * sizeof(bool));
+	st->sc = palloc0(prog->ntiers * sizeof(TierScratch));
+	st->band_numeric = palloc0(prog->ntiers * sizeof(Datum *));
+	st->code_text = palloc(prog->ntiers * sizeof(Datum));
+	st->version_text = palloc(prog->ntiers * sizeof(Datum));
+	st->label_text = palloc(prog->ntiers * sizeof(Datum));
+	st->int_numeric = palloc(201 * sizeof(Datum));
+	for (i = 0; i <= 200; i++)
+		st->int_numeric[i] = DirectFunctionCall1(int4_numeric, Int32GetDatum(i));
+	for (i = 0; i < prog->ntiers; i++)
+	{
+		TierRule   *t = &prog->tiers[i];
+		TierScratch *sc = &st->sc[i];
+
+		sc->item_lo = palloc0(Max(t->nitems, 1) * sizeof(Rat));
+		sc->item_hi = palloc0(Max(t->nitems, 1) * sizeof(Rat));
+		sc->item_band = palloc0(Max(t->nitems, 1) * sizeof(int));
+		sc->grp_lo = palloc0(Max(t->ngroups, 1) * sizeof(Rat));
+		sc->grp_hi = palloc0(Max(t->ngroups, 1) * sizeof(Rat));
+		sc->cstat = palloc0(Max(t->ncrits, 1));
+		sc->route_stat = palloc0(Max(t->nroutes, 1));
+		sc->req_stat = palloc0(Max(t->nreqs, 1));
+		st->band_numeric[i] = palloc0(Max(t->nitems, 1) * 64 * sizeof(Datum));
+		for (j = 0; j < t->nitems; j++)
+		{
+			if (t->items[j].nbands > 64)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("score item \"%s\" of tier \"%s\" has more than 64 bands",
+								t->items[j].name, t->code)));
+			for (k = 0; k < t->items[j].nbands; k++)
+				if (!t->items[j].bands[k].points_is_value)
+					st->band_numeric[i][j * 64 + k] =
+						rat_numeric(st, t->items[j].bands[k].points, 6);
+		}
+		st->code_text[i] = CStringGetTextDatum(t->code);
+		st->version_text[i] = CStringGetTextDatum(t->version);
+		st->label_text[i] = CStringGetTextDatum(t->label);
+	}
+	st->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
+	st->gap_type = get_element_type(TupleDescAttr(desc, TIER_NCOLS - 1)->atttypid);
+	if (desc->natts != TIER_NCOLS || !OidIsValid(st->gap_type))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("tier function declared with a wrong result type")));
+	st->gap_desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(st->gap_type, -1));
+	if (st->gap_desc->natts != GAP_NCOLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type %s must have %d attributes", format_type_be(st->gap_type), GAP_NCOLS)));
+	st->empty_gap_array = PointerGetDatum(construct_empty_array(st->gap_type));
+	for (i = 0; i < prog->ntiers; i++)
+	{
+		TierRule   *t = &prog->tiers[i];
+
+		for (j = 0; j < t->ncrits; j++)
+			t->crits[j].name_text = CStringGetTextDatum(t->crits[j].name);
+		for (j = 0; j < t->nitems; j++)
+			t->items[j].name_text = CStringGetTextDatum(t->items[j].name);
+	}
+	st->yuan_oid = prog->yuan_oid;
+	return st;
+}
+
+/* Evaluate every tier on the current row and emit the requested ones. */
+static void
+emit_row(TierState *st, Tuplestorestate *ts, TupleDesc tupdesc, int64 ordinal)
+{
+	TierProgram *prog = st->prog;
+	Datum		values[TIER_NCOLS];
+	bool		nulls[TIER_NCOLS];
+	int			i;
+
+	compute_metrics(st);
+	for (i = 0; i < prog->ntiers; i++)
+		eval_tier(st, i);
+	for (i = 0; i < prog->nout; i++)
+	{
+		tier_output(st, prog->out[i], ordinal, values, nulls);
+		tuplestore_putvalues(ts, tupdesc, values, nulls);
+	}
+}
+
+/*
+ * tier_check(query text, tiers text[] DEFAULT NULL): every row of the
+ * query against every requested tier.
+ */
+PG_FUNCTION_INFO_V1(tier_check);
+Datum
+tier_check(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *query;
+	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	SPIPlanPtr	plan;
+	Portal		portal;
+	TupleDesc	desc;
+	TierProgram *prog;
+	TierState  *st;
+	MemoryContext rowcxt;
+	MemoryContext oldcxt;
+	char	  **names;
+	Oid		   *types;
+	int64		ordinal = 0;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("query must not be NULL")));
+	query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	InitMaterializedSRF(fcinfo, 0);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not connect to SPI")));
+	plan = SPI_prepare(query, 0, NULL);
+	if (plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not prepare the tier input query: %s",
+						SPI_result_code_string(SPI_result))));
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
+	desc = portal->tupDesc;
+	if (desc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the tier input query must return rows")));
+	names = palloc(Max(desc->natts, 1) * sizeof(char *));
+	types = palloc(Max(desc->natts, 1) * sizeof(Oid));
+	for (i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, i);
+
+		names[i] = a->attisdropped ? NULL : NameStr(a->attname);
+		types[i] = a->atttypid;
+	}
+	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, desc->natts, names, types);
+	st = tier_state(prog, rsinfo->setDesc);
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
+								   ALLOCSET_DEFAULT_SIZES);
+
+	for (;;)
+	{
+		uint64		n;
+
+		SPI_cursor_fetch(portal, true, 1000);
+		n = SPI_processed;
+		if (n == 0)
+			break;
+		for (i = 0; i < (int) n; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			oldcxt = MemoryContextSwitchTo(rowcxt);
+			read_row(st, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+			emit_row(st, rsinfo->setResult, rsinfo->setDesc, ++ordinal);
+			MemoryContextSwitchTo(oldcxt);
+			MemoryContextReset(rowcxt);
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * tier_check_record(record jsonb, tiers text[] DEFAULT NULL): one
+ * enterprise given as a jsonb object of attributes.
+ */
+PG_FUNCTION_INFO_V1(tier_check_record);
+Datum
+tier_check_record(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Jsonb	   *jb;
+	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	TierProgram *prog;
+	TierState  *st;
+	char	  **names;
+	Oid		   *types;
+	int			n = 0;
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	jb = PG_GETARG_JSONB_P(0);
+	if (!JB_ROOT_IS_OBJECT(jb))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("tier record must be a jsonb object")));
+	names = palloc(Max(JB_ROOT_COUNT(jb), 1) * sizeof(char *));
+	types = palloc0(Max(JB_ROOT_COUNT(jb), 1) * sizeof(Oid));
+	it = JsonbIteratorInit(&jb->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		if (tok == WJB_KEY)
+			names[n++] = pnstrdup(v.val.string.val, v.val.string.len);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not connect to SPI")));
+	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, n, names, types);
+	st = tier_state(prog, rsinfo->setDesc);
+	read_jsonb(st, jb);
+	emit_row(st, rsinfo->setResult, rsinfo->setDesc, 1);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * tier_validate(tiers text[] DEFAULT NULL): compile the tiers (default all)
+ * and their prerequisites, raising on bad rule data.
+ */
+PG_FUNCTION_INFO_V1(tier_validate);
+Datum
+tier_validate(PG_FUNCTION_ARGS)
+{
+	ArrayType  *tiers = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	TierProgram *prog;
+	int			n;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not connect to SPI")));
+	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, 0, NULL, NULL);
+	n = prog->ntiers;
+	SPI_finish();
+	PG_RETURN_INT32(n);
+}
