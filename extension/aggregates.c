@@ -46,9 +46,6 @@ StaticAssertDecl(sizeof(QuantityAccum) == 40,
 #define PG_GETARG_QUANTITY_ACCUM(n) DatumGetQuantityAccum(PG_GETARG_DATUM(n))
 #define PG_RETURN_QUANTITY_ACCUM(x) PG_RETURN_POINTER(x)
 
-
-/* Longest text of an int128: sign and 39 digits. */
-
 /*
  * per_mu: Σ分 * 10^8 / Σ(10^-6 亩) is in 10^-4 元/亩 (元 = 100 分,
  * 亩 = 10^6 stored units, 元/亩 = 10^4 stored units).
