@@ -52,6 +52,18 @@ if want unit; then
 	rc=0
 	python3 "$REPO/tools/check_script_encoding.py" "$REPO"/extension/sql/*.sql || rc=$?
 	record unit/script_encoding $rc
+	say "unit: released install scripts are unchanged"
+	rc=0
+	for h in "$REPO"/extension/released/*.sha256; do
+		[ -e "$h" ] || continue
+		script=$REPO/extension/$(basename "$h" .sha256)
+		if [ "$(sha256sum "$script" | cut -d' ' -f1)" != "$(cat "$h")" ]; then
+			echo "$(basename "$script") differs from the released script: released install scripts are never"
+			echo "edited; put the change in an upgrade script (doc/dev.md, Releases and upgrades)"
+			rc=1
+		fi
+	done
+	record unit/released_scripts $rc
 	run_c_tests unit unit
 fi
 want property && run_c_tests property property
