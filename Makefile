@@ -33,5 +33,11 @@ include $(PGXS)
 # every object depends on every header (small project: simpler than generated deps)
 $(OBJS): $(HEADERS)
 
-extension/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard extension/sql/*.sql))
-	cat $^ > $@
+# Regenerated on every make (a fragment removed must count too), written only when its
+# content changes.
+extension/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard extension/sql/*.sql)) FORCE
+	cat $(filter-out FORCE,$^) > $@.tmp
+	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+.PHONY: FORCE
+FORCE:
