@@ -19,6 +19,7 @@ DOCS = $(wildcard doc/*.md)
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 TAP_TESTS = 1
+PROVE_TESTS = test/t/*.pl
 
 # The server headers are system headers to the compiler: some of PostgreSQL 15's inline
 # functions are not -Wextra clean (unused parameters), and our -Werror build must not

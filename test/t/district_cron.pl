@@ -6,12 +6,14 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use Cwd ();
+use File::Basename ();
 
-# REPO: the checkout, or a copy of its demo/ and test/clients/ the server's OS user can
-# read (tools/test.sh runs TAP tests as that user)
-my $repo = $ENV{REPO};
-plan skip_all => 'REPO (the checkout or a readable copy of demo/ and test/clients/) is not set'
-  unless $repo && -r "$repo/demo/district.sql";
+# REPO: the checkout (by default the one this test is in), or a copy of its demo/ and
+# test/clients/ the server's OS user can read (tools/test.sh runs TAP tests as that user)
+my $repo = $ENV{REPO} // Cwd::abs_path(File::Basename::dirname(__FILE__) . '/../..');
+plan skip_all => "$repo/demo/district.sql is not readable"
+  unless -r "$repo/demo/district.sql";
 
 my $node = PostgreSQL::Test::Cluster->new('cron');
 $node->init;
