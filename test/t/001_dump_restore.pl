@@ -26,6 +26,30 @@ $node->safe_psql('src', q{
 	CREATE INDEX firm_land_hash ON firm USING hash (land);
 	CREATE VIEW firm_report AS SELECT id, wan_yuan(tax) AS tax_wan, tax / land AS per_mu FROM firm WHERE land > '0亩';
 });
+# user rule data in the extension's configuration tables: a county's own copy of a rule
+# set with an edited weight, and a district's own version of a tier
+$node->safe_psql('src', q{
+	SELECT evaluation_copy_scheme('huangyan', 2022, 'my_county');
+	UPDATE evaluation_indicator SET weight = 25 WHERE code = 'my_county' AND indicator = 'tax_per_mu' AND scope = '规上';
+	UPDATE evaluation_indicator SET weight = 25 WHERE code = 'my_county' AND indicator = 'va_per_mu' AND scope = '规上';
+	SELECT tier_copy('chuangxin', 'miit-2022', 'district-2025');
+});
+my $rules_sql = q{SELECT (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_scheme)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_indicator)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_class)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_definition)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_criterion)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_score_band)};
+my $use_rules_sql = q{SELECT (SELECT total FROM evaluate('my_county', 2022, $q$SELECT 'W' AS credit_code, '规上' AS scope,
+	'10亩'::mu_area AS land, '300万元'::yuan AS tax, '1500万元'::yuan AS value_added, 750 AS energy_tce, 0.5 AS emission_t,
+	75 AS employees, '350万元'::yuan AS rd, '10000万元'::yuan AS main_revenue$q$))
+	|| ' ' || (SELECT eligible FROM tier_check_record('{"employees": 100, "revenue": "2240万元", "main_revenue": "1456万元",
+	"main_revenue_prev1": "1300万元", "rd": "89.6万元", "debt_ratio": 0.5, "sei_field": true, "ip_class1_high_value": 0,
+	"ip_class1_own": 1}', '{chuangxin}') LIMIT 1)};
+my $rules_before = $node->safe_psql('src', $rules_sql);
+my $use_rules_before = $node->safe_psql('src', $use_rules_sql);
+like($rules_before, qr{^\d+/2 \d+/8 \d+/8 \d+/1 \d+/[1-9]\d* \d+/[1-9]\d*$}, "user rule rows exist ($rules_before)");
+
 my $checksum_sql = q{SELECT count(*), md5(string_agg(id || ':' || tax || ':' || coalesce(land::text, '-') || ':' || rate, ',' ORDER BY id)) FROM firm};
 my $view_sql = q{SELECT md5(string_agg(id || ':' || tax_wan || ':' || per_mu, ',' ORDER BY id)) FROM firm_report};
 my $before = $node->safe_psql('src', $checksum_sql);
@@ -38,6 +62,8 @@ $node->safe_psql('postgres', 'CREATE DATABASE dst');
 $node->command_ok([ 'pg_restore', '--exit-on-error', '-d', $node->connstr('dst'), $dumpfile ], 'pg_restore');
 is($node->safe_psql('dst', $checksum_sql), $before, 'table data identical after dump and restore');
 is($node->safe_psql('dst', $view_sql), $view_before, 'view over extension functions identical after restore');
+is($node->safe_psql('dst', $rules_sql), $rules_before, 'user rule rows restored once, built-in rows not duplicated');
+is($node->safe_psql('dst', $use_rules_sql), $use_rules_before, 'restored user rule set and tier evaluate as before');
 is($node->safe_psql('dst', q{SELECT count(*) FROM firm WHERE wan_yuan(tax) > 0}),
 	$node->safe_psql('src', q{SELECT count(*) FROM firm WHERE wan_yuan(tax) > 0}), 'expression index usable');
 
@@ -48,6 +74,7 @@ $node->safe_psql('postgres', 'CREATE DATABASE dst_plain');
 $node->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', $plain, '-d', $node->connstr('dst_plain') ],
 	'plain dump replays');
 is($node->safe_psql('dst_plain', $checksum_sql), $before, 'plain dump restores identical data');
+is($node->safe_psql('dst_plain', $rules_sql), $rules_before, 'plain dump restores the user rule rows');
 
 # binary COPY: out of one table, into another, identical
 my $binfile = "$dir/firm.bin";
