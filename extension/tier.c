@@ -292,11 +292,12 @@ static Value
 scope_value(const TierInput *in, const char *s)
 {
 	Value		v;
+	const char *u = tier_utf8(s);
 
 	v.state = V_KNOWN;
-	if (strcmp(s, "规下") == 0)
+	if (strcmp(u, "规下") == 0)
 		v.q = rat_int(1);
-	else if (strcmp(s, "规上") == 0)
+	else if (strcmp(u, "规上") == 0)
 		v.q = rat_int(0);
 	else
 		ereport(ERROR,
@@ -355,7 +356,7 @@ read_held(TierState *st, ArrayType *arr)
 	st->nheld = 0;
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
-			st->held[st->nheld++] = TextDatumGetCString(elems[i]);
+			st->held[st->nheld++] = tier_utf8(TextDatumGetCString(elems[i]));
 }
 
 /* Read the inputs of one SPI row. */
@@ -914,9 +915,9 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	{
 		TierRule   *p = &prog->tiers[c->prereq];
 
-		gv[1] = CStringGetTextDatum(c->prereq_code);
-		gv[2] = CStringGetTextDatum(p->label);
-		gv[6] = CStringGetTextDatum(psprintf("需先认定为%s", p->label));
+		gv[1] = tier_text_datum(c->prereq_code);
+		gv[2] = tier_text_datum(p->label);
+		gv[6] = tier_text_datum(psprintf("需先认定为%s", p->label));
 		gn[1] = gn[2] = gn[6] = false;
 		return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 	}
@@ -950,8 +951,8 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	if (c->required_text == NULL)
 		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
 											   range_text(&c->range, unit));
-	gv[1] = CStringGetTextDatum(metric_name);
-	gv[2] = CStringGetTextDatum(c->required_text);
+	gv[1] = tier_text_datum(metric_name);
+	gv[2] = tier_text_datum(c->required_text);
 	gv[3] = rat_numeric(st, value_display(&v), 8);
 	gn[1] = gn[2] = gn[3] = false;
 
@@ -1020,7 +1021,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				break;
 		}
 		gv[4] = rat_numeric(st, shown, 6);
-		gv[5] = CStringGetTextDatum(uname);
+		gv[5] = tier_text_datum(uname);
 		gn[4] = gn[5] = false;
 
 		num = (sunit == TU_MONEY) ? money_text(shortfall)
@@ -1047,7 +1048,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	}
 	else
 		text = psprintf("需具备：%s", label);
-	gv[6] = CStringGetTextDatum(text);
+	gv[6] = tier_text_datum(text);
 	gn[6] = false;
 	return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 }
@@ -1160,7 +1161,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		mark_missing(st, ti, 0);
 		for (i = 0; i < prog->ninputs; i++)
 			if (st->mark[i])
-				miss[n++] = CStringGetTextDatum(prog->inputs[i].name);
+				miss[n++] = tier_text_datum(prog->inputs[i].name);
 		values[11] = text_array(st, miss, n);
 	}
 	else
@@ -1229,9 +1230,9 @@ tier_state(TierProgram *prog, TupleDesc desc)
 					st->band_numeric[i][j * 64 + k] =
 						rat_numeric(st, t->items[j].bands[k].points, 6);
 		}
-		st->code_text[i] = CStringGetTextDatum(t->code);
-		st->version_text[i] = CStringGetTextDatum(t->version);
-		st->label_text[i] = CStringGetTextDatum(t->label);
+		st->code_text[i] = tier_text_datum(t->code);
+		st->version_text[i] = tier_text_datum(t->version);
+		st->label_text[i] = tier_text_datum(t->label);
 	}
 	st->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
 	st->gap_type = get_element_type(TupleDescAttr(desc, TIER_NCOLS - 1)->atttypid);
@@ -1250,9 +1251,9 @@ tier_state(TierProgram *prog, TupleDesc desc)
 		TierRule   *t = &prog->tiers[i];
 
 		for (j = 0; j < t->ncrits; j++)
-			t->crits[j].name_text = CStringGetTextDatum(t->crits[j].name);
+			t->crits[j].name_text = tier_text_datum(t->crits[j].name);
 		for (j = 0; j < t->nitems; j++)
-			t->items[j].name_text = CStringGetTextDatum(t->items[j].name);
+			t->items[j].name_text = tier_text_datum(t->items[j].name);
 	}
 	st->yuan_oid = prog->yuan_oid;
 	return st;

@@ -16,6 +16,8 @@
 #include "industry.h"
 
 #include "utils/array.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 
 /* ---- exact rationals: n / d with d > 0 ---- */
 #define INT128_MAX_VALUE	((int128) (((uint128) 1 << 127) - 1))
@@ -26,6 +28,26 @@ typedef struct Rat
 	int128		n;
 	int128		d;
 } Rat;
+
+/*
+ * The engine works in UTF-8: rule-table text and the user values it compares
+ * are converted when read (tier_utf8), and the text it makes (requirements,
+ * gap phrases, labels) is converted to the database encoding when returned
+ * (tier_text_datum).  User values it only passes through (credit_code, name)
+ * stay as they are.
+ */
+static inline char *
+tier_utf8(const char *s)
+{
+	return pg_server_to_any(s, strlen(s), PG_UTF8);
+}
+
+/* Text datum, in the database encoding, of a UTF-8 string. */
+static inline Datum
+tier_text_datum(const char *utf8)
+{
+	return PointerGetDatum(cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8)));
+}
 
 static inline Rat
 rat_int(int64 v)

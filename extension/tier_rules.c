@@ -772,7 +772,9 @@ ranges_overlap(const Range *a, const Range *b)
 static char *
 val(SPITupleTable *tab, uint64 row, int col)
 {
-	return SPI_getvalue(tab->vals[row], tab->tupdesc, col);
+	char	   *s = SPI_getvalue(tab->vals[row], tab->tupdesc, col);
+
+	return s ? tier_utf8(s) : NULL;
 }
 
 /* Find a definition by code and (optional) version: latest valid_from. */
@@ -1234,7 +1236,7 @@ tier_compile_cols(Oid nsp_oid, ArrayType *tiers, int ncols, char **names, Oid *t
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("tier names must not be NULL")));
-			s = TextDatumGetCString(elems[k]);
+			s = tier_utf8(TextDatumGetCString(elems[k]));
 			colon = strchr(s, ':');
 			if (colon)
 				*colon = '\0';
