@@ -68,10 +68,18 @@ SKIP:
 	my $dir = File::Spec->rel2abs(PostgreSQL::Test::Utils::tempdir('clients'));
 	copy("$repo/test/clients/$_", "$dir/$_") or die "copy $_: $!"
 	  for qw(package.json package-lock.json client.js);
-	my ($out, $err) = ('', '');
-	my $installed = IPC::Run::run(
-		[ 'npm', 'ci', '--no-audit', '--no-fund', '--no-update-notifier' ],
-		'>', \$out, '2>', \$err, init => sub { chdir $dir });
+	# the registry is across the network: a transient failure gets two more tries
+	my ($out, $err, $installed);
+	for my $attempt (1 .. 3)
+	{
+		($out, $err) = ('', '');
+		$installed = IPC::Run::run(
+			[ 'npm', 'ci', '--no-audit', '--no-fund', '--no-update-notifier' ],
+			'>', \$out, '2>', \$err, init => sub { chdir $dir });
+		last if $installed;
+		diag("npm ci attempt $attempt failed:\n$err");
+		sleep 5 * $attempt;
+	}
 	ok($installed, 'npm ci installs pg from package-lock.json') or diag($err);
 	run_client('node-postgres', 9, $dir, 'node', "$dir/client.js");
 }
