@@ -25,7 +25,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # Install what a bare Debian 12 machine lacks.  Package list in one place.
 ensure_packages() {
-	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl locales-all
+	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
 		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
 	local missing=() p
