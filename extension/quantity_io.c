@@ -46,19 +46,23 @@ database_has_chinese_units(void)
 }
 
 /*
- * Input text as UTF-8: as is for UTF8 and SQL_ASCII databases (SQL_ASCII
- * bytes from a UTF-8 client are UTF-8) and for pure ASCII, converted
- * otherwise.
+ * Input text as UTF-8, its length in *len: as is for UTF8 and SQL_ASCII
+ * databases (SQL_ASCII bytes from a UTF-8 client are UTF-8) and for pure
+ * ASCII, converted otherwise.
  */
 static const char *
-input_as_utf8(const char *str, size_t len)
+input_as_utf8(const char *str, size_t *len)
 {
 	int			enc = GetDatabaseEncoding();
+	const char *utf8;
 
+	*len = strlen(str);
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(str))
 		return str;
-	return (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, str),
-													(int) len, enc, PG_UTF8);
+	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, str),
+													(int) *len, enc, PG_UTF8);
+	*len = strlen(utf8);
+	return utf8;
 }
 
 /* Text of value in the database encoding, palloc'd. */
@@ -83,12 +87,10 @@ bool
 quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
 					  Node *escontext)
 {
-	size_t		len = strlen(str);
-	const char *utf8 = input_as_utf8(str, len);
+	size_t		len;
+	const char *utf8 = input_as_utf8(str, &len);
 	QuantityError err;
 
-	if (utf8 != str)
-		len = strlen(utf8);
 	if (quantity_parse(kind, utf8, len, result, &err))
 		return true;
 
@@ -115,14 +117,11 @@ quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
 static bool
 quantity_text_is_valid(QuantityKind kind, text *txt)
 {
-	char	   *str = text_to_cstring(txt);
-	size_t		len = strlen(str);
-	const char *utf8 = input_as_utf8(str, len);
+	size_t		len;
+	const char *utf8 = input_as_utf8(text_to_cstring(txt), &len);
 	QuantityError err;
 	int64		value;
 
-	if (utf8 != str)
-		len = strlen(utf8);
 	return quantity_parse(kind, utf8, len, &value, &err);
 }
 
@@ -131,12 +130,10 @@ static QuantityUnit
 quantity_unit_from_text(QuantityKind kind, text *unit_text)
 {
 	char	   *str = text_to_cstring(unit_text);
-	size_t		len = strlen(str);
-	const char *utf8 = input_as_utf8(str, len);
+	size_t		len;
+	const char *utf8 = input_as_utf8(str, &len);
 	QuantityUnit unit;
 
-	if (utf8 != str)
-		len = strlen(utf8);
 	if (!quantity_unit_parse(kind, utf8, len, &unit))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
