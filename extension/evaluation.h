@@ -19,6 +19,10 @@
 
 #include "industry.h"
 
+#include "nodes/execnodes.h"
+#include "utils/date.h"
+#include "utils/numeric.h"
+
 #define EVAL_VALUE_DIGITS	8
 #define EVAL_SCORE_DIGITS	6
 #define EVAL_WEIGHT_DIGITS	4
@@ -303,5 +307,166 @@ eval_quota_class(int64 position, int64 n, const int64 *quota4, int nclass,
 	}
 	return nclass - 1;
 }
+
+
+/* ---- engine state (evaluation.c), shared with the result emitters ---- */
+
+/* How an input column's type is read. */
+typedef enum InputKind
+{
+	KIND_INT64_DIRECT,			/* yuan or mu_area: the stored int64 */
+	KIND_NUMERIC,
+	KIND_INT2,
+	KIND_INT4,
+	KIND_INT8,
+	KIND_FLOAT4,
+	KIND_FLOAT8,
+	KIND_TEXT,					/* text, varchar: no conversion */
+	KIND_OTHER,					/* any type, through its output function */
+	KIND_DATE,
+	KIND_BOOL
+} InputKind;
+
+/* What an input is used as. */
+typedef enum InputRole
+{
+	ROLE_TEXT,
+	ROLE_INT,
+	ROLE_MONEY,
+	ROLE_LAND,
+	ROLE_QUANTITY,
+	ROLE_DATE,
+	ROLE_BOOL
+} InputRole;
+
+
+/* One bound input column. */
+typedef struct InputBinding
+{
+	int			attno;			/* 1-based; 0 when the query lacks it */
+	InputKind	kind;
+	FmgrInfo	outfn;			/* for KIND_OTHER */
+} InputBinding;
+
+#define FIRM_GRADED	0
+#define FIRM_EXEMPT	1
+#define FIRM_VETO	2
+
+/* One enterprise. Indicator values live in EvalState.values. */
+typedef struct EvalFirm
+{
+	char	   *credit_code;
+	char	   *name;
+	char	   *reason;
+	int32		group;
+	uint8		status;
+	int8		cls;			/* class index, -1 for none */
+	uint16		missing;		/* bit k: cohort indicator k has no value */
+	int32		rank;
+	bool		has_land;
+	bool		has_tax;
+	bool		has_electricity;
+	int64		land;
+	int64		tax;
+	int64		electricity;
+	int64		correction6;
+	int64		adjust6;		/* bonus − penalty */
+	int64		total6;			/* rounded to the cohort's score_digits */
+} EvalFirm;
+
+/* One evaluation group: (cohort, industry group). */
+typedef struct EvalGroup
+{
+	int			cohort;
+	char	   *name;			/* NULL: no industry grouping or a NULL group */
+	uint32		hash;
+	int32		order;			/* output position of the group */
+	int64		n;				/* graded + vetoed firms */
+	int64		start;			/* offset of its first firm in the sorted order */
+	int128		sumnum[EVAL_NINDICATORS];
+	int128		sumden[EVAL_NINDICATORS];
+	int128		sumval[EVAL_NINDICATORS];
+	int64		nval[EVAL_NINDICATORS];
+	int64		lo[EVAL_NINDICATORS];
+	int64		hi[EVAL_NINDICATORS];
+	int64		bench[EVAL_NINDICATORS];
+	int128		sumitem[EVAL_NINDICATORS];
+	int64		nitem[EVAL_NINDICATORS];
+	int64		avgitem[EVAL_NINDICATORS];
+} EvalGroup;
+
+/* Output modes. */
+#define MODE_EVALUATE	0
+#define MODE_EXPLAIN	1
+#define MODE_GAP		2
+
+/* Everything one call works on. */
+typedef struct EvalState
+{
+	MemoryContext cxt;			/* firms, groups, strings */
+	MemoryContext rowcxt;		/* reset after every input row */
+	RuleSet    *rules;
+	int32		year;
+	InputBinding in[EVAL_NINPUTS];
+	int			maxatt;
+	int			nstarts;		/* statements started: must end at 1 */
+	/* per scope: the first input its rules need that the query lacks */
+	EvalInput	need_input[8];
+	char	   *need_who[8];
+	Oid			yuan_oid;
+	Oid			mu_oid;
+	int			maxind;			/* largest indicator count of a cohort */
+	/* cohort-level input needs */
+	bool		cohort_uses[8][EVAL_NINPUTS];
+	/* firms */
+	EvalFirm   *firms;
+	int64	   *values;			/* nfirms × maxind, 10^-8 */
+	int64		nfirms;
+	int64		capfirms;
+	/* groups */
+	EvalGroup **groups;
+	int			ngroups;
+	int			capgroups;
+	int32	   *hashtab;		/* open addressing: group index + 1, 0 empty */
+	int			hashsize;
+	/* string arena */
+	char	   *arena;
+	Size		arena_left;
+	/* numeric constants for input conversion */
+	Numeric		pow10[7];
+	Numeric		int64_max;
+	Numeric		int64_min;
+	/* registered/land-supplied cut-off dates per cohort (DateADT) */
+	DateADT		reg_cutoff[8];
+	DateADT		land_cutoff[8];
+} EvalState;
+
+/* Cached text datums so that each row does not build its own. */
+typedef struct TextCache
+{
+	Datum		status[3];
+	Datum	   *cls[8];
+	Datum	   *label[8];
+	Datum		scope[8];
+	Datum		codes[EVAL_NINDICATORS];
+	Datum		names[EVAL_NINDICATORS];
+	Datum		units[EVAL_NINDICATORS];
+	Datum		missing_names[4];
+} TextCache;
+
+/* evaluation.c: one indicator's item score and a firm's total (with extra tax) */
+extern int64 firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
+					   bool *capped, bool *floored);
+extern int64 firm_total(EvalState *st, EvalFirm *f, int64 tax_delta);
+
+/* evaluation_output.c: the rows of evaluate(), evaluation_explain() and evaluation_gap() */
+#define EVALUATE_NATTS	(12 + 2 * EVAL_NINDICATORS)
+#define EXPLAIN_NATTS	16
+#define GAP_NATTS		11
+extern void init_text_cache(EvalState *st, TextCache *tc);
+extern void emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f);
+extern void emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f);
+extern void emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f,
+					 int64 *order);
 
 #endif							/* INDUSTRY_EVALUATION_H */

@@ -1,0 +1,439 @@
+/*-------------------------------------------------------------------------
+ *
+ * evaluation_output.c
+ *	  The result rows of the evaluation engine: evaluate() (scores, rank,
+ *	  class per enterprise), evaluation_explain() (per indicator) and
+ *	  evaluation_gap() (the score and the extra tax to the next class).
+ *
+ * evaluation.c reads the input and computes benchmarks, scores and classes
+ * into an EvalState; this file turns that state into tuples.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "tcop/dest.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+#include "evaluation.h"
+
+/* Build the text datums of the result once. */
+void
+init_text_cache(EvalState *st, TextCache *tc)
+{
+	static const char *const statuses[] = {"graded", "exempt", "veto"};
+	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
+	int			i,
+				j;
+
+	for (i = 0; i < 3; i++)
+		tc->status[i] = CStringGetTextDatum(statuses[i]);
+	for (i = 0; i < 4; i++)
+		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
+	for (i = 0; i < EVAL_NINDICATORS; i++)
+	{
+		tc->codes[i] = CStringGetTextDatum(eval_indicator_codes[i]);
+		tc->names[i] = CStringGetTextDatum(eval_local(eval_indicator_names[i]));
+		tc->units[i] = CStringGetTextDatum(eval_local(eval_indicator_units[i]));
+	}
+	for (i = 0; i < st->rules->ncohorts; i++)
+	{
+		CohortRule *cr = &st->rules->cohorts[i];
+
+		tc->scope[i] = CStringGetTextDatum(cr->scope);
+		tc->cls[i] = palloc(sizeof(Datum) * cr->nclass);
+		tc->label[i] = palloc(sizeof(Datum) * cr->nclass);
+		for (j = 0; j < cr->nclass; j++)
+		{
+			tc->cls[i][j] = CStringGetTextDatum(cr->classes[j].class_code);
+			tc->label[i][j] = CStringGetTextDatum(cr->classes[j].label);
+		}
+	}
+}
+
+/* Total (10^-6) as numeric with the cohort's score_digits. */
+static Datum
+total_numeric(CohortRule *cr, int64 total6)
+{
+	int64		unit = 1;
+	int			k;
+
+	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
+		unit *= 10;
+	return eval_scaled_to_numeric(total6 / unit, cr->score_digits, false);
+}
+
+/* Total as text with the cohort's score_digits. */
+static char *
+total_text(CohortRule *cr, int64 total6)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, total_numeric(cr, total6)));
+}
+
+
+/* One row of evaluate(). */
+void
+emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
+{
+	Datum		v[EVALUATE_NATTS];
+	bool		n[EVALUATE_NATTS];
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int64	   *vals = st->values + (f - st->firms) * st->maxind;
+	bool		graded = f->status != FIRM_EXEMPT;
+	int			k;
+
+	memset(n, true, sizeof(n));
+	v[0] = CStringGetTextDatum(f->credit_code);
+	n[0] = false;
+	if (f->name)
+	{
+		v[1] = CStringGetTextDatum(f->name);
+		n[1] = false;
+	}
+	v[2] = tc->scope[g->cohort];
+	n[2] = false;
+	if (g->name)
+	{
+		v[3] = CStringGetTextDatum(g->name);
+		n[3] = false;
+	}
+	if (f->has_land)
+	{
+		v[4] = Int64GetDatum(f->land);
+		n[4] = false;
+	}
+	v[5] = tc->status[f->status];
+	n[5] = false;
+	if (graded)
+	{
+		v[6] = total_numeric(cr, f->total6);
+		v[7] = Int32GetDatum(f->rank);
+		v[8] = Int32GetDatum((int32) g->n);
+		v[9] = tc->cls[g->cohort][f->cls];
+		v[10] = tc->label[g->cohort][f->cls];
+		n[6] = n[7] = n[8] = n[9] = n[10] = false;
+	}
+	if (f->reason)
+	{
+		v[11] = CStringGetTextDatum(f->reason);
+		n[11] = false;
+	}
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int			col = 12 + ir->indicator;
+		bool		c,
+					fl;
+
+		if (!(f->missing & (1 << k)))
+		{
+			v[col] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
+			n[col] = false;
+			if (graded)
+			{
+				v[col + EVAL_NINDICATORS] =
+					eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
+										   EVAL_SCORE_DIGITS, true);
+				n[col + EVAL_NINDICATORS] = false;
+			}
+		}
+		else if (graded && ir->missing != MISSING_RENORMALISE)
+		{
+			v[col + EVAL_NINDICATORS] =
+				eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
+									   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+			n[col + EVAL_NINDICATORS] = false;
+		}
+	}
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
+
+/* The rows of evaluation_explain() for one firm. */
+void
+emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int64	   *vals = st->values + (f - st->firms) * st->maxind;
+	bool		graded = f->status != FIRM_EXEMPT;
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		Datum		v[EXPLAIN_NATTS];
+		bool		n[EXPLAIN_NATTS];
+		bool		present = !(f->missing & (1 << k));
+		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
+
+		memset(n, true, sizeof(n));
+		v[0] = CStringGetTextDatum(f->credit_code);
+		v[1] = tc->scope[g->cohort];
+		v[3] = tc->status[f->status];
+		v[4] = tc->codes[ir->indicator];
+		v[5] = tc->names[ir->indicator];
+		v[6] = tc->units[ir->indicator];
+		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
+		if (g->name)
+		{
+			v[2] = CStringGetTextDatum(g->name);
+			n[2] = false;
+		}
+		if (present)
+		{
+			v[7] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
+			n[7] = false;
+		}
+		if (ir->method != METHOD_MINMAX && derived)
+		{
+			v[8] = eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true);
+			n[8] = false;
+		}
+		if (ir->method == METHOD_MINMAX && g->nval[k] > 0)
+		{
+			v[9] = eval_scaled_to_numeric(g->lo[k], EVAL_VALUE_DIGITS, true);
+			v[10] = eval_scaled_to_numeric(g->hi[k], EVAL_VALUE_DIGITS, true);
+			n[9] = n[10] = false;
+		}
+		v[11] = eval_scaled_to_numeric(ir->weight4, EVAL_WEIGHT_DIGITS, true);
+		n[11] = false;
+		if (graded)
+		{
+			bool		c = false,
+						fl = false;
+
+			if (present)
+			{
+				v[12] = eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
+											   EVAL_SCORE_DIGITS, true);
+				n[12] = false;
+			}
+			else if (ir->missing != MISSING_RENORMALISE)
+			{
+				v[12] = eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
+											   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				n[12] = false;
+			}
+			v[13] = BoolGetDatum(c);
+			v[14] = BoolGetDatum(fl);
+			n[13] = n[14] = false;
+			if (!present)
+			{
+				v[15] = tc->missing_names[ir->missing];
+				n[15] = false;
+			}
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+	}
+}
+
+
+/*
+ * The largest tax-item value (10^-8 of its unit) the gap search tries: 10^7
+ * 万元/亩 (1000亿元 per 亩) or 10^7 万元/万千瓦时.  A class that needs more is
+ * out of reach by tax alone (a capped tax item never gets there at all),
+ * and stopping here keeps every intermediate inside the engine's range.
+ */
+#define GAP_VALUE_LIMIT (INT64CONST(10000000) * EVAL_VALUE_SCALE)
+
+/* Would tax + delta keep every tax item of the firm's cohort within reach? */
+static bool
+tax_delta_in_reach(EvalState *st, EvalFirm *f, int64 delta)
+{
+	CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int64		d;
+
+		if (ir->indicator == IND_TAX_PER_MU)
+			d = f->has_land ? f->land : 0;
+		else if (ir->indicator == IND_TAX_PER_KWH)
+			d = f->has_electricity ? f->electricity : 0;
+		else
+			continue;
+		if (d > 0 && ((int128) f->tax + delta) * EVAL_VALUE_SCALE / d > GAP_VALUE_LIMIT)
+			return false;
+	}
+	return true;
+}
+
+/* Smallest extra tax (分) that lifts the total to needed6, or -1. */
+static int64
+tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
+{
+	int64		lo = 0,
+				hi = 1000000;	/* 1万元 */
+
+	if (!f->has_tax)
+		return -1;
+	while (firm_total(st, f, hi) < needed6)
+	{
+		if (hi > (PG_INT64_MAX - Abs(f->tax)) / 2 || !tax_delta_in_reach(st, f, hi * 2))
+			return -1;
+		lo = hi;
+		hi *= 2;
+	}
+	/* invariant: total(lo) < needed (or lo = 0), total(hi) >= needed */
+	if (firm_total(st, f, 0) >= needed6)
+		return 0;
+	while (hi - lo > 1)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (firm_total(st, f, mid) >= needed6)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/* Does a cohort score tax at all? */
+static bool
+cohort_scores_tax(CohortRule *cr)
+{
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+		if (cr->ind[k].indicator == IND_TAX_PER_MU || cr->ind[k].indicator == IND_TAX_PER_KWH)
+			return true;
+	return false;
+}
+
+/* One row of evaluation_gap(). */
+void
+emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64 *order)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	Datum		v[GAP_NATTS];
+	bool		n[GAP_NATTS];
+	StringInfoData text;
+
+	memset(n, true, sizeof(n));
+	initStringInfo(&text);
+	v[0] = CStringGetTextDatum(f->credit_code);
+	v[1] = tc->scope[g->cohort];
+	v[3] = tc->status[f->status];
+	n[0] = n[1] = n[3] = false;
+	if (g->name)
+	{
+		v[2] = CStringGetTextDatum(g->name);
+		n[2] = false;
+	}
+	if (f->status == FIRM_EXEMPT)
+		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
+	else
+	{
+		int			target = -1;
+		int64		needed = 0;
+
+		v[4] = tc->cls[g->cohort][f->cls];
+		v[5] = total_numeric(cr, f->total6);
+		n[4] = n[5] = false;
+		if (f->status == FIRM_VETO)
+			appendStringInfoString(&text, f->reason);
+		else if (f->cls == 0)
+			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,
+							 cr->classes[0].label);
+		else if (!cr->by_quota)
+		{
+			target = f->cls - 1;
+			needed = cr->classes[target].min6;
+		}
+		else
+		{
+			/* nearest better class that has a place: cut-off c_t > c_{t-1} */
+			int64		quotas[26];
+			int64		cut[26];
+			int			t;
+			int			d;
+			int64		unit = 1;
+
+			for (t = 0; t < cr->nclass; t++)
+				quotas[t] = cr->classes[t].quota4;
+			for (t = 0; t < cr->nclass; t++)
+			{
+				/* c_t = the largest position that still gets class <= t */
+				int64		lo = 0,
+							hi = g->n;
+
+				while (lo < hi)
+				{
+					int64		mid = lo + (hi - lo + 1) / 2;
+
+					if (eval_quota_class(mid, g->n, quotas, cr->nclass, cr->quota_rounding) <= t)
+						lo = mid;
+					else
+						hi = mid - 1;
+				}
+				cut[t] = lo;
+			}
+			for (t = f->cls - 1; t >= 0; t--)
+				if (cut[t] > (t > 0 ? cut[t - 1] : 0))
+					break;
+			if (t >= 0)
+			{
+				EvalFirm   *at = &st->firms[order[g->start + cut[t] - 1]];
+
+				for (d = cr->score_digits; d < EVAL_SCORE_DIGITS; d++)
+					unit *= 10;
+				target = t;
+				needed = at->total6 + (cr->tie_up ? 0 : unit);
+			}
+			else
+				appendStringInfoString(&text, eval_local("本组名额内无更高类别可进"));
+		}
+		if (target >= 0)
+		{
+			int64		gap = needed - f->total6;
+
+			v[6] = tc->cls[g->cohort][target];
+			v[7] = total_numeric(cr, needed);
+			v[8] = total_numeric(cr, gap);
+			n[6] = n[7] = n[8] = false;
+			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
+							 cr->classes[target].label, total_text(cr, needed),
+							 total_text(cr, gap));
+			if (cohort_scores_tax(cr))
+			{
+				int64		t = tax_needed(st, f, needed);
+
+				if (t >= 0)
+				{
+					/* 万元 with two decimals, rounded up */
+					int64		hundreds = t / 10000 + (t % 10000 != 0);
+
+					v[9] = Int64GetDatum(t);
+					n[9] = false;
+					appendStringInfo(&text, eval_local("；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元"),
+									 (long long) (hundreds / 100), (long long) (hundreds % 100));
+				}
+				else
+					appendStringInfoString(&text, eval_local("；仅增加税收无法达到"));
+			}
+		}
+	}
+	v[10] = CStringGetTextDatum(text.data);
+	n[10] = false;
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
