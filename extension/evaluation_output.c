@@ -286,7 +286,8 @@ tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 		return -1;
 	while (firm_total(st, f, hi) < needed6)
 	{
-		if (hi > (PG_INT64_MAX - Abs(f->tax)) / 2 || !tax_delta_in_reach(st, f, hi * 2))
+		if (hi > PG_INT64_MAX / 2 || (int128) f->tax + 2 * (int128) hi > PG_INT64_MAX ||
+			!tax_delta_in_reach(st, f, hi * 2))
 			return -1;
 		lo = hi;
 		hi *= 2;
