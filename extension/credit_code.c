@@ -67,9 +67,12 @@ credit_code_unpack(const CreditCode *cc, char code[USCC_LENGTH])
 				 errmsg("corrupted credit_code value")));
 }
 
-/* Parse a C string of the database encoding, raising 22P02 with the reason. */
+/*
+ * Parse a C string of the database encoding: 22P02 with the reason, raised,
+ * or saved into escontext (PostgreSQL 16+ soft errors) and NULL returned.
+ */
 static CreditCode *
-credit_code_from_cstring(const char *str)
+credit_code_from_cstring(const char *str, Node *escontext)
 {
 	size_t		len;
 	const char *utf8 = credit_code_to_utf8(str, strlen(str), &len);
@@ -82,11 +85,12 @@ credit_code_from_cstring(const char *str)
 		char		detail[USCC_MESSAGE_BUFSIZE];
 
 		uscc_describe(&err, detail, sizeof(detail));
-		ereport(ERROR,
+		errsave(escontext,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
 						"credit_code", str),
 				 errdetail("%s", detail)));
+		return NULL;
 	}
 	result = (CreditCode *) palloc(sizeof(CreditCode));
 	uscc_pack(code, result->data);
@@ -98,7 +102,11 @@ PG_FUNCTION_INFO_V1(credit_code_in);
 Datum
 credit_code_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CREDIT_CODE_P(credit_code_from_cstring(PG_GETARG_CSTRING(0)));
+	CreditCode *result = credit_code_from_cstring(PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (result == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_CREDIT_CODE_P(result);
 }
 
 /* Output: the canonical 18 upper-case characters. */
