@@ -39,6 +39,10 @@ typedef struct Rat
 static inline char *
 tier_utf8(const char *s)
 {
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return unconstify(char *, s);
 	return pg_server_to_any(s, strlen(s), PG_UTF8);
 }
 
@@ -46,6 +50,10 @@ tier_utf8(const char *s)
 static inline Datum
 tier_text_datum(const char *utf8)
 {
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return CStringGetTextDatum(utf8);
 	return PointerGetDatum(cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8)));
 }
 
