@@ -12,7 +12,7 @@
  * stored integers (every result here is a ratio of two values of one type,
  * so the scale cancels), and float8 as its shortest round-trip decimal (the
  * digits float8out prints).  All rounding is then exact decimal rounding
- * half away from zero (四舍五入), done by num_div_round() and nowhere else.
+ * half away from zero (四舍五入), done by numeric_div_round() and nowhere else.
  *
  * The aggregates keep a growth_state: a fixed header with the 累计 date
  * window, row counts and int128 sums for the int64 kinds, followed by two
@@ -188,46 +188,6 @@ num_from_cstring(const char *s)
 											   Int32GetDatum(-1)));
 }
 
-/* 10^k for k >= 0, exact. */
-static Numeric
-num_pow10(int k)
-{
-	int64		p = 1;
-
-	Assert(k >= 0);
-	if (k > 18)
-		return num_mul(num_pow10(18), num_pow10(k - 18));
-	while (k-- > 0)
-		p *= 10;
-	return int64_to_numeric(p);
-}
-
-/*
- * n / d rounded half away from zero (四舍五入) to exactly `scale` decimal
- * places; d != 0.  Exact: the quotient is truncated by integer division and
- * the remainder decides the last digit, so there is never double rounding.
- */
-static Numeric
-num_div_round(Numeric n, Numeric d, int scale)
-{
-	Numeric		ns = num_mul(n, num_pow10(scale));
-	Numeric		q;
-	Numeric		r;
-
-	q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc,
-											NumericGetDatum(ns),
-											NumericGetDatum(d)));
-	r = num_abs(num_sub(ns, num_mul(q, d)));
-
-	/* |r| >= |d| - |r| means the dropped fraction is at least one half */
-	if (num_cmp(r, num_sub(num_abs(d), r)) >= 0)
-		q = num_add(q, int64_to_numeric((num_sign(n) < 0) != (num_sign(d) < 0)
-										? -1 : 1));
-
-	/* q * 10^-scale has exactly `scale` decimal places */
-	return num_mul(q, int64_div_fast_to_numeric(1, scale));
-}
-
 /* Text of s (UTF-8) in the database encoding. */
 static text *
 utf8_text(const char *s)
@@ -332,7 +292,7 @@ growth_status_of(Numeric current, Numeric base)
 static Numeric
 growth_percent_of(Numeric part, Numeric whole)
 {
-	return num_div_round(num_mul(part, int64_to_numeric(100)), whole,
+	return numeric_div_round(num_mul(part, int64_to_numeric(100)), whole,
 						 GROWTH_SCALE);
 }
 
@@ -366,7 +326,7 @@ growth_rate(Numeric first, Numeric last, int32 years, Numeric *result)
 	if (num_sign(first) <= 0 || num_sign(last) < 0)
 		return false;
 
-	ratio = num_div_round(last, first, GROWTH_ROOT_SCALE);
+	ratio = numeric_div_round(last, first, GROWTH_ROOT_SCALE);
 	if (years == 1)
 		root = ratio;
 	else if (years == 2)
@@ -377,10 +337,10 @@ growth_rate(Numeric first, Numeric last, int32 years, Numeric *result)
 	else
 		root = DatumGetNumeric(DirectFunctionCall2(numeric_power,
 												   NumericGetDatum(ratio),
-												   NumericGetDatum(num_div_round(int64_to_numeric(1),
+												   NumericGetDatum(numeric_div_round(int64_to_numeric(1),
 																				 int64_to_numeric(years),
 																				 GROWTH_ROOT_SCALE))));
-	*result = num_div_round(num_mul(num_sub(root, int64_to_numeric(1)),
+	*result = numeric_div_round(num_mul(num_sub(root, int64_to_numeric(1)),
 									int64_to_numeric(100)),
 							int64_to_numeric(1), GROWTH_SCALE);
 	return true;
@@ -423,8 +383,8 @@ growth_phrase_of(Numeric current, Numeric base, int digits)
 	delta = num_sub(current, base);
 	/* growth >= 100%: a multiple with two decimals, 增长1.79倍 */
 	if (num_cmp(delta, base) >= 0)
-		return growth_phrase_number("增长", num_div_round(delta, base, 2), "倍");
-	return growth_phrase_signed(num_div_round(num_mul(delta, int64_to_numeric(100)),
+		return growth_phrase_number("增长", numeric_div_round(delta, base, 2), "倍");
+	return growth_phrase_signed(numeric_div_round(num_mul(delta, int64_to_numeric(100)),
 											  base, digits),
 								"增长", "下降", "%");
 }
@@ -538,7 +498,7 @@ growth_pp_phrase_impl(FunctionCallInfo fcinfo, GrowthArg how)
 	Numeric		diff = num_sub(growth_arg(fcinfo, 0, how),
 							   growth_arg(fcinfo, 1, how));
 
-	PG_RETURN_TEXT_P(growth_phrase_signed(num_div_round(diff, int64_to_numeric(1),
+	PG_RETURN_TEXT_P(growth_phrase_signed(numeric_div_round(diff, int64_to_numeric(1),
 														digits),
 										  "提高", "回落", "个百分点"));
 }

@@ -138,7 +138,7 @@ extern bool quantity_from_cstring(QuantityKind kind, const char *str,
 /* quantity_io.c: numeric (in stored units) rounded 四舍五入 to a stored value */
 extern int64 quantity_from_numeric_units(QuantityKind kind, Datum num);
 
-/* quantity_io.c: exact numeric of a / b rounded half away from zero to an integer */
-extern Datum numeric_div_round_integer(Datum a, Datum b);
+/* quantity_io.c: exact n / d rounded half away from zero (四舍五入) to scale decimals */
+extern struct NumericData *numeric_div_round(struct NumericData *n, struct NumericData *d, int scale);
 
 #endif							/* INDUSTRY_H */

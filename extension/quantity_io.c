@@ -218,31 +218,55 @@ numeric_trimmed(Datum num)
 	return DirectFunctionCall1(numeric_trim_scale, num);
 }
 
-/*
- * Exact a / b rounded half away from zero to an integer, both numeric.
- * numeric_div alone rounds at a data-dependent scale, which could decide a
- * half the wrong way; an exact truncated quotient and remainder cannot.
- */
-Datum
-numeric_div_round_integer(Datum a, Datum b)
+/* 10^k for k >= 0, exact. */
+static Numeric
+numeric_pow10(int k)
 {
-	Datum		q = DirectFunctionCall2(numeric_div_trunc, a, b);
-	Datum		r = DirectFunctionCall2(numeric_sub, a,
-										DirectFunctionCall2(numeric_mul, q, b));
-	Datum		twice_r = DirectFunctionCall1(numeric_abs,
-											  DirectFunctionCall2(numeric_add, r, r));
-	Datum		abs_b = DirectFunctionCall1(numeric_abs, b);
+	int64		p = 1;
 
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, twice_r, abs_b)) >= 0)
+	Assert(k >= 0);
+	if (k > 18)
+		return DatumGetNumeric(DirectFunctionCall2(numeric_mul,
+												   NumericGetDatum(numeric_pow10(18)),
+												   NumericGetDatum(numeric_pow10(k - 18))));
+	while (k-- > 0)
+		p *= 10;
+	return int64_to_numeric(p);
+}
+
+/*
+ * n / d rounded half away from zero (四舍五入) to exactly `scale` decimal
+ * places; d != 0.  Exact: the quotient is truncated by integer division and
+ * the remainder decides the last digit, so there is never double rounding
+ * (numeric_div alone rounds at a data-dependent scale, which could decide a
+ * half the wrong way).
+ */
+Numeric
+numeric_div_round(Numeric n, Numeric d, int scale)
+{
+	Datum		ns = DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
+										 NumericGetDatum(numeric_pow10(scale)));
+	Datum		q = DirectFunctionCall2(numeric_div_trunc, ns, NumericGetDatum(d));
+	Datum		r = DirectFunctionCall1(numeric_abs,
+										DirectFunctionCall2(numeric_sub, ns,
+															DirectFunctionCall2(numeric_mul, q,
+																				NumericGetDatum(d))));
+	Datum		abs_d = DirectFunctionCall1(numeric_abs, NumericGetDatum(d));
+
+	/* |r| >= |d| - |r| means the dropped fraction is at least one half */
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r,
+										  DirectFunctionCall2(numeric_sub, abs_d, r))) >= 0)
 	{
 		Datum		zero = NumericGetDatum(int64_to_numeric(0));
-		bool		negative = DatumGetBool(DirectFunctionCall2(numeric_lt, a, zero)) !=
-			DatumGetBool(DirectFunctionCall2(numeric_lt, b, zero));
+		bool		negative = DatumGetBool(DirectFunctionCall2(numeric_lt, NumericGetDatum(n), zero)) !=
+			DatumGetBool(DirectFunctionCall2(numeric_lt, NumericGetDatum(d), zero));
 
 		q = DirectFunctionCall2(numeric_add, q,
 								NumericGetDatum(int64_to_numeric(negative ? -1 : 1)));
 	}
-	return q;
+	/* q * 10^-scale has exactly `scale` decimal places */
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, q,
+											   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
 }
 
 /* A numeric count of stored units, rounded 四舍五入, as a stored value. */
@@ -304,19 +328,9 @@ quantity_from_unit(QuantityKind kind, Datum amount, text *unit_text)
 		return quantity_from_numeric_units(kind, amount);	/* raises */
 	units = DirectFunctionCall2(numeric_mul, amount, NumericGetDatum(int128_to_numeric(unit.num)));
 	if (unit.den != 1)
-		units = numeric_div_round_integer(units, NumericGetDatum(int128_to_numeric(unit.den)));
+		units = NumericGetDatum(numeric_div_round(DatumGetNumeric(units),
+												  int128_to_numeric(unit.den), 0));
 	return quantity_from_numeric_units(kind, units);
-}
-
-/* 10^n as an int128, 0 <= n <= 38. */
-static inline int128
-int128_pow10(int n)
-{
-	int128		p = 1;
-
-	while (n-- > 0)
-		p *= 10;
-	return p;
 }
 
 /* Text of value in unit, rounded 四舍五入 to digits decimals, with the unit label. */
@@ -324,8 +338,7 @@ static text *
 quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 digits)
 {
 	QuantityUnit unit = quantity_unit_from_text(kind, unit_text);
-	Datum		v = NumericGetDatum(int64_to_numeric(value));
-	Datum		rounded;
+	Numeric		v = int64_to_numeric(value);
 	char	   *number;
 	const char *label;
 
@@ -334,12 +347,13 @@ quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 d
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of decimal digits must be between 0 and 20, not %d", digits)));
 
-	/* round(value · den · 10^digits / num) exactly, then shift the point back */
-	v = DirectFunctionCall2(numeric_mul, v, NumericGetDatum(int128_to_numeric(unit.den * int128_pow10(digits))));
-	rounded = numeric_div_round_integer(v, NumericGetDatum(int128_to_numeric(unit.num)));
-	rounded = DirectFunctionCall2(numeric_mul, rounded,
-								  NumericGetDatum(int64_div_fast_to_numeric(1, digits)));
-	number = DatumGetCString(DirectFunctionCall1(numeric_out, rounded));
+	/* value · den / num, 四舍五入 to digits decimals */
+	if (unit.den != 1)
+		v = DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(v),
+												NumericGetDatum(int128_to_numeric(unit.den))));
+	number = DatumGetCString(DirectFunctionCall1(numeric_out,
+												 NumericGetDatum(numeric_div_round(v, int128_to_numeric(unit.num),
+																				   digits))));
 
 	if (!database_has_chinese_units())
 		return cstring_to_text(psprintf("%s %s", number, text_to_cstring(unit_text)));

@@ -103,8 +103,7 @@ quantity_div_numeric(QuantityKind kind, int64 a, Datum divisor)
 										 NumericGetDatum(int64_to_numeric(0)))))
 		division_by_zero();
 	return quantity_from_numeric_units(kind,
-									   numeric_div_round_integer(NumericGetDatum(int64_to_numeric(a)),
-																 divisor));
+									   NumericGetDatum(numeric_div_round(int64_to_numeric(a), d, 0)));
 }
 
 /*
