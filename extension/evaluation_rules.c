@@ -121,8 +121,7 @@ int64
 eval_numeric_to_scaled(Datum num, int digits, const char *what)
 {
 	Numeric		n = DatumGetNumeric(num);
-	Numeric		scaled;
-	Datum		rounded;
+	int64		result;
 	static const int64 pow10[] = {
 		INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
 		INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
@@ -134,15 +133,10 @@ eval_numeric_to_scaled(Datum num, int digits, const char *what)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s cannot be NaN or infinity", what)));
 	Assert(digits >= 0 && digits <= 8);
-	scaled = numeric_mul_opt_error(n, int64_to_numeric(pow10[digits]), NULL);
-	rounded = DirectFunctionCall2(numeric_round, NumericGetDatum(scaled),
-								  Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MIN)))) < 0)
+	if (!numeric_round_to_int64(numeric_mul_opt_error(n, int64_to_numeric(pow10[digits]), NULL),
+								&result))
 		eval_out_of_range(what);
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
+	return result;
 }
 
 /*

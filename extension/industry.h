@@ -135,6 +135,9 @@ extern char *quantity_to_cstring(QuantityKind kind, int64 value);
 extern bool quantity_from_cstring(QuantityKind kind, const char *str,
 								  int64 *result, Node *escontext);
 
+/* quantity_io.c: numeric rounded 四舍五入 to an int64; false if NaN, infinite or too large */
+extern bool numeric_round_to_int64(struct NumericData *num, int64 *result);
+
 /* quantity_io.c: numeric (in stored units) rounded 四舍五入 to a stored value */
 extern int64 quantity_from_numeric_units(QuantityKind kind, Datum num);
 

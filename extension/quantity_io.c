@@ -269,12 +269,33 @@ numeric_div_round(Numeric n, Numeric d, int scale)
 											   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
 }
 
+/*
+ * num rounded half away from zero (四舍五入) to an integer, into *result;
+ * false for NaN, infinity or a value outside int64 (callers word the error).
+ */
+bool
+numeric_round_to_int64(Numeric num, int64 *result)
+{
+	Datum		rounded;
+
+	if (numeric_is_nan(num) || numeric_is_inf(num))
+		return false;
+	rounded = DirectFunctionCall2(numeric_round, NumericGetDatum(num), Int32GetDatum(0));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
+										  NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
+										  NumericGetDatum(int64_to_numeric(PG_INT64_MIN)))) < 0)
+		return false;
+	*result = DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
+	return true;
+}
+
 /* A numeric count of stored units, rounded 四舍五入, as a stored value. */
 int64
 quantity_from_numeric_units(QuantityKind kind, Datum num)
 {
 	Numeric		n = DatumGetNumeric(num);
-	Datum		rounded;
+	int64		result;
 
 	if (numeric_is_nan(n))
 		ereport(ERROR,
@@ -284,13 +305,9 @@ quantity_from_numeric_units(QuantityKind kind, Datum num)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("cannot convert infinity to %s", quantity_type_name(kind))));
-	rounded = DirectFunctionCall2(numeric_round, num, Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MIN)))) < 0)
+	if (!numeric_round_to_int64(n, &result))
 		quantity_out_of_range(kind);
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
+	return result;
 }
 
 /* Value of kind in base units (亩/元/元每亩) as an exact, trimmed numeric. */
