@@ -188,9 +188,9 @@ row_get(RowReader *r, const char *col, bool *isnull)
 	return SPI_getbinval(r->tuple, r->desc, att, isnull);
 }
 
-/* Non-NULL text column as a C string. */
-static char *
-row_text(RowReader *r, const char *col)
+/* Value of a column that must not be NULL. */
+static Datum
+row_required(RowReader *r, const char *col)
 {
 	bool		isnull;
 	Datum		d = row_get(r, col, &isnull);
@@ -200,7 +200,14 @@ row_text(RowReader *r, const char *col)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s.%s must not be null", r->table, col),
 				 errdetail("In %s.", r->where)));
-	return TextDatumGetCString(d);
+	return d;
+}
+
+/* Non-NULL text column as a C string. */
+static char *
+row_text(RowReader *r, const char *col)
+{
+	return TextDatumGetCString(row_required(r, col));
 }
 
 /* Text column that must be one of names[]; returns its index. */
@@ -281,15 +288,7 @@ row_int(RowReader *r, const char *col, int32 lo, int32 hi)
 static bool
 row_bool(RowReader *r, const char *col)
 {
-	bool		isnull;
-	Datum		d = row_get(r, col, &isnull);
-
-	if (isnull)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s.%s must not be null", r->table, col),
-				 errdetail("In %s.", r->where)));
-	return DatumGetBool(d);
+	return DatumGetBool(row_required(r, col));
 }
 
 /* Set up a reader for one row, naming its rule set. */
@@ -326,7 +325,6 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	static const char *const vetoes[] = {"last_class", "downgrade"};
 	bool		isnull;
 	Datum		d;
-	int32		v;
 
 	c->code = row_text(r, "code");
 	c->year = DatumGetInt32(row_get(r, "year", &isnull));
@@ -340,12 +338,8 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	c->quota_rounding = row_choice(r, "quota_rounding", rounding_names,
 								   lengthof(rounding_names));
 	c->tie_up = row_choice(r, "tie_rule", ties, lengthof(ties)) == 0;
+	(void) row_required(r, "score_digits");
 	c->score_digits = row_int(r, "score_digits", 0, EVAL_SCORE_DIGITS);
-	if (c->score_digits < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("evaluation_scheme.score_digits must not be null"),
-				 errdetail("In %s.", r->where)));
 	c->rd_over_revenue = row_choice(r, "rd_denominator", rd_dens,
 									lengthof(rd_dens)) == 1;
 	d = row_get(r, "min_land", &isnull);
@@ -360,13 +354,8 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	c->exempt_land_years = row_int(r, "exempt_land_years", 1, 100);
 	c->exempt_not_producing = row_bool(r, "exempt_not_producing");
 	c->veto_downgrade = row_choice(r, "veto_rule", vetoes, lengthof(vetoes)) == 1;
-	v = row_int(r, "veto_steps", 1, 100);
-	if (v < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("evaluation_scheme.veto_steps must not be null"),
-				 errdetail("In %s.", r->where)));
-	c->veto_steps = v;
+	(void) row_required(r, "veto_steps");
+	c->veto_steps = row_int(r, "veto_steps", 1, 100);
 	(void) row_bool(r, "builtin");
 }
 
