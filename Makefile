@@ -2,18 +2,21 @@
 # SQL fragment or a regression test never needs an edit here.
 
 EXTENSION = industry
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 MODULE_big = industry
 PGFILEDESC = "industry - 亩均论英雄 arithmetic for PostgreSQL"
 
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard extension/*.c)))
 HEADERS = $(wildcard extension/*.h)
 
-# The 1.0 install script is assembled from per-topic fragments (extension/sql/NN_*.sql,
-# in name order).  1.0 is frozen once released: later changes go in
-# extension/industry--1.0--X.Y.sql upgrade scripts, never in the fragments.
-DATA_built = extension/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard extension/$(EXTENSION)--*--*.sql)
+# Released install scripts are frozen plain files (extension/industry--1.0.sql, guarded by
+# extension/released/*.sha256).  Release 1.1 is written as fragments
+# extension/sql/1.1/NN_<topic>.sql, concatenated in name order into the upgrade script
+# industry--1.0--1.1.sql; the full 1.1 install script is the frozen 1.0 script followed by
+# that same upgrade body, so a fresh 1.1 and an updated 1.0 run the same statements.
+UPGRADE_FRAGMENTS = $(sort $(wildcard extension/sql/1.1/*.sql))
+DATA_built = extension/$(EXTENSION)--1.0--1.1.sql extension/$(EXTENSION)--1.1.sql
+DATA = extension/$(EXTENSION)--1.0.sql
 DOCS = $(wildcard doc/*.md)
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -25,7 +28,6 @@ PROVE_TESTS = test/t/*.pl
 # functions are not -Wextra clean (unused parameters), and our -Werror build must not
 # fail on code that is not ours.
 PG_CPPFLAGS = -I$(srcdir)/extension -isystem $(includedir_server)
-EXTRA_CLEAN = extension/$(EXTENSION)--$(EXTVERSION).sql
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -34,10 +36,18 @@ include $(PGXS)
 # every object depends on every header (small project: simpler than generated deps)
 $(OBJS): $(HEADERS)
 
-# Regenerated on every make (a fragment removed must count too), written only when its
+# Regenerated on every make (a fragment removed must count too), written only when the
 # content changes.
-extension/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard extension/sql/*.sql)) FORCE
-	cat $(filter-out FORCE,$^) > $@.tmp
+extension/$(EXTENSION)--1.0--1.1.sql: $(UPGRADE_FRAGMENTS) FORCE
+	{ echo '-- industry 1.0 -> 1.1 (generated from extension/sql/1.1/*.sql; edit those)'; \
+	  printf '%s\n' '\echo Use "ALTER EXTENSION industry UPDATE TO '"'"'1.1'"'"'" to load this file. \quit'; \
+	  cat $(UPGRADE_FRAGMENTS) /dev/null; } > $@.tmp
+	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+extension/$(EXTENSION)--1.1.sql: extension/$(EXTENSION)--1.0.sql $(UPGRADE_FRAGMENTS) FORCE
+	{ cat extension/$(EXTENSION)--1.0.sql; \
+	  echo; echo '-- 1.1: the body of industry--1.0--1.1.sql (extension/sql/1.1/*.sql)'; \
+	  cat $(UPGRADE_FRAGMENTS) /dev/null; } > $@.tmp
 	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 .PHONY: FORCE
