@@ -91,74 +91,80 @@ input_text(EvalState *st, TupleTableSlot *slot, EvalInput which, Size *len)
 	}
 }
 
-/* Convert a numeric to 10^-digits units with the cached constants. */
-static int64
-numeric_scaled(EvalState *st, Datum d, int digits, const char *col)
+/*
+ * Convert a numeric to 10^-digits units with the cached constants; false
+ * for NaN, infinity or a value outside int64 at that scale.
+ */
+static bool
+numeric_scaled(EvalState *st, Datum d, int digits, int64 *result)
 {
 	Numeric		n = DatumGetNumeric(d);
 	Numeric		scaled;
 	Datum		r;
 
 	if (numeric_is_nan(n) || numeric_is_inf(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("column \"%s\" of the evaluation query cannot be NaN or infinity", col)));
+		return false;
 	scaled = numeric_mul_opt_error(n, st->pow10[digits], NULL);
 	r = DirectFunctionCall2(numeric_round, NumericGetDatum(scaled), Int32GetDatum(0));
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_max))) > 0 ||
 		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_min))) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value of column \"%s\" is out of range", col)));
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
+		return false;
+	*result = DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
+	return true;
 }
 
-/* An integer times 10^digits, checked. */
-static int64
-int_scaled(int64 v, int digits, const char *col)
+/* An integer times 10^digits; false when it does not fit. */
+static bool
+int_scaled(int64 v, int digits, int64 *result)
 {
 	int64		r = v;
 	int			i;
 
 	for (i = 0; i < digits; i++)
 		if (pg_mul_s64_overflow(r, 10, &r))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value of column \"%s\" is out of range", col)));
-	return r;
+			return false;
+	*result = r;
+	return true;
 }
+
+/* Results of input_scaled(). */
+#define INPUT_NULL	0
+#define INPUT_OK	1
+#define INPUT_BAD	(-1)		/* NaN, infinity or out of the engine's range */
 
 /*
  * Fixed-point value of a numeric input of the current row (money in 分,
- * land and quantities in 10^-6); false when NULL.
+ * land and quantities in 10^-6): INPUT_OK with *result, INPUT_NULL, or
+ * INPUT_BAD for a value the engine cannot hold (reported on the firm's row).
  */
-static bool
+static int
 input_scaled(EvalState *st, TupleTableSlot *slot, EvalInput which, int64 *result)
 {
 	InputBinding *b = &st->in[which];
-	const char *col = eval_input_names[which];
 	int			digits = input_roles[which] == ROLE_MONEY ? 2 : 6;
 	Datum		d;
+	bool		ok;
 
 	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
-		return false;
+		return INPUT_NULL;
 	d = slot->tts_values[b->attno - 1];
 	switch (b->kind)
 	{
 		case KIND_INT64_DIRECT:
 			*result = DatumGetInt64(d);
+			ok = true;
 			break;
 		case KIND_NUMERIC:
-			*result = numeric_scaled(st, d, digits, col);
+			ok = numeric_scaled(st, d, digits, result);
 			break;
 		case KIND_INT2:
-			*result = int_scaled(DatumGetInt16(d), digits, col);
+			ok = int_scaled(DatumGetInt16(d), digits, result);
 			break;
 		case KIND_INT4:
-			*result = int_scaled(DatumGetInt32(d), digits, col);
+			ok = int_scaled(DatumGetInt32(d), digits, result);
 			break;
 		case KIND_INT8:
-			*result = int_scaled(DatumGetInt64(d), digits, col);
+			ok = int_scaled(DatumGetInt64(d), digits, result);
 			break;
 		case KIND_FLOAT4:
 		case KIND_FLOAT8:
@@ -166,16 +172,15 @@ input_scaled(EvalState *st, TupleTableSlot *slot, EvalInput which, int64 *result
 				float8		f = b->kind == KIND_FLOAT4 ?
 					(float8) DatumGetFloat4(d) : DatumGetFloat8(d);
 
-				*result = numeric_scaled(st, DirectFunctionCall1(float8_numeric,
-																 Float8GetDatum(f)),
-										 digits, col);
+				ok = numeric_scaled(st, DirectFunctionCall1(float8_numeric, Float8GetDatum(f)),
+									digits, result);
 				break;
 			}
 		default:
 			Assert(false);
-			return false;
+			return INPUT_NULL;
 	}
-	return true;
+	return ok ? INPUT_OK : INPUT_BAD;
 }
 
 /* Look up a type of the extension's schema by name. */
@@ -486,6 +491,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	const char *s;
 	Size		len;
 	EvalGroup  *g;
+	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
+	int			land_r;
 	int			k,
 				i;
 
@@ -571,12 +578,20 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	f->group = intern_group(st, cohort, s, s ? len : 0);
 	g = st->groups[f->group];
 
-	/* inputs the cohort uses */
+	/* inputs the cohort uses; a value the engine cannot hold makes the firm an error */
 	for (i = 0; i < EVAL_NINPUTS; i++)
 		if (st->cohort_uses[cohort][i])
-			has[i] = input_scaled(st, slot, (EvalInput) i, &in[i]);
-	f->has_land = st->in[IN_LAND].attno != 0 &&
-		input_scaled(st, slot, IN_LAND, &f->land);
+		{
+			int			r = input_scaled(st, slot, (EvalInput) i, &in[i]);
+
+			has[i] = r == INPUT_OK;
+			if (r == INPUT_BAD && bad == NULL)
+				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[i]);
+		}
+	land_r = input_scaled(st, slot, IN_LAND, &f->land);
+	f->has_land = land_r == INPUT_OK;
+	if (land_r == INPUT_BAD && bad == NULL)
+		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
 	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
 	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
@@ -621,7 +636,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 			add_reason(st, &f->reason, r, strlen(r));
 		}
 	}
-	if (cr->has_min_land && (!f->has_land || f->land < cr->min_land))
+	if (cr->has_min_land && land_r != INPUT_BAD && (!f->has_land || f->land < cr->min_land))
 	{
 		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
 
@@ -644,24 +659,33 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	/* adjustments */
 	f->correction6 = EVAL_FACTOR_SCALE;
 	f->adjust6 = 0;
-	if (st->in[IN_CORRECTION].attno != 0)
-		(void) input_scaled(st, slot, IN_CORRECTION, &f->correction6);
-	if (st->in[IN_BONUS].attno != 0 && input_scaled(st, slot, IN_BONUS, &in[IN_BONUS]))
-		f->adjust6 = in[IN_BONUS];
-	if (st->in[IN_PENALTY].attno != 0 && input_scaled(st, slot, IN_PENALTY, &in[IN_PENALTY]))
 	{
-		if (pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6))
-			eval_out_of_range("bonus minus penalty");
+		int			rc = input_scaled(st, slot, IN_CORRECTION, &in[IN_CORRECTION]);
+
+		if (rc == INPUT_OK && (in[IN_CORRECTION] < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
+							   in[IN_CORRECTION] > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE))
+			rc = INPUT_BAD;
+		if (rc == INPUT_OK)
+			f->correction6 = in[IN_CORRECTION];
+		else if (rc == INPUT_BAD && bad == NULL)
+			bad = psprintf(eval_local("修正系数correction须在-%d与%d之间"),
+						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR);
 	}
-	if (f->correction6 < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
-		f->correction6 > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("correction of enterprise %s is out of range", f->credit_code),
-				 errdetail("A correction factor must lie between -%d and %d.",
-						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR)));
-	if (f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
-		eval_out_of_range("bonus minus penalty");
+	{
+		int			rb = input_scaled(st, slot, IN_BONUS, &in[IN_BONUS]);
+		int			rp = input_scaled(st, slot, IN_PENALTY, &in[IN_PENALTY]);
+
+		if (rb == INPUT_OK)
+			f->adjust6 = in[IN_BONUS];
+		if (rb == INPUT_BAD || rp == INPUT_BAD ||
+			(rp == INPUT_OK && pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6)) ||
+			f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
+		{
+			f->adjust6 = 0;
+			if (bad == NULL)
+				bad = pstrdup(eval_local("加分bonus或扣分penalty超出计算范围"));
+		}
+	}
 
 	/* indicator values */
 	vals = st->values + st->nfirms * st->maxind;
@@ -670,37 +694,62 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		EvalIndicator ind = cr->ind[k].indicator;
 		EvalInput	num,
 					den;
-		int64		v;
+		bool		overflow = false;
 
 		eval_indicator_inputs(cr, ind, &num, &den);
-		if (!has[num] || !has[den] || !eval_value(in[num], in[den], &v))
-		{
-			f->missing |= (uint16) (1 << k);
-			vals[k] = 0;
-			if (f->status != FIRM_EXEMPT && cr->ind[k].missing == MISSING_ERROR)
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("enterprise %s has no value for indicator %s (%s)",
-								f->credit_code, eval_indicator_codes[ind],
-								eval_local(eval_indicator_names[ind])),
-						 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
-								   eval_input_names[num], eval_input_names[den])));
+		if (has[num] && has[den] && eval_value(in[num], in[den], &vals[k], &overflow))
 			continue;
-		}
-		vals[k] = v;
-		if (f->status == FIRM_EXEMPT)
-			continue;
-		g->sumnum[k] += in[num];
-		g->sumden[k] += in[den];
-		g->sumval[k] += v;
-		g->nval[k]++;
-		if (v < g->lo[k])
-			g->lo[k] = v;
-		if (v > g->hi[k])
-			g->hi[k] = v;
+		f->missing |= (uint16) (1 << k);
+		vals[k] = 0;
+		if (overflow && bad == NULL)
+			bad = psprintf(eval_local("指标%s（%s）超出计算范围（绝对值不超过92233720368%s）"),
+						   eval_local(eval_indicator_names[ind]), eval_indicator_codes[ind],
+						   eval_local(eval_indicator_units[ind]));
 	}
-	if (f->status != FIRM_EXEMPT)
+
+	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
+	if (f->status != FIRM_EXEMPT && bad != NULL)
+	{
+		char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+		if (f->reason != NULL)	/* vetoed too */
+			r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+		f->status = FIRM_ERROR;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+	if (f->status == FIRM_GRADED || f->status == FIRM_VETO)
+	{
+		for (k = 0; k < cr->nind; k++)
+		{
+			EvalIndicator ind = cr->ind[k].indicator;
+			EvalInput	num,
+						den;
+			int64		v = vals[k];
+
+			eval_indicator_inputs(cr, ind, &num, &den);
+			if (f->missing & (1 << k))
+			{
+				if (cr->ind[k].missing == MISSING_ERROR)
+					ereport(ERROR,
+							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							 errmsg("enterprise %s has no value for indicator %s (%s)",
+									f->credit_code, eval_indicator_codes[ind],
+									eval_local(eval_indicator_names[ind])),
+							 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
+									   eval_input_names[num], eval_input_names[den])));
+				continue;
+			}
+			g->sumnum[k] += in[num];
+			g->sumden[k] += in[den];
+			g->sumval[k] += v;
+			g->nval[k]++;
+			if (v < g->lo[k])
+				g->lo[k] = v;
+			if (v > g->hi[k])
+				g->hi[k] = v;
+		}
 		g->n++;
+	}
 	st->nfirms++;
 
 	MemoryContextSwitchTo(oldcxt);
@@ -772,7 +821,7 @@ compute_benchmarks(EvalState *st)
 						{
 							EvalFirm   *f = &st->firms[i];
 
-							if (f->group == gi && f->status != FIRM_EXEMPT &&
+							if (f->group == gi && FIRM_RANKED(f) &&
 								!(f->missing & (1 << k)))
 								arr[n++] = st->values[i * st->maxind + k];
 						}
@@ -784,41 +833,76 @@ compute_benchmarks(EvalState *st)
 						break;
 					}
 			}
-			g->bench[k] = eval_narrow(int128_div_round(base * ir->multiplier6,
-													   EVAL_FACTOR_SCALE),
-									  "benchmark");
-			if (g->bench[k] <= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("benchmark of indicator %s is not positive in group %s%s%s",
-								eval_indicator_codes[ir->indicator], cr->scope,
-								g->name ? " / " : "", g->name ? g->name : ""),
-						 errdetail("The benchmark derived from the data is %s.",
-								   DatumGetCString(DirectFunctionCall1(numeric_out,
-																	   eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true)))),
-						 errhint("A ratio score needs a positive benchmark; use a fixed benchmark or another method.")));
+			if (base <= PG_INT64_MAX && base >= PG_INT64_MIN)
+				base = int128_div_round(base * ir->multiplier6, EVAL_FACTOR_SCALE);
+			if (base > PG_INT64_MAX || base < PG_INT64_MIN)
+			{
+				if (g->error == NULL)
+					g->error = psprintf(eval_local("本组指标%s（%s）的基准值超出计算范围"),
+										eval_local(eval_indicator_names[ir->indicator]),
+										eval_indicator_codes[ir->indicator]);
+				continue;
+			}
+			g->bench[k] = (int64) base;
+			if (g->bench[k] <= 0 && g->error == NULL)
+				g->error = psprintf(eval_local("本组指标%s（%s）由数据得出的基准值为%s，不为正，无法按比值计分"),
+									eval_local(eval_indicator_names[ir->indicator]),
+									eval_indicator_codes[ir->indicator],
+									DatumGetCString(DirectFunctionCall1(numeric_out,
+																		eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true))));
 		}
 	}
 }
 
-/* Item score of a firm's present value k. */
-int64
+/* Take a ranked firm out of its group's ranking as an error with this reason. */
+static void
+firm_fail(EvalState *st, EvalFirm *f, const char *why)
+{
+	char	   *r = psprintf(eval_local("无法评价：%s"), why);
+
+	Assert(FIRM_RANKED(f));
+	if (f->reason != NULL)		/* vetoed too */
+		r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+	f->reason = arena_strdup(st, r, strlen(r));
+	f->status = FIRM_ERROR;
+	st->groups[f->group]->n--;
+}
+
+/* Every ranked firm of a group whose benchmark cannot be derived becomes an error. */
+static void
+fail_error_groups(EvalState *st)
+{
+	int64		i;
+
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+
+		if (g->error != NULL && FIRM_RANKED(f))
+			firm_fail(st, f, g->error);
+	}
+}
+
+/* Item score of a firm's present value k into *score; false when out of range. */
+bool
 firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
-		  bool *capped, bool *floored)
+		  bool *capped, bool *floored, int64 *score)
 {
 	(void) st;
-	return eval_item_score(ir->method, value8, ir->weight4, g->bench[k],
-						   g->lo[k], g->hi[k], ir->has_cap, ir->cap4,
-						   ir->has_floor, ir->floor4, capped, floored);
+	return eval_item_score_ok(ir->method, value8, ir->weight4, g->bench[k],
+							  g->lo[k], g->hi[k], ir->has_cap, ir->cap4,
+							  ir->has_floor, ir->floor4, capped, floored, score);
 }
 
 /*
- * Total of a firm (10^-6 points, rounded to the cohort's score_digits).
- * With tax_delta >= 0 the tax-based values are recomputed with that much
- * more tax (分), other values unchanged (for the gap to the next class).
+ * Total of a firm (10^-6 points, rounded to the cohort's score_digits) into
+ * *total; false when an item or the total is out of range.  With
+ * tax_delta >= 0 the tax-based values are recomputed with that much more
+ * tax (分), other values unchanged (for the gap to the next class).
  */
-int64
-firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
+bool
+firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 {
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
@@ -827,7 +911,8 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 	int128		w_all = 0;
 	int128		w_present = 0;
 	int128		num,
-				den;
+				den,
+				t6;
 	int64		unit = 1;
 	int			k;
 
@@ -836,8 +921,10 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 		IndicatorRule *ir = &cr->ind[k];
 		bool		present = !(f->missing & (1 << k));
 		int64		v = vals[k];
+		int64		item;
 		bool		c,
-					fl;
+					fl,
+					overflow = false;
 
 		if (tax_delta >= 0 && f->has_tax &&
 			(ir->indicator == IND_TAX_PER_MU || ir->indicator == IND_TAX_PER_KWH))
@@ -846,14 +933,18 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 			int64		t;
 
 			if (pg_add_s64_overflow(f->tax, tax_delta, &t))
-				eval_out_of_range("tax");
+				return false;
 			present = (ir->indicator == IND_TAX_PER_MU ? f->has_land : f->has_electricity) &&
-				eval_value(t, d, &v);
+				eval_value(t, d, &v, &overflow);
+			if (overflow)
+				return false;
 		}
 		w_all += ir->weight4;
 		if (present)
 		{
-			base += firm_item(st, g, ir, k, v, &c, &fl);
+			if (!firm_item(st, g, ir, k, v, &c, &fl, &item))
+				return false;
+			base += item;
 			w_present += ir->weight4;
 		}
 		else if (ir->missing == MISSING_GROUP_AVERAGE)
@@ -865,7 +956,7 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 			w_present += ir->weight4;
 	}
 	if (base > PG_INT64_MAX || base < PG_INT64_MIN)
-		eval_out_of_range("score");
+		return false;
 	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
 		unit *= 10;
 	if (w_present == 0 || w_present == w_all)
@@ -879,10 +970,19 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 			(int128) f->adjust6 * EVAL_FACTOR_SCALE * w_present;
 		den = (int128) EVAL_FACTOR_SCALE * unit * w_present;
 	}
-	return eval_narrow(int128_div_round(num, den) * unit, "total score");
+	t6 = int128_div_round(num, den) * unit;
+	if (t6 > PG_INT64_MAX || t6 < PG_INT64_MIN)
+		return false;
+	*total = (int64) t6;
+	return true;
 }
 
-/* Score every graded and vetoed firm; group averages for the missing-data rule first. */
+/*
+ * Score every graded and vetoed firm; group averages for the missing-data
+ * rule first.  A firm whose item score or total is out of range becomes an
+ * error (its values still count in the group's benchmarks and averages
+ * already derived).
+ */
 static void
 compute_scores(EvalState *st)
 {
@@ -897,16 +997,24 @@ compute_scores(EvalState *st)
 		CohortRule *cr = &st->rules->cohorts[g->cohort];
 		int64	   *vals = st->values + i * st->maxind;
 
-		if (f->status == FIRM_EXEMPT)
+		if (!FIRM_RANKED(f))
 			continue;
 		for (k = 0; k < cr->nind; k++)
 		{
 			bool		c,
 						fl;
+			int64		item;
 
 			if (f->missing & (1 << k) || cr->ind[k].missing != MISSING_GROUP_AVERAGE)
 				continue;
-			g->sumitem[k] += firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl);
+			if (!firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl, &item))
+			{
+				firm_fail(st, f, psprintf(eval_local("指标%s（%s）的得分超出计算范围"),
+										  eval_local(eval_indicator_names[cr->ind[k].indicator]),
+										  eval_indicator_codes[cr->ind[k].indicator]));
+				break;
+			}
+			g->sumitem[k] += item;
 			g->nitem[k]++;
 		}
 	}
@@ -922,8 +1030,8 @@ compute_scores(EvalState *st)
 	{
 		EvalFirm   *f = &st->firms[i];
 
-		if (f->status != FIRM_EXEMPT)
-			f->total6 = firm_total(st, f, -1);
+		if (FIRM_RANKED(f) && !firm_total(st, f, -1, &f->total6))
+			firm_fail(st, f, eval_local("得分超出计算范围"));
 	}
 }
 
@@ -950,8 +1058,8 @@ cmp_firms(const void *a, const void *b, void *arg)
 	const EvalFirm *y = &st->firms[*(const int64 *) b];
 	int32		gx = st->groups[x->group]->order;
 	int32		gy = st->groups[y->group]->order;
-	bool		ex = x->status == FIRM_EXEMPT;
-	bool		ey = y->status == FIRM_EXEMPT;
+	bool		ex = !FIRM_RANKED(x);
+	bool		ey = !FIRM_RANKED(y);
 
 	if (gx != gy)
 		return gx < gy ? -1 : 1;
@@ -1000,11 +1108,11 @@ rank_and_classify(EvalState *st)
 		EvalFirm   *first = &st->firms[order[i]];
 		EvalGroup  *g = st->groups[first->group];
 		CohortRule *cr = &st->rules->cohorts[g->cohort];
-		int64		quotas[26];
+		int64		cut[26];
 		int64		p;
 
-		for (gi = 0; gi < cr->nclass; gi++)
-			quotas[gi] = cr->classes[gi].quota4;
+		if (cr->by_quota)
+			eval_cohort_cuts(cr, g->n, cut);
 		g->start = i;
 		/* the graded and vetoed firms of this group: positions 1..n */
 		j = i;
@@ -1025,8 +1133,7 @@ rank_and_classify(EvalState *st)
 
 				f->rank = (int32) rank;
 				if (cr->by_quota)
-					cls = eval_quota_class(cr->tie_up ? rank : last, g->n, quotas,
-										   cr->nclass, cr->quota_rounding);
+					cls = eval_quota_class(cr->tie_up ? rank : last, cut, cr->nclass);
 				else
 					cls = threshold_class_index(cr, total);
 				if (f->status == FIRM_VETO)
@@ -1143,6 +1250,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);
+	fail_error_groups(st);
 	compute_scores(st);
 	order = rank_and_classify(st);
 	MemoryContextSwitchTo(oldcxt);

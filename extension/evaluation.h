@@ -130,6 +130,8 @@ typedef struct ClassRule
 	int64		quota4;			/* percent, 10^-4 */
 	bool		has_min;
 	int64		min6;			/* lowest total of the class, 10^-6 */
+	int8		cut_rounding;	/* QUOTA_*: the cut-off below this class */
+	bool		cut_from_bottom;	/* that cut-off counted from the bottom */
 } ClassRule;
 
 /* One row of evaluation_scheme (one scope of a rule set) with its children. */
@@ -140,7 +142,7 @@ typedef struct CohortRule
 	char	   *scope;
 	bool		group_by_industry;
 	bool		by_quota;		/* else by thresholds */
-	int			quota_rounding; /* 0 round, 1 floor, 2 ceil */
+	int			quota_rounding; /* QUOTA_*: default of each class's cut_rounding */
 	bool		tie_up;
 	int			score_digits;
 	bool		rd_over_revenue;
@@ -176,6 +178,7 @@ extern const char *eval_local(const char *utf8);
 extern RuleSet *eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only);
 extern void eval_indicator_inputs(const CohortRule *c, EvalIndicator ind,
 								  EvalInput *num, EvalInput *den);
+extern void eval_cohort_cuts(const CohortRule *c, int64 n, int64 *cut);
 extern int64 eval_numeric_to_scaled(Datum num, int digits, const char *what);
 extern Datum eval_scaled_to_numeric(int64 v, int digits, bool trim);
 
@@ -196,15 +199,24 @@ eval_narrow(int128 v, const char *what)
  * Indicator value (10^-8 of its unit) = num / den.  Both inputs are scaled
  * so that num / den is the value in its unit (money in 分 against other
  * quantities in 10^-6 units).  Returns false when the value is missing
- * (den <= 0).
+ * (den <= 0) or does not fit in int64 (*overflow set: |value| above
+ * 92233720368.54775807 units).
  */
 static inline bool
-eval_value(int64 num, int64 den, int64 *value8)
+eval_value(int64 num, int64 den, int64 *value8, bool *overflow)
 {
+	int128		v;
+
+	*overflow = false;
 	if (den <= 0)
 		return false;
-	*value8 = eval_narrow(int128_div_round((int128) num * EVAL_VALUE_SCALE, den),
-						  "indicator value");
+	v = int128_div_round((int128) num * EVAL_VALUE_SCALE, den);
+	if (v > PG_INT64_MAX || v < PG_INT64_MIN)
+	{
+		*overflow = true;
+		return false;
+	}
+	*value8 = (int64) v;
 	return true;
 }
 
@@ -216,19 +228,21 @@ eval_weight_multiple(int64 weight4, int64 multiple4)
 }
 
 /*
- * Item score (10^-6 points) of one value.
+ * Item score (10^-6 points) of one value into *score.
  *	 ratio			value / benchmark × weight
  *	 lower_better	max(0, 2 − value / benchmark) × weight
  *	 minmax			weight × (20 + 80 × (value − lo) / (hi − lo)) / 100,
  *					the full weight when hi = lo
- * then the floor (≥ floor × weight) and the cap (≤ cap × weight).
- * benchmark > 0 for ratio and lower_better; lo <= value <= hi for minmax.
+ * then the floor (≥ floor × weight) and the cap (≤ cap × weight), both
+ * judged on the score rounded to 10^-6.  benchmark > 0 for ratio and
+ * lower_better; lo <= value <= hi for minmax.  Returns false when the
+ * score does not fit in int64.
  */
-static inline int64
-eval_item_score(EvalMethod method, int64 value8, int64 weight4,
-				int64 bench8, int64 lo8, int64 hi8,
-				bool has_cap, int64 cap4, bool has_floor, int64 floor4,
-				bool *capped, bool *floored)
+static inline bool
+eval_item_score_ok(EvalMethod method, int64 value8, int64 weight4,
+				   int64 bench8, int64 lo8, int64 hi8,
+				   bool has_cap, int64 cap4, bool has_floor, int64 floor4,
+				   bool *capped, bool *floored, int64 *score)
 {
 	int128		s;
 
@@ -273,41 +287,90 @@ eval_item_score(EvalMethod method, int64 value8, int64 weight4,
 			*capped = true;
 		}
 	}
-	return eval_narrow(s, "score");
+	if (s > PG_INT64_MAX || s < PG_INT64_MIN)
+		return false;
+	*score = (int64) s;
+	return true;
+}
+
+/* Item score as above; 22003 when it does not fit. */
+static inline int64
+eval_item_score(EvalMethod method, int64 value8, int64 weight4,
+				int64 bench8, int64 lo8, int64 hi8,
+				bool has_cap, int64 cap4, bool has_floor, int64 floor4,
+				bool *capped, bool *floored)
+{
+	int64		score;
+
+	if (!eval_item_score_ok(method, value8, weight4, bench8, lo8, hi8, has_cap, cap4,
+							has_floor, floor4, capped, floored, &score))
+		eval_out_of_range("score");
+	return score;
+}
+
+/* How a quota cut-off is rounded. */
+#define QUOTA_ROUND	0			/* half away from zero */
+#define QUOTA_FLOOR	1
+#define QUOTA_CEIL	2
+
+/* x / 10^6 rounded by a QUOTA_* rule (x >= 0: n × percent at 10^-4). */
+static inline int64
+eval_quota_round(int128 x, int rounding)
+{
+	if (rounding == QUOTA_FLOOR)
+		return (int64) (x / 1000000);
+	if (rounding == QUOTA_CEIL)
+		return (int64) ((x + 999999) / 1000000);
+	return (int64) int128_div_round(x, 1000000);
 }
 
 /*
- * Class index (0-based) of a firm at position (1-based) in a group of n by
- * quota: cumulative cut-offs c_j = rounding(n × Σ_{i<=j} quota_i / 100).
- * The last class always ends at n.
+ * Cut-off positions of a group of n: cut[j] is the last position of class
+ * j (0-based, j < nclass − 1).  Each boundary has its own rounding and
+ * direction: counted from the top, c_j = rounding(n × (q_1+…+q_j) / 100);
+ * counted from the bottom, c_j = n − rounding(n × (q_(j+1)+…+q_m) / 100)
+ * ("后5%为D": the bottom ⌊5%·n⌋ firms).  Cut-offs are then clamped to be
+ * non-decreasing and at most n, so a class squeezed by its two boundaries
+ * is empty; the last class ends at n.  Quotas add up to 100 (10^-4 percent).
  */
-static inline int
-eval_quota_class(int64 position, int64 n, const int64 *quota4, int nclass,
-				 int rounding)
+static inline void
+eval_quota_cuts(int64 n, const int64 *quota4, const int8 *rounding,
+				const bool *from_bottom, int nclass, int64 *cut)
 {
-	int128		cum = 0;
+	int128		above = 0;
+	int64		prev = 0;
 	int			j;
 
 	for (j = 0; j < nclass - 1; j++)
 	{
-		int128		num,
-					cut;
+		int64		c;
 
-		cum += quota4[j];
-		num = (int128) n * cum;
-		/* cut = num / 10^6 (percent × 10^4 → fraction) */
-		if (rounding == 1)
-			cut = num / 1000000;
-		else if (rounding == 2)
-			cut = (num + 999999) / 1000000;
+		above += quota4[j];
+		if (from_bottom[j])
+			c = n - eval_quota_round((int128) n * (100 * EVAL_WEIGHT_SCALE - above),
+									 rounding[j]);
 		else
-			cut = int128_div_round(num, 1000000);
-		if (position <= cut)
-			return j;
+			c = eval_quota_round((int128) n * above, rounding[j]);
+		if (c < prev)
+			c = prev;
+		if (c > n)
+			c = n;
+		cut[j] = c;
+		prev = c;
 	}
-	return nclass - 1;
 }
 
+/* Class index (0-based) of the firm at a 1-based position, given the cut-offs. */
+static inline int
+eval_quota_class(int64 position, const int64 *cut, int nclass)
+{
+	int			j;
+
+	for (j = 0; j < nclass - 1; j++)
+		if (position <= cut[j])
+			return j;
+	return nclass - 1;
+}
 
 /* ---- engine state (evaluation.c), shared with the result emitters ---- */
 
@@ -351,6 +414,10 @@ typedef struct InputBinding
 #define FIRM_GRADED	0
 #define FIRM_EXEMPT	1
 #define FIRM_VETO	2
+#define FIRM_ERROR	3			/* not gradable: a value or score out of range */
+
+/* Does the firm take a place in its group's ranking (graded or vetoed)? */
+#define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
 
 /* One enterprise. Indicator values live in EvalState.values. */
 typedef struct EvalFirm
@@ -393,6 +460,7 @@ typedef struct EvalGroup
 	int128		sumitem[EVAL_NINDICATORS];
 	int64		nitem[EVAL_NINDICATORS];
 	int64		avgitem[EVAL_NINDICATORS];
+	char	   *error;			/* why the group cannot be scored, or NULL */
 } EvalGroup;
 
 /* Output modes. */
@@ -444,7 +512,7 @@ typedef struct EvalState
 /* Cached text datums so that each row does not build its own. */
 typedef struct TextCache
 {
-	Datum		status[3];
+	Datum		status[4];
 	Datum	   *cls[8];
 	Datum	   *label[8];
 	Datum		scope[8];
@@ -455,9 +523,9 @@ typedef struct TextCache
 } TextCache;
 
 /* evaluation.c: one indicator's item score and a firm's total (with extra tax) */
-extern int64 firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
-					   bool *capped, bool *floored);
-extern int64 firm_total(EvalState *st, EvalFirm *f, int64 tax_delta);
+extern bool firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
+					  bool *capped, bool *floored, int64 *score);
+extern bool firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total);
 
 /* evaluation_output.c: the rows of evaluate(), evaluation_explain() and evaluation_gap() */
 #define EVALUATE_NATTS	(12 + 2 * EVAL_NINDICATORS)

@@ -201,6 +201,45 @@ quota_array(ArrayType *arr, int nclass)
 	return q;
 }
 
+/* Parse a quota rounding name (22023 if unknown). */
+static int8
+parse_rounding(const char *rounding)
+{
+	if (strcmp(rounding, "round") == 0)
+		return QUOTA_ROUND;
+	if (strcmp(rounding, "floor") == 0)
+		return QUOTA_FLOOR;
+	if (strcmp(rounding, "ceil") == 0)
+		return QUOTA_CEIL;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid quota rounding \"%s\"", rounding),
+			 errhint("Valid values are: round, floor, ceil.")));
+	pg_unreachable();
+}
+
+/* The classes and quotas of a quota_class() call, and its position checked. */
+static int64 *
+quota_args(FunctionCallInfo fcinfo, Datum **classes, int *nclass)
+{
+	int64		position = PG_GETARG_INT64(0);
+	int64		n = PG_GETARG_INT64(1);
+	int64	   *q;
+
+	array_elements(PG_GETARG_ARRAYTYPE_P(3), TEXTOID, "classes", classes, nclass);
+	if (*nclass < 2 || *nclass > 26)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("between 2 and 26 classes are needed")));
+	q = quota_array(PG_GETARG_ARRAYTYPE_P(2), *nclass);
+	if (n < 1 || position < 1 || position > n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("position %lld is not within a group of %lld",
+						(long long) position, (long long) n)));
+	return q;
+}
+
 /*
  * quota_class(position, group_size, quotas, classes, rounding): class of the
  * firm at 1-based rank position in a group of group_size; cumulative
@@ -213,37 +252,71 @@ PG_FUNCTION_INFO_V1(quota_class);
 Datum
 quota_class(PG_FUNCTION_ARGS)
 {
-	int64		position = PG_GETARG_INT64(0);
-	int64		n = PG_GETARG_INT64(1);
 	Datum	   *classes;
-	int			nclass;
-	int64	   *q;
-	char	   *rounding = text_to_cstring(PG_GETARG_TEXT_PP(4));
-	int			r;
+	int			nclass,
+				j;
+	int64	   *q = quota_args(fcinfo, &classes, &nclass);
+	int8		r = parse_rounding(text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	int8		rounding[26];
+	bool		from_bottom[26];
+	int64		cut[26];
 
-	array_elements(PG_GETARG_ARRAYTYPE_P(3), TEXTOID, "classes", &classes, &nclass);
-	if (nclass < 2 || nclass > 26)
+	for (j = 0; j < nclass; j++)
+	{
+		rounding[j] = r;
+		from_bottom[j] = false;
+	}
+	eval_quota_cuts(PG_GETARG_INT64(1), q, rounding, from_bottom, nclass, cut);
+	PG_RETURN_DATUM(classes[eval_quota_class(PG_GETARG_INT64(0), cut, nclass)]);
+}
+
+/*
+ * quota_class(position, group_size, quotas, classes, cut_roundings,
+ * cut_from): the same with one rounding and one direction ('top' or
+ * 'bottom') per class boundary, i.e. per class but the last ("前25%(含)为A
+ * … 后5%为D": '{floor,round,floor}', '{top,top,bottom}').
+ */
+PG_FUNCTION_INFO_V1(quota_class_by_boundary);
+Datum
+quota_class_by_boundary(PG_FUNCTION_ARGS)
+{
+	Datum	   *classes;
+	Datum	   *roundings;
+	Datum	   *froms;
+	int			nclass,
+				nround,
+				nfrom,
+				j;
+	int64	   *q = quota_args(fcinfo, &classes, &nclass);
+	int8		rounding[26];
+	bool		from_bottom[26];
+	int64		cut[26];
+
+	array_elements(PG_GETARG_ARRAYTYPE_P(4), TEXTOID, "cut_roundings", &roundings, &nround);
+	array_elements(PG_GETARG_ARRAYTYPE_P(5), TEXTOID, "cut_from", &froms, &nfrom);
+	if (nround != nclass - 1 || nfrom != nclass - 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("between 2 and 26 classes are needed")));
-	q = quota_array(PG_GETARG_ARRAYTYPE_P(2), nclass);
-	if (n < 1 || position < 1 || position > n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("position %lld is not within a group of %lld",
-						(long long) position, (long long) n)));
-	if (strcmp(rounding, "round") == 0)
-		r = 0;
-	else if (strcmp(rounding, "floor") == 0)
-		r = 1;
-	else if (strcmp(rounding, "ceil") == 0)
-		r = 2;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid quota rounding \"%s\"", rounding),
-				 errhint("Valid values are: round, floor, ceil.")));
-	PG_RETURN_DATUM(classes[eval_quota_class(position, n, q, nclass, r)]);
+				 errmsg("%d cut_roundings and %d cut_from given for %d classes",
+						nround, nfrom, nclass),
+				 errhint("Give one of each for every class but the last (the boundary below it).")));
+	for (j = 0; j < nclass - 1; j++)
+	{
+		char	   *from = TextDatumGetCString(froms[j]);
+
+		rounding[j] = parse_rounding(TextDatumGetCString(roundings[j]));
+		if (strcmp(from, "top") == 0)
+			from_bottom[j] = false;
+		else if (strcmp(from, "bottom") == 0)
+			from_bottom[j] = true;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid cut_from \"%s\"", from),
+					 errhint("Valid values are: top, bottom.")));
+	}
+	eval_quota_cuts(PG_GETARG_INT64(1), q, rounding, from_bottom, nclass, cut);
+	PG_RETURN_DATUM(classes[eval_quota_class(PG_GETARG_INT64(0), cut, nclass)]);
 }
 
 /*

@@ -34,12 +34,12 @@
 void
 init_text_cache(EvalState *st, TextCache *tc)
 {
-	static const char *const statuses[] = {"graded", "exempt", "veto"};
+	static const char *const statuses[] = {"graded", "exempt", "veto", "error"};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
 				j;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
 	for (i = 0; i < 4; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
@@ -93,7 +93,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = f->status != FIRM_EXEMPT;
+	bool		graded = FIRM_RANKED(f);
 	int			k;
 
 	memset(n, true, sizeof(n));
@@ -136,6 +136,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	{
 		IndicatorRule *ir = &cr->ind[k];
 		int			col = 12 + ir->indicator;
+		int64		item;
 		bool		c,
 					fl;
 
@@ -143,11 +144,9 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		{
 			v[col] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
 			n[col] = false;
-			if (graded)
+			if (graded && firm_item(st, g, ir, k, vals[k], &c, &fl, &item))
 			{
-				v[col + EVAL_NINDICATORS] =
-					eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
-										   EVAL_SCORE_DIGITS, true);
+				v[col + EVAL_NINDICATORS] = eval_scaled_to_numeric(item, EVAL_SCORE_DIGITS, true);
 				n[col + EVAL_NINDICATORS] = false;
 			}
 		}
@@ -170,7 +169,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = f->status != FIRM_EXEMPT;
+	bool		graded = FIRM_RANKED(f);
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
@@ -217,10 +216,11 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			bool		c = false,
 						fl = false;
 
-			if (present)
+			int64		item;
+
+			if (present && firm_item(st, g, ir, k, vals[k], &c, &fl, &item))
 			{
-				v[12] = eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
-											   EVAL_SCORE_DIGITS, true);
+				v[12] = eval_scaled_to_numeric(item, EVAL_SCORE_DIGITS, true);
 				n[12] = false;
 			}
 			else if (ir->missing != MISSING_RENORMALISE)
@@ -281,11 +281,16 @@ tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 {
 	int64		lo = 0,
 				hi = 1000000;	/* 1万元 */
+	int64		total;
 
 	if (!f->has_tax)
 		return -1;
-	while (firm_total(st, f, hi) < needed6)
+	for (;;)
 	{
+		if (!firm_total(st, f, hi, &total))
+			return -1;
+		if (total >= needed6)
+			break;
 		if (hi > PG_INT64_MAX / 2 || (int128) f->tax + 2 * (int128) hi > PG_INT64_MAX ||
 			!tax_delta_in_reach(st, f, hi * 2))
 			return -1;
@@ -293,13 +298,13 @@ tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 		hi *= 2;
 	}
 	/* invariant: total(lo) < needed (or lo = 0), total(hi) >= needed */
-	if (firm_total(st, f, 0) >= needed6)
+	if (firm_total(st, f, 0, &total) && total >= needed6)
 		return 0;
 	while (hi - lo > 1)
 	{
 		int64		mid = lo + (hi - lo) / 2;
 
-		if (firm_total(st, f, mid) >= needed6)
+		if (firm_total(st, f, mid, &total) && total >= needed6)
 			hi = mid;
 		else
 			lo = mid;
@@ -342,6 +347,8 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	}
 	if (f->status == FIRM_EXEMPT)
 		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
+	else if (f->status == FIRM_ERROR)
+		appendStringInfoString(&text, f->reason);
 	else
 	{
 		int			target = -1;
@@ -363,31 +370,12 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		else
 		{
 			/* nearest better class that has a place: cut-off c_t > c_{t-1} */
-			int64		quotas[26];
 			int64		cut[26];
 			int			t;
 			int			d;
 			int64		unit = 1;
 
-			for (t = 0; t < cr->nclass; t++)
-				quotas[t] = cr->classes[t].quota4;
-			for (t = 0; t < cr->nclass; t++)
-			{
-				/* c_t = the largest position that still gets class <= t */
-				int64		lo = 0,
-							hi = g->n;
-
-				while (lo < hi)
-				{
-					int64		mid = lo + (hi - lo + 1) / 2;
-
-					if (eval_quota_class(mid, g->n, quotas, cr->nclass, cr->quota_rounding) <= t)
-						lo = mid;
-					else
-						hi = mid - 1;
-				}
-				cut[t] = lo;
-			}
+			eval_cohort_cuts(cr, g->n, cut);
 			for (t = f->cls - 1; t >= 0; t--)
 				if (cut[t] > (t > 0 ? cut[t - 1] : 0))
 					break;

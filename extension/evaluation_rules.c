@@ -53,6 +53,7 @@ static const char *const missing_names[] = {
 	"zero", "group_average_score", "renormalise", "error"
 };
 static const char *const rounding_names[] = {"round", "floor", "ceil"};
+static const char *const cut_froms[] = {"top", "bottom"};
 
 /*
  * A UTF-8 literal of this file in the database encoding (the Chinese texts
@@ -186,6 +187,21 @@ row_get(RowReader *r, const char *col, bool *isnull)
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of %s does not exist", col, r->table)));
 	return SPI_getbinval(r->tuple, r->desc, att, isnull);
+}
+
+/*
+ * Column value by name, NULL when the table lacks the column (a column added
+ * by the 1.1 update, read by the 1.1 library before ALTER EXTENSION UPDATE).
+ */
+static Datum
+row_get_new(RowReader *r, const char *col, bool *isnull)
+{
+	if (SPI_fnumber(r->desc, col) <= 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return row_get(r, col, isnull);
 }
 
 /* Value of a column that must not be NULL. */
@@ -449,6 +465,15 @@ parse_class_row(RowReader *r, ClassRule *cr, int32 *position)
 	cr->has_min = row_scaled(r, "min_score", EVAL_SCORE_DIGITS,
 							 -PG_INT64_MAX / EVAL_SCORE_SCALE, false,
 							 PG_INT64_MAX / EVAL_SCORE_SCALE, &cr->min6);
+	/* the cut-off below this class: its rounding (NULL: the scheme's) and direction */
+	cr->cut_rounding = -1;
+	(void) row_get_new(r, "cut_rounding", &isnull);
+	if (!isnull)
+		cr->cut_rounding = (int8) row_choice(r, "cut_rounding", rounding_names,
+											 lengthof(rounding_names));
+	(void) row_get_new(r, "cut_from", &isnull);
+	cr->cut_from_bottom = !isnull &&
+		row_choice(r, "cut_from", cut_froms, lengthof(cut_froms)) == 1;
 	(void) row_bool(r, "builtin");
 }
 
@@ -597,6 +622,25 @@ validate_rules(RuleSet *rs)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has %d classes; at least 2 are needed", where, c->nclass),
 					 errhint("Add rows to evaluation_class.")));
+		for (j = 0; j < c->nclass; j++)
+		{
+			ClassRule  *cr = &c->classes[j];
+			bool		cut_set = cr->cut_rounding >= 0 || cr->cut_from_bottom;
+
+			if (cut_set && !c->by_quota)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("class %s of %s has a cut_rounding or cut_from but the classification is by threshold",
+								cr->class_code, where),
+						 errhint("cut_rounding and cut_from shape quota cut-offs; leave them at NULL and top.")));
+			if (cut_set && j == c->nclass - 1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("the last class %s of %s has a cut_rounding or cut_from", cr->class_code, where),
+						 errhint("Each class but the last sets the cut-off below it; the last class ends at the last firm.")));
+			if (cr->cut_rounding < 0)
+				cr->cut_rounding = (int8) c->quota_rounding;
+		}
 		if (c->by_quota)
 		{
 			int64		sum = 0;
@@ -775,6 +819,24 @@ eval_indicator_inputs(const CohortRule *c, EvalIndicator ind, EvalInput *num, Ev
 			*den = IN_ELECTRICITY;
 			break;
 	}
+}
+
+/* Quota cut-offs of a cohort's classes for a group of n firms. */
+void
+eval_cohort_cuts(const CohortRule *c, int64 n, int64 *cut)
+{
+	int64		quota4[26];
+	int8		rounding[26];
+	bool		from_bottom[26];
+	int			j;
+
+	for (j = 0; j < c->nclass; j++)
+	{
+		quota4[j] = c->classes[j].quota4;
+		rounding[j] = c->classes[j].cut_rounding;
+		from_bottom[j] = c->classes[j].cut_from_bottom;
+	}
+	eval_quota_cuts(n, quota4, rounding, from_bottom, c->nclass, cut);
 }
 
 /* Check a whole rule set and raise the first problem found. */

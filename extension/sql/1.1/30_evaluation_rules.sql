@@ -1,0 +1,53 @@
+-- 亩均效益综合评价 rules (issue 10): one rounding and one direction per quota boundary.
+-- Each class but the last sets the cut-off below it: cut_rounding (NULL: the scheme's
+-- quota_rounding, so 1.0 rows keep their meaning) and cut_from ('top': the cumulative
+-- quota of the classes above, the 1.0 rule; 'bottom': n minus the rounded quota of the
+-- classes below, "后5%为D").  doc/evaluation.md §2.3.
+ALTER TABLE @extschema@.evaluation_class
+	ADD COLUMN cut_rounding text,
+	ADD COLUMN cut_from text NOT NULL DEFAULT 'top';
+COMMENT ON COLUMN @extschema@.evaluation_class.cut_rounding IS
+	'rounding of the quota cut-off below this class (round, floor, ceil); NULL: the scheme''s quota_rounding';
+COMMENT ON COLUMN @extschema@.evaluation_class.cut_from IS
+	'top: the cut-off below this class is n × the quotas of this and the better classes; bottom: n minus n × the quotas of the worse classes';
+
+CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
+	classes text[], cut_roundings text[], cut_from text[])
+RETURNS text
+	AS 'MODULE_PATHNAME', 'quota_class_by_boundary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.quota_class(bigint, bigint, numeric[], text[], text[], text[]) IS
+	'class of the firm at a rank position in a group, by quotas in percent, with one rounding and one direction (top or bottom) per class boundary';
+
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_copy_scheme(scheme text, year integer,
+	new_scheme text, new_year integer DEFAULT NULL)
+RETURNS integer
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+	SELECT @extschema@.evaluation_validate(scheme, year);
+	INSERT INTO @extschema@.evaluation_scheme (code, year, scope, jurisdiction, title, source,
+		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
+		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
+		exempt_not_producing, veto_rule, veto_steps, builtin)
+	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
+		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
+		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
+		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
+		s.exempt_not_producing, s.veto_rule, s.veto_steps, false
+	FROM @extschema@.evaluation_scheme s
+	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
+	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
+		benchmark_kind, benchmark, multiplier, method, cap, floor, missing, source, builtin)
+	SELECT new_scheme, COALESCE(new_year, i.year), i.scope, i.indicator, i.weight,
+		i.benchmark_kind, i.benchmark, i.multiplier, i.method, i.cap, i.floor, i.missing,
+		i.source, false
+	FROM @extschema@.evaluation_indicator i
+	WHERE i.code = evaluation_copy_scheme.scheme AND i.year = evaluation_copy_scheme.year;
+	INSERT INTO @extschema@.evaluation_class (code, year, scope, position, class, label, quota,
+		min_score, cut_rounding, cut_from, builtin)
+	SELECT new_scheme, COALESCE(new_year, c.year), c.scope, c.position, c.class, c.label,
+		c.quota, c.min_score, c.cut_rounding, c.cut_from, false
+	FROM @extschema@.evaluation_class c
+	WHERE c.code = evaluation_copy_scheme.scheme AND c.year = evaluation_copy_scheme.year;
+	SELECT pg_catalog.count(*)::integer FROM @extschema@.evaluation_scheme s
+	WHERE s.code = new_scheme AND s.year = COALESCE(new_year, evaluation_copy_scheme.year);
+END;
