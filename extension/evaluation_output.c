@@ -402,7 +402,9 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
 							 cr->classes[target].label, total_text(cr, needed),
 							 total_text(cr, gap));
-			if (cohort_scores_tax(cr))
+			if (cohort_scores_tax(cr) && !f->has_tax)
+				appendStringInfoString(&text, eval_local("；无税收数据，无法测算所需税收"));
+			else if (cohort_scores_tax(cr))
 			{
 				int64		t = tax_needed(st, f, needed);
 

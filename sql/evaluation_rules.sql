@@ -1,0 +1,278 @@
+-- 亩均效益综合评价 rules of release 1.1 (issue 10): one firm's extreme data never aborts
+-- the evaluation; per-boundary quota rounding and direction; the choices the 1.0 docs left
+-- open (doc/evaluation.md §2.5).  Test rule sets use codes evalrules*.
+
+-- ---------------------------------------------------------------------------------
+-- A. Extreme values are reported on the firm's row (status error), the rest is graded.
+-- ---------------------------------------------------------------------------------
+
+-- The case found by the independent reference: value added 10亿元 over an emission
+-- recorded as 0.000001 t is 1e11 万元/吨, above the engine's 92233720368 万元/吨.
+CREATE TABLE evalrules_hy (credit_code text, scope text, land mu_area, tax yuan,
+	value_added yuan, energy_tce numeric, emission_t numeric, employees numeric,
+	rd yuan, main_revenue yuan, veto_reason text, exempt_reason text);
+INSERT INTO evalrules_hy VALUES
+	('HY-1', '规上', '10亩', '300万元', '1500万元', 750, 0.5, 75, '350万元', '10000万元', NULL, NULL),
+	('HY-2', '规上', '10亩', '200万元', '1000万元', 750, 0.5, 75, '200万元', '10000万元', NULL, NULL),
+	('HY-3', '规上', '10亩', '100万元', '800万元', 750, 0.5, 75, '100万元', '10000万元', NULL, NULL),
+	('HY-EXTREME', '规上', '10亩', '300万元', '100000万元', 750, 0.000001, 75, '350万元', '10000万元', NULL, NULL);
+SELECT credit_code, status, total, rank, group_size, class, reason,
+	va_per_emission, va_per_emission_score
+FROM evaluate('huangyan', 2022, 'SELECT * FROM evalrules_hy');
+-- the three others are graded exactly as without the extreme firm
+SELECT credit_code, total, rank, group_size, class
+FROM evaluate('huangyan', 2022, $$SELECT * FROM evalrules_hy WHERE credit_code <> 'HY-EXTREME'$$);
+-- a large value inside the range (9090909090.90909091 万元/吨) is graded as usual
+SELECT credit_code, status, va_per_emission
+FROM evaluate('huangyan', 2022, $$SELECT credit_code, scope, land, tax, value_added, energy_tce,
+	CASE credit_code WHEN 'HY-EXTREME' THEN 0.000011 ELSE emission_t END AS emission_t,
+	employees, rd, main_revenue FROM evalrules_hy$$)
+WHERE credit_code = 'HY-EXTREME';
+-- an extreme firm that is also vetoed: error, both reasons; an exempt one stays exempt
+SELECT credit_code, status, total, class, reason
+FROM evaluate('huangyan', 2022, $$SELECT credit_code, scope, land, tax, value_added,
+	energy_tce, emission_t, employees, rd, main_revenue,
+	CASE credit_code WHEN 'HY-EXTREME' THEN '环保违法' END AS veto_reason FROM evalrules_hy$$)
+WHERE credit_code = 'HY-EXTREME';
+SELECT credit_code, status, total, reason, va_per_emission
+FROM evaluate('huangyan', 2022, $$SELECT credit_code, scope, land, tax, value_added,
+	energy_tce, emission_t, employees, rd, main_revenue,
+	CASE credit_code WHEN 'HY-EXTREME' THEN '公用工程' END AS exempt_reason FROM evalrules_hy$$)
+WHERE credit_code = 'HY-EXTREME';
+-- explanation, gap and distribution list the error row without scores
+SELECT credit_code, status, indicator, value, score, capped
+FROM evaluation_explain('huangyan', 2022, 'SELECT * FROM evalrules_hy')
+WHERE credit_code = 'HY-EXTREME' AND indicator IN ('tax_per_mu', 'va_per_emission');
+SELECT credit_code, status, class, total, next_class, tax_needed::numeric, explanation
+FROM evaluation_gap('huangyan', 2022, 'SELECT * FROM evalrules_hy')
+WHERE credit_code = 'HY-EXTREME';
+SELECT scope, class, firms, percent
+FROM evaluation_distribution('huangyan', 2022, 'SELECT * FROM evalrules_hy');
+
+-- Inputs the engine cannot hold: a numeric beyond int64 at its scale, NaN, infinity,
+-- an out-of-range correction, bonus or penalty.  Each costs only its own firm.
+SELECT credit_code, status, total, rank, group_size, class, reason
+FROM evaluate('huangyan', 2022, $$
+	SELECT v.credit_code, '规下' AS scope, 10 AS land, v.tax, 600 AS electricity,
+		v.correction, v.bonus, v.penalty
+	FROM (VALUES ('S-OK', 1200000::numeric, NULL::numeric, NULL::numeric, NULL::numeric),
+		('S-OK2', 1000000, NULL, NULL, NULL),
+		('S-HUGE-TAX', 1e30, NULL, NULL, NULL),
+		('S-NAN', 'NaN', NULL, NULL, NULL),
+		('S-INF', 'Infinity', NULL, NULL, NULL),
+		('S-CORR', 1200000, 1001, NULL, NULL),
+		('S-CORR-MAX', 1200000, 1000, NULL, NULL),
+		('S-BONUS', 1200000, NULL, 1e20, NULL),
+		('S-PENALTY', 1200000, NULL, 9e12, -9e12)) v(credit_code, tax, correction, bonus, penalty)$$);
+-- float and integer inputs too (float8 emission 1e300, int8 land beyond range)
+SELECT credit_code, status, reason
+FROM evaluate('huangyan', 2022, $$
+	SELECT 'F-1' AS credit_code, '规下' AS scope, 9223372036854::bigint * 1000 AS land,
+		1200000 AS tax, 600::float8 AS electricity
+	UNION ALL
+	SELECT 'F-2', '规下', 10, 1200000, 1e300::float8$$);
+
+-- An item score beyond the engine's range (value 9e10 against a benchmark of 10^-8, weight
+-- 1000): only that firm.
+SELECT evaluation_copy_scheme('huangyan', 2022, 'evalrules_tiny', 2022);
+DELETE FROM evaluation_indicator WHERE code = 'evalrules_tiny' AND scope = '规下';
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_tiny', 2022, '规下', 'tax_per_mu', 1000, 0.00000001);
+SELECT credit_code, status, total, rank, group_size, class, reason
+FROM evaluate('evalrules_tiny', 2022, $$
+	SELECT * FROM (VALUES ('T-1', '规下', 10, 100), ('T-2', '规下', 10, 50),
+		('T-BIG', '规下', 1, 9e12)) v(credit_code, scope, land, tax)$$);
+
+-- A benchmark the data cannot give (ratio of sums not positive, or beyond range) costs
+-- its group only: every ranked firm of that group is an error, other groups are graded.
+SELECT evaluation_copy_scheme('wenling', 2022, 'evalrules_wl', 2022);
+SELECT credit_code, industry_group, status, total, rank, group_size, class, reason
+FROM evaluate('evalrules_wl', 2022, $$
+	SELECT * FROM (VALUES
+		('W-A1', '规下', 'A', 10, 1000, 100, 50, NULL),
+		('W-A2', '规下', 'A', 10, 2000, 150, 60, NULL),
+		('W-B1', '规下', 'B', 10, -1000, 100, 50, NULL),
+		('W-B2', '规下', 'B', 10, -3000, 100, 50, NULL),
+		('W-B3', '规下', 'B', 10, 1000, 100, 50, '新建')) v(credit_code, scope, industry_group,
+		land, tax, revenue, electricity, exempt_reason)$$);
+
+-- ---------------------------------------------------------------------------------
+-- B. Per-boundary quota rounding and direction.
+-- ---------------------------------------------------------------------------------
+
+-- "A ≤ 25%(含), B 26–70%, C 71–95%, D 后5%" [S16]: A's cut-off floor from the top, B's
+-- rounded from the top, C's floor from the bottom (D = the bottom ⌊5%·n⌋ firms).
+SELECT n, string_agg(quota_class(p, n, '{25,45,25,5}', '{A,B,C,D}', '{floor,round,floor}',
+	'{top,top,bottom}'), '' ORDER BY p) AS classes
+FROM generate_series(1, 21) n, generate_series(1, n) p
+WHERE n IN (1, 2, 3, 4, 5, 10, 19, 20, 21) GROUP BY n ORDER BY n;
+-- one rounding for all boundaries (1.0): floor makes a single firm D
+SELECT n, string_agg(quota_class(p, n, '{25,45,25,5}', '{A,B,C,D}', 'floor'), '' ORDER BY p)
+FROM generate_series(1, 3) n, generate_series(1, n) p GROUP BY n ORDER BY n;
+-- the 6-argument form with every boundary 'round' from the top is the 1.0 rule
+SELECT count(*) AS differ
+FROM generate_series(1, 60) n, generate_series(1, n) p
+WHERE quota_class(p, n, '{20,60,15,5}', '{A,B,C,D}', '{round,round,round}', '{top,top,top}')
+	IS DISTINCT FROM quota_class(p, n, '{20,60,15,5}');
+-- boundaries that cross leave a class empty (C from the bottom ceil below B's top ceil)
+SELECT string_agg(quota_class(p, 3, '{34,33,33}', '{A,B,C}', '{ceil,ceil}', '{top,bottom}'), ''
+	ORDER BY p) FROM generate_series(1, 3) p;
+-- errors
+SELECT quota_class(1, 4, '{25,45,25,5}', '{A,B,C,D}', '{floor,round}', '{top,top,bottom}');
+SELECT quota_class(1, 4, '{25,45,25,5}', '{A,B,C,D}', '{floor,round,down}', '{top,top,bottom}');
+SELECT quota_class(1, 4, '{25,45,25,5}', '{A,B,C,D}', '{floor,round,floor}', '{top,top,below}');
+SELECT quota_class(1, 4, '{25,45,25,5}', '{A,B,C,D}', '{floor,NULL,floor}', '{top,top,bottom}');
+
+-- The same as rows: a rule set whose classes carry cut_rounding and cut_from.
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, note)
+VALUES ('evalrules_s16', 2024, 'all', '示例', '[S16]', 'A≤25%(含) B 26–70% C 71–95% D 后5%');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_s16', 2024, 'all', 'tax_per_mu', 100, 10);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota, cut_rounding, cut_from)
+VALUES ('evalrules_s16', 2024, 'all', 1, 'A', '优先发展类', 25, 'floor', 'top'),
+	('evalrules_s16', 2024, 'all', 2, 'B', '鼓励提升类', 45, 'round', 'top'),
+	('evalrules_s16', 2024, 'all', 3, 'C', '调控帮扶类', 25, 'floor', 'bottom'),
+	('evalrules_s16', 2024, 'all', 4, 'D', '倒逼整治类', 5, NULL, 'top');
+SELECT evaluation_validate('evalrules_s16', 2024);
+-- one call = building blocks, for every group size 1..40
+WITH e AS (
+	SELECT n, e.credit_code, e.rank, e.group_size, e.class
+	FROM generate_series(1, 40) n,
+	LATERAL evaluate('evalrules_s16', 2024, format(
+		'SELECT lpad(i::text, 3, ''0'') AS credit_code, 1 AS land, i * 1000 AS tax
+		 FROM generate_series(1, %s) i', n)) e)
+SELECT count(*) AS firms,
+	count(*) FILTER (WHERE class IS DISTINCT FROM quota_class(rank, group_size, '{25,45,25,5}',
+		'{A,B,C,D}', '{floor,round,floor}', '{top,top,bottom}')) AS differ
+FROM e;
+SELECT n, string_agg(class, '' ORDER BY rank) FROM generate_series(1, 5) n,
+	LATERAL evaluate('evalrules_s16', 2024, format(
+		'SELECT i::text AS credit_code, 1 AS land, i * 1000 AS tax FROM generate_series(1, %s) i', n))
+GROUP BY n ORDER BY n;
+-- the gap counts the cut-offs per boundary: with 20 firms D is only the last one
+SELECT credit_code, class, next_class, score_needed, explanation
+FROM evaluation_gap('evalrules_s16', 2024,
+	'SELECT lpad(i::text, 2, ''0'') AS credit_code, 1 AS land, i * 10000 AS tax FROM generate_series(1, 20) i')
+WHERE credit_code IN ('01', '02', '06', '15');
+-- copies keep the per-boundary rules
+SELECT evaluation_copy_scheme('evalrules_s16', 2024, 'evalrules_s16', 2025);
+SELECT position, class, cut_rounding, cut_from FROM evaluation_class
+WHERE code = 'evalrules_s16' AND year = 2025 ORDER BY position;
+-- 1.0 rows (cut_rounding NULL, cut_from top) keep their meaning: shipped sets unchanged
+SELECT count(*) AS classes, count(cut_rounding) AS with_rounding,
+	count(*) FILTER (WHERE cut_from <> 'top') AS from_bottom
+FROM evaluation_class WHERE builtin;
+-- errors: a bad value (trigger), a last class with a cut-off, cut-offs under thresholds
+UPDATE evaluation_class SET cut_from = 'below'
+WHERE code = 'evalrules_s16' AND year = 2025 AND position = 3;
+UPDATE evaluation_class SET cut_rounding = 'down'
+WHERE code = 'evalrules_s16' AND year = 2025 AND position = 3;
+UPDATE evaluation_class SET cut_from = 'bottom'
+WHERE code = 'evalrules_s16' AND year = 2025 AND position = 4;
+SELECT evaluation_validate('evalrules_s16', 2025);
+UPDATE evaluation_class SET cut_from = 'top', cut_rounding = 'floor'
+WHERE code = 'evalrules_s16' AND year = 2025 AND position = 4;
+SELECT evaluation_validate('evalrules_s16', 2025);
+UPDATE evaluation_class SET cut_rounding = NULL
+WHERE code = 'evalrules_s16' AND year = 2025 AND position = 4;
+UPDATE evaluation_scheme SET classification = 'threshold'
+WHERE code = 'evalrules_s16' AND year = 2025;
+UPDATE evaluation_class SET min_score = 100 - 10 * position
+WHERE code = 'evalrules_s16' AND year = 2025 AND position < 4;
+SELECT evaluation_validate('evalrules_s16', 2025);
+
+-- ---------------------------------------------------------------------------------
+-- G. The choices the 1.0 docs left open (doc/evaluation.md §2.5), one test each.
+-- ---------------------------------------------------------------------------------
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, score_digits,
+	exempt_registered_years)
+VALUES ('evalrules_g', 2024, 'all', '测试', 'test', 6, 2);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark, cap)
+VALUES ('evalrules_g', 2024, 'all', 'tax_per_mu', 1, 3, 1);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('evalrules_g', 2024, 'all', 1, 'A', '优先发展类', 50),
+	('evalrules_g', 2024, 'all', 2, 'B', '鼓励提升类', 50);
+
+-- G1. A veto reason is returned prefixed with 一票否决：, as given after it.
+SELECT credit_code, status, class, reason
+FROM evaluate('evalrules_g', 2024, $$SELECT 'V' AS credit_code, 1 AS land, 90000 AS tax,
+	'  环保违法 ' AS veto_reason, NULL::date AS registered_on$$);
+
+-- G2. The columns a scope needs are checked when the first row of that scope arrives: a
+-- query of 规下 firms needs no 规上 column; one 规上 row without them is 42703.
+SELECT credit_code, status, total
+FROM evaluate('huangyan', 2022, $$SELECT 'S' AS credit_code, '规下' AS scope, 10 AS land,
+	1200000 AS tax, 600 AS electricity$$);
+SELECT credit_code, status, total
+FROM evaluate('huangyan', 2022, $$SELECT 'S' AS credit_code, '规下' AS scope, 10 AS land,
+	1200000 AS tax, 600 AS electricity UNION ALL SELECT 'W', '规上', 10, 3000000, 1$$);
+
+-- G3. Cap and floor are judged on the item score rounded to 6 decimals: 1.0000000333 rounds
+-- to the cap 1 and is not flagged; 1.0000005 rounds to 1.000001 and is capped.
+SELECT credit_code, value, score, capped
+FROM evaluation_explain('evalrules_g', 2024, $$SELECT * FROM (VALUES
+	('AT-CAP', 1000000, 30000001000::numeric, NULL::date),
+	('ABOVE-CAP', 1000000, 30000015000, NULL)) v(credit_code, land, tax, registered_on)$$)
+ORDER BY credit_code;
+SELECT indicator_score(3.0000001, 1, 'ratio', 3, cap => 1) AS at_cap,
+	indicator_score(3.0000015, 1, 'ratio', 3, cap => 1) AS above_cap;
+
+-- G4. The missing-data rule of every shipped indicator (group_average_score only where a
+-- source says so: Huangyan's emission rule [S3]).
+SELECT code, missing, string_agg(DISTINCT indicator, ', ' ORDER BY indicator) AS indicators
+FROM evaluation_indicator WHERE builtin GROUP BY code, missing ORDER BY code, missing;
+
+-- G5. The median of an even count is the mean of the two middle values, rounded half away
+-- from zero at 8 decimals: (2 + 3.00000001) / 2 = 2.500000005 → 2.50000001.
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, score_digits)
+VALUES ('evalrules_median', 2024, 'all', '测试', 'test', 6);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark_kind)
+VALUES ('evalrules_median', 2024, 'all', 'tax_per_mu', 100, 'median');
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('evalrules_median', 2024, 'all', 1, 'A', 'A', 50), ('evalrules_median', 2024, 'all', 2, 'B', 'B', 50);
+SELECT DISTINCT benchmark
+FROM evaluation_explain('evalrules_median', 2024, $$SELECT * FROM (VALUES
+	('M1', 10000, 100000000::numeric), ('M2', 10000, 200000000),
+	('M3', 10000, 300000001), ('M4', 10000, 400000000)) v(credit_code, land, tax)$$);
+
+-- G6. A firm both exempt and vetoed is exempt: not graded, the veto reason is not shown.
+SELECT credit_code, status, class, reason
+FROM evaluate('evalrules_g', 2024, $$SELECT 'EV' AS credit_code, 1 AS land, 90000 AS tax,
+	'环保违法' AS veto_reason, '公用工程' AS exempt_reason, NULL::date AS registered_on$$);
+
+-- G7. A zero or negative derived benchmark makes every ranked firm of that group an error
+-- (the reason names the indicator and the benchmark); other groups are graded (section A).
+SELECT credit_code, status, reason
+FROM evaluate('evalrules_median', 2024, $$SELECT * FROM (VALUES
+	('Z1', 1, 0::numeric), ('Z2', 1, 0)) v(credit_code, land, tax)$$);
+
+-- G8. Under exempt_registered_years a NULL registered_on is not an exemption: the firm is
+-- graded (a registration date is required only as a column, not per row).
+SELECT credit_code, status, class, reason
+FROM evaluate('evalrules_g', 2024, $$SELECT * FROM (VALUES
+	('R-NULL', 1, 30000::numeric, NULL::date), ('R-NEW', 1, 30000, date '2023-01-01'),
+	('R-OLD', 1, 30000, date '2022-12-31')) v(credit_code, land, tax, registered_on)$$)
+ORDER BY credit_code;
+
+-- G9. bonus, penalty and correction are read at 6 decimals, rounded half away from zero;
+-- the total is then rounded to score_digits (here 6).
+SELECT credit_code, total
+FROM evaluate('evalrules_g', 2024, $$SELECT * FROM (VALUES
+	('P1', 1, 30000::numeric, 0.0000005::numeric, NULL::numeric, NULL::numeric),
+	('P2', 1, 30000, NULL, 0.0000005, NULL),
+	('P3', 1, 30000, NULL, NULL, 0.9999995)) v(credit_code, land, tax, bonus, penalty, correction),
+	(SELECT NULL::date AS registered_on) r$$)
+ORDER BY credit_code;
+
+-- G10. Gap rows: a vetoed firm gets its class and the veto reason, no target; a firm with
+-- NULL tax gets the score gap but no tax amount, and says why.
+SELECT credit_code, status, class, next_class, score_gap, tax_needed::numeric, explanation
+FROM evaluation_gap('evalrules_g', 2024, $$SELECT * FROM (VALUES
+	('G-TOP', 1, 30000::numeric, NULL::text), ('G-VETO', 1, 20000, '安全事故'),
+	('G-NULLTAX', 1, NULL, NULL), ('G-LOW', 1, 10000, NULL)) v(credit_code, land, tax, veto_reason),
+	(SELECT NULL::date AS registered_on) r$$)
+ORDER BY credit_code;
+
+-- clean up (rule rows cascade from their scheme rows)
+DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
+DROP TABLE evalrules_hy;
