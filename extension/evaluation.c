@@ -492,6 +492,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	Size		len;
 	EvalGroup  *g;
 	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
+	bool		below_min_land = false;
 	int			land_r;
 	int			k,
 				i;
@@ -641,8 +642,19 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
 
 		add_reason(st, &f->reason, r, strlen(r));
+		below_min_land = true;
 	}
-	if (f->reason != NULL)
+	if (f->reason != NULL && cr->exempt_class >= 0 && !below_min_land)
+	{
+		/* 参与评价、不定等级、参照X类管理: scored, no place in the ranking */
+		char	   *r = psprintf(eval_local("%s（参与评价、不定等级，参照%s类管理）"), f->reason,
+								 cr->classes[cr->exempt_class].class_code);
+
+		f->status = FIRM_MANAGED;
+		f->cls = (int8) cr->exempt_class;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+	else if (f->reason != NULL)
 		f->status = FIRM_EXEMPT;
 	else
 	{
@@ -712,9 +724,10 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	{
 		char	   *r = psprintf(eval_local("无法评价：%s"), bad);
 
-		if (f->reason != NULL)	/* vetoed too */
+		if (f->reason != NULL)	/* vetoed or managed too */
 			r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
 		f->status = FIRM_ERROR;
+		f->cls = -1;
 		f->reason = arena_strdup(st, r, strlen(r));
 	}
 	if (f->status == FIRM_GRADED || f->status == FIRM_VETO)
@@ -854,18 +867,20 @@ compute_benchmarks(EvalState *st)
 	}
 }
 
-/* Take a ranked firm out of its group's ranking as an error with this reason. */
+/* Make a scored firm an error with this reason (out of the ranking if it was in). */
 static void
 firm_fail(EvalState *st, EvalFirm *f, const char *why)
 {
 	char	   *r = psprintf(eval_local("无法评价：%s"), why);
 
-	Assert(FIRM_RANKED(f));
-	if (f->reason != NULL)		/* vetoed too */
+	Assert(FIRM_SCORED(f));
+	if (f->reason != NULL)		/* vetoed or managed too */
 		r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
 	f->reason = arena_strdup(st, r, strlen(r));
+	if (FIRM_RANKED(f))
+		st->groups[f->group]->n--;
 	f->status = FIRM_ERROR;
-	st->groups[f->group]->n--;
+	f->cls = -1;
 }
 
 /* Every ranked firm of a group whose benchmark cannot be derived becomes an error. */
@@ -879,7 +894,7 @@ fail_error_groups(EvalState *st)
 		EvalFirm   *f = &st->firms[i];
 		EvalGroup  *g = st->groups[f->group];
 
-		if (g->error != NULL && FIRM_RANKED(f))
+		if (g->error != NULL && FIRM_SCORED(f))
 			firm_fail(st, f, g->error);
 	}
 }
@@ -1030,7 +1045,7 @@ compute_scores(EvalState *st)
 	{
 		EvalFirm   *f = &st->firms[i];
 
-		if (FIRM_RANKED(f) && !firm_total(st, f, -1, &f->total6))
+		if (FIRM_SCORED(f) && !firm_total(st, f, -1, &f->total6))
 			firm_fail(st, f, eval_local("得分超出计算范围"));
 	}
 }

@@ -151,6 +151,8 @@ typedef struct CohortRule
 	int32		exempt_registered_years;	/* -1: rule off */
 	int32		exempt_land_years;	/* -1: rule off */
 	bool		exempt_not_producing;
+	char	   *exempt_class_code;	/* 参照X类管理: class of exempt firms, or NULL */
+	int			exempt_class;	/* its index (validated), -1 for none */
 	bool		veto_downgrade; /* else forced to the last class */
 	int32		veto_steps;
 	int			nind;
@@ -415,9 +417,13 @@ typedef struct InputBinding
 #define FIRM_EXEMPT	1
 #define FIRM_VETO	2
 #define FIRM_ERROR	3			/* not gradable: a value or score out of range */
+#define FIRM_MANAGED 4			/* exempt, scored, managed as the scheme's exempt_class */
+#define FIRM_NSTATUS 5
 
 /* Does the firm take a place in its group's ranking (graded or vetoed)? */
 #define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
+/* Is the firm scored (ranked, or managed without a place)? */
+#define FIRM_SCORED(f)	(FIRM_RANKED(f) || (f)->status == FIRM_MANAGED)
 
 /* One enterprise. Indicator values live in EvalState.values. */
 typedef struct EvalFirm
@@ -512,7 +518,7 @@ typedef struct EvalState
 /* Cached text datums so that each row does not build its own. */
 typedef struct TextCache
 {
-	Datum		status[4];
+	Datum		status[FIRM_NSTATUS];
 	Datum	   *cls[8];
 	Datum	   *label[8];
 	Datum		scope[8];

@@ -34,12 +34,14 @@
 void
 init_text_cache(EvalState *st, TextCache *tc)
 {
-	static const char *const statuses[] = {"graded", "exempt", "veto", "error"};
+	static const char *const statuses[FIRM_NSTATUS] = {
+		"graded", "exempt", "veto", "error", "managed"
+	};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
 				j;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < FIRM_NSTATUS; i++)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
 	for (i = 0; i < 4; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
@@ -93,7 +95,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = FIRM_RANKED(f);
+	bool		graded = FIRM_SCORED(f);
 	int			k;
 
 	memset(n, true, sizeof(n));
@@ -121,11 +123,15 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	if (graded)
 	{
 		v[6] = total_numeric(cr, f->total6);
-		v[7] = Int32GetDatum(f->rank);
-		v[8] = Int32GetDatum((int32) g->n);
 		v[9] = tc->cls[g->cohort][f->cls];
 		v[10] = tc->label[g->cohort][f->cls];
-		n[6] = n[7] = n[8] = n[9] = n[10] = false;
+		n[6] = n[9] = n[10] = false;
+		if (FIRM_RANKED(f))
+		{
+			v[7] = Int32GetDatum(f->rank);
+			v[8] = Int32GetDatum((int32) g->n);
+			n[7] = n[8] = false;
+		}
 	}
 	if (f->reason)
 	{
@@ -169,7 +175,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = FIRM_RANKED(f);
+	bool		graded = FIRM_SCORED(f);
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
@@ -357,7 +363,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		v[4] = tc->cls[g->cohort][f->cls];
 		v[5] = total_numeric(cr, f->total6);
 		n[4] = n[5] = false;
-		if (f->status == FIRM_VETO)
+		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
 			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,

@@ -369,6 +369,9 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	c->exempt_registered_years = row_int(r, "exempt_registered_years", 1, 100);
 	c->exempt_land_years = row_int(r, "exempt_land_years", 1, 100);
 	c->exempt_not_producing = row_bool(r, "exempt_not_producing");
+	d = row_get_new(r, "exempt_class", &isnull);
+	c->exempt_class_code = isnull ? NULL : TextDatumGetCString(d);
+	c->exempt_class = -1;
 	c->veto_downgrade = row_choice(r, "veto_rule", vetoes, lengthof(vetoes)) == 1;
 	(void) row_required(r, "veto_steps");
 	c->veto_steps = row_int(r, "veto_steps", 1, 100);
@@ -622,6 +625,18 @@ validate_rules(RuleSet *rs)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has %d classes; at least 2 are needed", where, c->nclass),
 					 errhint("Add rows to evaluation_class.")));
+		if (c->exempt_class_code != NULL)
+		{
+			for (j = 0; j < c->nclass; j++)
+				if (strcmp(c->classes[j].class_code, c->exempt_class_code) == 0)
+					c->exempt_class = j;
+			if (c->exempt_class < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("exempt_class \"%s\" of %s is not one of its classes",
+								c->exempt_class_code, where),
+						 errhint("Name a class of evaluation_class for this scope, or set exempt_class to NULL.")));
+		}
 		for (j = 0; j < c->nclass; j++)
 		{
 			ClassRule  *cr = &c->classes[j];

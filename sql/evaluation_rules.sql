@@ -182,6 +182,58 @@ WHERE code = 'evalrules_s16' AND year = 2025 AND position < 4;
 SELECT evaluation_validate('evalrules_s16', 2025);
 
 -- ---------------------------------------------------------------------------------
+-- E. 参与评价、不定等级、参照B类管理 [S16]: exempt firms scored and managed as a class,
+-- without a quota place.
+-- ---------------------------------------------------------------------------------
+UPDATE evaluation_scheme SET exempt_class = 'B' WHERE code = 'evalrules_s16' AND year = 2024;
+CREATE TABLE evalrules_s16_firms AS
+SELECT * FROM (VALUES
+	('E1', 1, 50000::numeric, NULL::text), ('E2', 1, 40000, NULL), ('E3', 1, 30000, NULL),
+	('E4', 1, 20000, NULL), ('E5', 1, 10000, NULL),
+	('U-UTILITY', 1, 90000, '公用工程'), ('U-STARTUP', 1, 5000, '新建企业'),
+	('U-NODATA', NULL, 5000, '建设期')) v(credit_code, land, tax, exempt_reason);
+SELECT credit_code, status, total, rank, group_size, class, label, reason, tax_per_mu_score
+FROM evaluate('evalrules_s16', 2024, 'SELECT * FROM evalrules_s16_firms');
+-- the ranked firms are classed as a group of 5 (ABBBC), exactly as without the managed ones
+SELECT string_agg(class, '' ORDER BY rank)
+FROM evaluate('evalrules_s16', 2024, 'SELECT * FROM evalrules_s16_firms WHERE exempt_reason IS NULL');
+-- hand-composed: score everyone, rank only the firms without an exemption, give the
+-- exempt ones the managed class
+WITH s AS (
+	SELECT credit_code, exempt_reason,
+		round(COALESCE(indicator_score(indicator_value(tax / 10000, land), 100, 'ratio', 10), 0), 3)
+			AS total
+	FROM evalrules_s16_firms),
+r AS (
+	SELECT *, rank() OVER (ORDER BY total DESC) AS rnk, count(*) OVER () AS n
+	FROM s WHERE exempt_reason IS NULL)
+SELECT count(*) AS firms, count(*) FILTER (WHERE e.total IS DISTINCT FROM s.total
+	OR e.class IS DISTINCT FROM CASE WHEN s.exempt_reason IS NOT NULL THEN 'B'
+		ELSE quota_class(r.rnk, r.n, '{25,45,25,5}', '{A,B,C,D}', '{floor,round,floor}',
+			'{top,top,bottom}') END) AS differ
+FROM evaluate('evalrules_s16', 2024, 'SELECT * FROM evalrules_s16_firms') e
+JOIN s USING (credit_code) LEFT JOIN r USING (credit_code);
+-- explanation and gap of a managed firm; the distribution counts it in its class
+SELECT credit_code, status, value, score FROM evaluation_explain('evalrules_s16', 2024,
+	'SELECT * FROM evalrules_s16_firms') WHERE credit_code LIKE 'U-%' ORDER BY credit_code;
+SELECT credit_code, status, class, next_class, explanation FROM evaluation_gap('evalrules_s16', 2024,
+	'SELECT * FROM evalrules_s16_firms') WHERE credit_code LIKE 'U-%' ORDER BY credit_code;
+SELECT class, firms FROM evaluation_distribution('evalrules_s16', 2024,
+	'SELECT * FROM evalrules_s16_firms');
+-- a managed firm with data out of range is an error like any other
+SELECT credit_code, status, class, reason FROM evaluate('evalrules_s16', 2024,
+	$$SELECT 'U-HUGE' AS credit_code, 0.000001 AS land, 9e15 AS tax, '公用工程' AS exempt_reason$$);
+-- the class must be one of the scope's classes (22023); copies keep it
+UPDATE evaluation_scheme SET exempt_class = 'T' WHERE code = 'evalrules_s16' AND year = 2024;
+SELECT evaluation_validate('evalrules_s16', 2024);
+UPDATE evaluation_scheme SET exempt_class = 'B' WHERE code = 'evalrules_s16' AND year = 2024;
+SELECT evaluation_copy_scheme('evalrules_s16', 2024, 'evalrules_s16b');
+SELECT code, year, exempt_class FROM evaluation_scheme WHERE code = 'evalrules_s16b';
+-- without exempt_class (every 1.0 row) exempt firms stay unscored
+SELECT count(*) FILTER (WHERE exempt_class IS NOT NULL) AS with_exempt_class
+FROM evaluation_scheme WHERE builtin;
+
+-- ---------------------------------------------------------------------------------
 -- G. The choices the 1.0 docs left open (doc/evaluation.md §2.5), one test each.
 -- ---------------------------------------------------------------------------------
 INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, score_digits,
@@ -275,4 +327,4 @@ ORDER BY credit_code;
 
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
-DROP TABLE evalrules_hy;
+DROP TABLE evalrules_hy, evalrules_s16_firms;

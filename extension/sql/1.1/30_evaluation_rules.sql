@@ -11,6 +11,14 @@ COMMENT ON COLUMN @extschema@.evaluation_class.cut_rounding IS
 COMMENT ON COLUMN @extschema@.evaluation_class.cut_from IS
 	'top: the cut-off below this class is n × the quotas of this and the better classes; bottom: n minus n × the quotas of the worse classes';
 
+-- 参与评价、不定等级、参照B类管理 [S16]: with exempt_class set, firms exempted by exempt_reason,
+-- registration, land supply or not producing are scored and listed with that class, status
+-- 'managed', and take no place in the quota ranking (min_land still only lists them).
+-- NULL (the default, and every 1.0 row) keeps them unscored as before.
+ALTER TABLE @extschema@.evaluation_scheme ADD COLUMN exempt_class text;
+COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
+	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
+
 CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
 	classes text[], cut_roundings text[], cut_from text[])
 RETURNS text
@@ -27,12 +35,12 @@ BEGIN ATOMIC
 	INSERT INTO @extschema@.evaluation_scheme (code, year, scope, jurisdiction, title, source,
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
-		exempt_not_producing, veto_rule, veto_steps, builtin)
+		exempt_not_producing, veto_rule, veto_steps, exempt_class, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
-		s.exempt_not_producing, s.veto_rule, s.veto_steps, false
+		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
@@ -51,3 +59,4 @@ BEGIN ATOMIC
 	SELECT pg_catalog.count(*)::integer FROM @extschema@.evaluation_scheme s
 	WHERE s.code = new_scheme AND s.year = COALESCE(new_year, evaluation_copy_scheme.year);
 END;
+
