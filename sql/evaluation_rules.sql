@@ -1,6 +1,6 @@
 -- 亩均效益综合评价 rules of release 1.1 (issue 10): one firm's extreme data never aborts
 -- the evaluation; per-boundary quota rounding and direction; the choices the 1.0 docs left
--- open (doc/evaluation.md §2.5).  Test rule sets use codes evalrules*.
+-- open (doc/evaluation.md §2.6).  Test rule sets use codes evalrules*.
 
 -- ---------------------------------------------------------------------------------
 -- A. Extreme values are reported on the firm's row (status error), the rest is graded.
@@ -234,7 +234,7 @@ SELECT count(*) FILTER (WHERE exempt_class IS NOT NULL) AS with_exempt_class
 FROM evaluation_scheme WHERE builtin;
 
 -- ---------------------------------------------------------------------------------
--- G. The choices the 1.0 docs left open (doc/evaluation.md §2.5), one test each.
+-- G. The choices the 1.0 docs left open (doc/evaluation.md §2.6), one test each.
 -- ---------------------------------------------------------------------------------
 INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, score_digits,
 	exempt_registered_years)
