@@ -804,7 +804,7 @@ compute_benchmarks(EvalState *st)
 			IndicatorRule *ir = &cr->ind[k];
 			int128		base = 0;
 
-			if (ir->method == METHOD_MINMAX)
+			if (ir->method != METHOD_RATIO && ir->method != METHOD_LOWER_BETTER)
 				continue;
 			switch (ir->bench_kind)
 			{
@@ -867,6 +867,71 @@ compute_benchmarks(EvalState *st)
 	}
 }
 
+/* Descending order for qsort. */
+static int
+cmp_int64_desc(const void *a, const void *b)
+{
+	return cmp_int64(b, a);
+}
+
+/*
+ * The sorted values of each group for the indicators that need them: rank
+ * scores always, minmax for the gap (the others' extremes).  One pass over
+ * the firms, then one sort per group and indicator.
+ */
+static void
+collect_sorted(EvalState *st)
+{
+	int64	   *fill;
+	int64		i;
+	int			gi,
+				k;
+	bool		any = false;
+
+	fill = palloc0(sizeof(int64) * Max(st->ngroups, 1) * EVAL_NINDICATORS);
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+
+		for (k = 0; k < cr->nind; k++)
+			if ((cr->ind[k].method == METHOD_RANK ||
+				 (cr->ind[k].method == METHOD_MINMAX && st->mode == MODE_GAP)) &&
+				g->nval[k] > 0)
+			{
+				g->sorted[k] = MemoryContextAllocHuge(st->cxt, sizeof(int64) * g->nval[k]);
+				any = true;
+			}
+	}
+	if (!any)
+		return;
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+
+		if (!FIRM_RANKED(f))
+			continue;
+		for (k = 0; k < cr->nind; k++)
+			if (g->sorted[k] != NULL && !(f->missing & (1 << k)))
+				g->sorted[k][fill[f->group * EVAL_NINDICATORS + k]++] =
+					st->values[i * st->maxind + k];
+	}
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+
+		for (k = 0; k < EVAL_NINDICATORS; k++)
+			if (g->sorted[k] != NULL)
+			{
+				Assert(fill[gi * EVAL_NINDICATORS + k] == g->nval[k]);
+				qsort(g->sorted[k], g->nval[k], sizeof(int64), cmp_int64_desc);
+			}
+	}
+	pfree(fill);
+}
+
 /* Make a scored firm an error with this reason (out of the ranking if it was in). */
 static void
 firm_fail(EvalState *st, EvalFirm *f, const char *why)
@@ -899,15 +964,81 @@ fail_error_groups(EvalState *st)
 	}
 }
 
+/* Number of values of a descending array above v (binary search). */
+static int64
+count_above(const int64 *desc, int64 n, int64 v)
+{
+	int64		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (desc[mid] > v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Item score of value8 for indicator k of group g, the firm's own value
+ * moved from old8 (had_value) or from no value: the group's other values
+ * stay, so a rank counts the others above value8 and minmax takes the
+ * others' lowest and highest with value8.  With value8 = old8 this is the
+ * firm's score in the evaluation.  False when out of range.
+ */
+bool
+firm_item_moved(EvalGroup *g, IndicatorRule *ir, int k, int64 value8, bool had_value,
+				int64 old8, bool *capped, bool *floored, int64 *score)
+{
+	int64		m = g->nval[k];
+	int64		lo = g->lo[k],
+				hi = g->hi[k];
+
+	switch (ir->method)
+	{
+		case METHOD_RANK:
+			/* value8 >= old8, so the firm's old value is never counted above it */
+			return eval_item_bound(eval_rank_raw(1 + count_above(g->sorted[k], m, value8),
+												 had_value ? m : m + 1, ir->weight4),
+								   ir->weight4, ir->has_cap, ir->cap4, ir->has_floor,
+								   ir->floor4, capped, floored, score);
+		case METHOD_STEP:
+			return eval_item_bound(eval_step_raw(value8, ir->nsteps, ir->step8, ir->points6),
+								   ir->weight4, ir->has_cap, ir->cap4, ir->has_floor,
+								   ir->floor4, capped, floored, score);
+		case METHOD_MINMAX:
+			if (value8 != old8 || !had_value)
+			{
+				const int64 *d = g->sorted[k];
+				bool		others = had_value ? m > 1 : m > 0;
+
+				Assert(d != NULL || m == 0);
+				/* the others' extremes: the firm's old value taken out once */
+				hi = !others ? value8 : (had_value && d[0] == old8) ? d[1] : d[0];
+				lo = !others ? value8 : (had_value && d[m - 1] == old8) ? d[m - 2] : d[m - 1];
+				lo = Min(lo, value8);
+				hi = Max(hi, value8);
+			}
+			break;
+		default:
+			break;
+	}
+	return eval_item_score_ok(ir->method, value8, ir->weight4, g->bench[k], lo, hi,
+							  ir->has_cap, ir->cap4, ir->has_floor, ir->floor4,
+							  capped, floored, score);
+}
+
 /* Item score of a firm's present value k into *score; false when out of range. */
 bool
 firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
 		  bool *capped, bool *floored, int64 *score)
 {
 	(void) st;
-	return eval_item_score_ok(ir->method, value8, ir->weight4, g->bench[k],
-							  g->lo[k], g->hi[k], ir->has_cap, ir->cap4,
-							  ir->has_floor, ir->floor4, capped, floored, score);
+	return firm_item_moved(g, ir, k, value8, true, value8, capped, floored, score);
 }
 
 /*
@@ -946,6 +1077,7 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 		{
 			int64		d = ir->indicator == IND_TAX_PER_MU ? f->land : f->electricity;
 			int64		t;
+			bool		had = present;
 
 			if (pg_add_s64_overflow(f->tax, tax_delta, &t))
 				return false;
@@ -953,8 +1085,18 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 				eval_value(t, d, &v, &overflow);
 			if (overflow)
 				return false;
+			w_all += ir->weight4;
+			if (present)
+			{
+				if (!firm_item_moved(g, ir, k, v, had, vals[k], &c, &fl, &item))
+					return false;
+				base += item;
+				w_present += ir->weight4;
+				continue;
+			}
 		}
-		w_all += ir->weight4;
+		else
+			w_all += ir->weight4;
 		if (present)
 		{
 			if (!firm_item(st, g, ir, k, v, &c, &fl, &item))
@@ -1198,6 +1340,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	st->rowcxt = AllocSetContextCreate(st->cxt, "evaluation row",
 									   ALLOCSET_DEFAULT_SIZES);
 	st->year = year;
+	st->mode = mode;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR,
@@ -1265,6 +1408,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);
+	collect_sorted(st);
 	fail_error_groups(st);
 	compute_scores(st);
 	order = rank_and_classify(st);

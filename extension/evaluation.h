@@ -86,8 +86,13 @@ typedef enum EvalMethod
 {
 	METHOD_RATIO = 0,
 	METHOD_LOWER_BETTER,
-	METHOD_MINMAX
+	METHOD_MINMAX,
+	METHOD_RANK,				/* weight × (m − r + 1) / m by the value's rank r of m */
+	METHOD_STEP					/* 分档计分: points of the first step the value reaches */
 } EvalMethod;
+
+/* Most steps of a step-scored indicator. */
+#define EVAL_MAX_STEPS 32
 
 typedef enum EvalBenchmarkKind
 {
@@ -119,6 +124,9 @@ typedef struct IndicatorRule
 	bool		has_floor;
 	int64		floor4;
 	EvalMissing missing;
+	int			nsteps;			/* METHOD_STEP: thresholds, strictly decreasing */
+	int64		step8[EVAL_MAX_STEPS];
+	int64		points6[EVAL_MAX_STEPS + 1];	/* points per step, then below all */
 } IndicatorRule;
 
 /* One row of evaluation_class. */
@@ -230,7 +238,65 @@ eval_weight_multiple(int64 weight4, int64 multiple4)
 }
 
 /*
- * Item score (10^-6 points) of one value into *score.
+ * A raw item score s (10^-6 points) bounded by the floor (≥ floor × weight)
+ * and then the cap (≤ cap × weight), both judged on the score already
+ * rounded to 10^-6; false when the result does not fit in int64.
+ */
+static inline bool
+eval_item_bound(int128 s, int64 weight4, bool has_cap, int64 cap4,
+				bool has_floor, int64 floor4, bool *capped, bool *floored,
+				int64 *score)
+{
+	*capped = false;
+	*floored = false;
+	if (has_floor)
+	{
+		int64		f = eval_weight_multiple(weight4, floor4);
+
+		if (s < f)
+		{
+			s = f;
+			*floored = true;
+		}
+	}
+	if (has_cap)
+	{
+		int64		c = eval_weight_multiple(weight4, cap4);
+
+		if (s > c)
+		{
+			s = c;
+			*capped = true;
+		}
+	}
+	if (s > PG_INT64_MAX || s < PG_INT64_MIN)
+		return false;
+	*score = (int64) s;
+	return true;
+}
+
+/* Raw rank score: weight × (m − r + 1) / m for rank r (1 = best) of m values, 10^-6. */
+static inline int128
+eval_rank_raw(int64 r, int64 m, int64 weight4)
+{
+	return int128_div_round((int128) weight4 * 100 * (m - r + 1), m);
+}
+
+/* Raw step score: the points of the first threshold the value reaches, else the last. */
+static inline int128
+eval_step_raw(int64 value8, int nsteps, const int64 *step8, const int64 *points6)
+{
+	int			j;
+
+	for (j = 0; j < nsteps; j++)
+		if (value8 >= step8[j])
+			return points6[j];
+	return points6[nsteps];
+}
+
+/*
+ * Item score (10^-6 points) of one value into *score (ratio, lower_better
+ * and minmax; rank and step through the raw functions above).
  *	 ratio			value / benchmark × weight
  *	 lower_better	max(0, 2 − value / benchmark) × weight
  *	 minmax			weight × (20 + 80 × (value − lo) / (hi − lo)) / 100,
@@ -267,32 +333,8 @@ eval_item_score_ok(EvalMethod method, int64 value8, int64 weight4,
 									 (int128) hi8 - lo8);
 			break;
 	}
-	*capped = false;
-	*floored = false;
-	if (has_floor)
-	{
-		int64		f = eval_weight_multiple(weight4, floor4);
-
-		if (s < f)
-		{
-			s = f;
-			*floored = true;
-		}
-	}
-	if (has_cap)
-	{
-		int64		c = eval_weight_multiple(weight4, cap4);
-
-		if (s > c)
-		{
-			s = c;
-			*capped = true;
-		}
-	}
-	if (s > PG_INT64_MAX || s < PG_INT64_MIN)
-		return false;
-	*score = (int64) s;
-	return true;
+	return eval_item_bound(s, weight4, has_cap, cap4, has_floor, floor4, capped, floored,
+						   score);
 }
 
 /* Item score as above; 22003 when it does not fit. */
@@ -467,6 +509,7 @@ typedef struct EvalGroup
 	int64		nitem[EVAL_NINDICATORS];
 	int64		avgitem[EVAL_NINDICATORS];
 	char	   *error;			/* why the group cannot be scored, or NULL */
+	int64	   *sorted[EVAL_NINDICATORS];	/* rank (and minmax for gaps): values, descending */
 } EvalGroup;
 
 /* Output modes. */
@@ -490,6 +533,7 @@ typedef struct EvalState
 	Oid			yuan_oid;
 	Oid			mu_oid;
 	int			maxind;			/* largest indicator count of a cohort */
+	int			mode;			/* MODE_*: gaps need more group statistics */
 	/* cohort-level input needs */
 	bool		cohort_uses[8][EVAL_NINPUTS];
 	/* firms */
@@ -531,6 +575,9 @@ typedef struct TextCache
 /* evaluation.c: one indicator's item score and a firm's total (with extra tax) */
 extern bool firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
 					  bool *capped, bool *floored, int64 *score);
+extern bool firm_item_moved(EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
+							bool had_value, int64 old8, bool *capped, bool *floored,
+							int64 *score);
 extern bool firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total);
 
 /* evaluation_output.c: the rows of evaluate(), evaluation_explain() and evaluation_gap() */

@@ -133,6 +133,11 @@ indicator_score(PG_FUNCTION_ARGS)
 	value8 = arg_scaled(PG_GETARG_DATUM(0), EVAL_VALUE_DIGITS, "value", false, 0);
 	weight4 = arg_scaled(PG_GETARG_DATUM(1), EVAL_WEIGHT_DIGITS, "weight", true,
 						 EVAL_MAX_FACTOR);
+	if (method == METHOD_RANK || method == METHOD_STEP)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("method %s is scored by %s()", method == METHOD_RANK ? "rank" : "step",
+						method == METHOD_RANK ? "rank_score" : "step_score")));
 	if (method == METHOD_MINMAX)
 	{
 		if (PG_ARGISNULL(4) || PG_ARGISNULL(5))
@@ -165,6 +170,113 @@ indicator_score(PG_FUNCTION_ARGS)
 														   !PG_ARGISNULL(7), floor4,
 														   &capped, &floored),
 										   EVAL_SCORE_DIGITS, true));
+}
+
+/* The optional cap (argument i) and floor (argument i + 1) of a score block. */
+static void
+cap_floor_args(FunctionCallInfo fcinfo, int i, int64 *cap4, int64 *floor4)
+{
+	if (!PG_ARGISNULL(i))
+		*cap4 = arg_scaled(PG_GETARG_DATUM(i), EVAL_WEIGHT_DIGITS, "cap", true, EVAL_MAX_FACTOR);
+	if (!PG_ARGISNULL(i + 1))
+		*floor4 = arg_scaled(PG_GETARG_DATUM(i + 1), EVAL_WEIGHT_DIGITS, "floor", false,
+							 EVAL_MAX_FACTOR);
+}
+
+/* A bounded raw score as numeric (22003 when out of range). */
+static Datum
+bounded_score(FunctionCallInfo fcinfo, int i, int128 raw, int64 weight4, int64 cap4,
+			  int64 floor4)
+{
+	int64		score;
+	bool		capped,
+				floored;
+
+	if (!eval_item_bound(raw, weight4, !PG_ARGISNULL(i), cap4, !PG_ARGISNULL(i + 1), floor4,
+						 &capped, &floored, &score))
+		eval_out_of_range("score");
+	return eval_scaled_to_numeric(score, EVAL_SCORE_DIGITS, true);
+}
+
+/*
+ * rank_score(rank, count, weight, cap, floor): the rank method's item
+ * score, weight × (count − rank + 1) / count at 6 decimals, then floor and
+ * cap.  rank is the value's rank() among the group's count firms that have
+ * a value (descending, ties sharing the better rank).  NULL when rank,
+ * count or weight is NULL.
+ */
+PG_FUNCTION_INFO_V1(rank_score);
+Datum
+rank_score(PG_FUNCTION_ARGS)
+{
+	int64		r,
+				m,
+				weight4,
+				cap4 = 0,
+				floor4 = 0;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	r = PG_GETARG_INT64(0);
+	m = PG_GETARG_INT64(1);
+	if (m < 1 || r < 1 || r > m)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rank %lld is not within a count of %lld", (long long) r, (long long) m)));
+	weight4 = arg_scaled(PG_GETARG_DATUM(2), EVAL_WEIGHT_DIGITS, "weight", true, EVAL_MAX_FACTOR);
+	cap_floor_args(fcinfo, 3, &cap4, &floor4);
+	PG_RETURN_DATUM(bounded_score(fcinfo, 3, eval_rank_raw(r, m, weight4), weight4, cap4, floor4));
+}
+
+/*
+ * step_score(value, weight, steps, step_points, cap, floor): 分档计分, the
+ * points of the first of the strictly decreasing steps the value reaches
+ * (>=), else the last of step_points (one more element than steps); then
+ * floor and cap as multiples of the weight.  NULL when value, weight or an
+ * array is NULL.
+ */
+PG_FUNCTION_INFO_V1(step_score);
+Datum
+step_score(PG_FUNCTION_ARGS)
+{
+	int64		value8,
+				weight4,
+				cap4 = 0,
+				floor4 = 0;
+	int64		step8[EVAL_MAX_STEPS];
+	int64		points6[EVAL_MAX_STEPS + 1];
+	Datum	   *steps,
+			   *points;
+	int			ns,
+				np,
+				j;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	value8 = arg_scaled(PG_GETARG_DATUM(0), EVAL_VALUE_DIGITS, "value", false, 0);
+	weight4 = arg_scaled(PG_GETARG_DATUM(1), EVAL_WEIGHT_DIGITS, "weight", true, EVAL_MAX_FACTOR);
+	array_elements(PG_GETARG_ARRAYTYPE_P(2), NUMERICOID, "steps", &steps, &ns);
+	array_elements(PG_GETARG_ARRAYTYPE_P(3), NUMERICOID, "step_points", &points, &np);
+	if (ns < 1 || ns > EVAL_MAX_STEPS || np != ns + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d steps and %d step_points given", ns, np),
+				 errhint("Give 1 to %d steps and one more step_points (the last scores a value below every step).",
+						 EVAL_MAX_STEPS)));
+	for (j = 0; j < ns; j++)
+	{
+		step8[j] = arg_scaled(steps[j], EVAL_VALUE_DIGITS, "step", false, 0);
+		if (j > 0 && step8[j] >= step8[j - 1])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("steps must be strictly decreasing")));
+	}
+	for (j = 0; j < np; j++)
+		points6[j] = arg_scaled(points[j], EVAL_SCORE_DIGITS, "step point", false,
+								EVAL_MAX_FACTOR * EVAL_MAX_FACTOR);
+	cap_floor_args(fcinfo, 4, &cap4, &floor4);
+	PG_RETURN_DATUM(bounded_score(fcinfo, 4, eval_step_raw(value8, ns, step8, points6),
+								  weight4, cap4, floor4));
 }
 
 /* Quotas (percent) of an array, checked to add up to 100. */

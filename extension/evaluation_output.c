@@ -204,7 +204,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			v[7] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
 			n[7] = false;
 		}
-		if (ir->method != METHOD_MINMAX && derived)
+		if ((ir->method == METHOD_RATIO || ir->method == METHOD_LOWER_BETTER) && derived)
 		{
 			v[8] = eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true);
 			n[8] = false;

@@ -16,6 +16,7 @@
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -47,7 +48,7 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 	"correction"
 };
 
-static const char *const method_names[] = {"ratio", "lower_better", "minmax"};
+static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
 static const char *const bench_names[] = {"fixed", "ratio_of_sums", "mean", "median"};
 static const char *const missing_names[] = {
 	"zero", "group_average_score", "renormalise", "error"
@@ -378,6 +379,99 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	(void) row_bool(r, "builtin");
 }
 
+/*
+ * Elements of an optional numeric[] column as 10^-digits units within
+ * ±limit; returns the count, -1 when the column is NULL or absent.
+ */
+static int
+row_numeric_array(RowReader *r, const char *col, int digits, int64 limit, int max,
+				  int64 *out)
+{
+	bool		isnull;
+	Datum		d = row_get_new(r, col, &isnull);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (isnull)
+		return -1;
+	deconstruct_array(DatumGetArrayTypeP(d), NUMERICOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	if (n > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.%s has %d elements; at most %d are allowed", r->table, col, n, max),
+				 errdetail("In %s.", r->where)));
+	for (i = 0; i < n; i++)
+	{
+		Datum		cmp_hi,
+					cmp_lo;
+
+		if (nulls[i] || numeric_is_nan(DatumGetNumeric(elems[i])) ||
+			numeric_is_inf(DatumGetNumeric(elems[i])) || !numeric_fits_digits(elems[i], digits))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s.%s must hold finite numbers with at most %d decimal digits",
+							r->table, col, digits),
+					 errdetail("In %s.", r->where)));
+		cmp_hi = DirectFunctionCall2(numeric_cmp, elems[i], NumericGetDatum(int64_to_numeric(limit)));
+		cmp_lo = DirectFunctionCall2(numeric_cmp, elems[i], NumericGetDatum(int64_to_numeric(-limit)));
+		if (DatumGetInt32(cmp_hi) > 0 || DatumGetInt32(cmp_lo) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s.%s must lie between %lld and %lld", r->table, col,
+							(long long) -limit, (long long) limit),
+					 errdetail("In %s.", r->where)));
+		out[i] = eval_numeric_to_scaled(elems[i], digits, col);
+	}
+	return n;
+}
+
+/*
+ * The steps of a step-scored indicator (分档计分): steps are value
+ * thresholds, strictly decreasing; step_points has one more element, the
+ * points of a value below every step.  Other methods take neither.
+ */
+static void
+parse_steps(RowReader *r, IndicatorRule *ir, const char *code)
+{
+	int64		pts[EVAL_MAX_STEPS + 2];
+	int			ns = row_numeric_array(r, "steps", EVAL_VALUE_DIGITS,
+									   PG_INT64_MAX / EVAL_VALUE_SCALE, EVAL_MAX_STEPS, ir->step8);
+	int			np = row_numeric_array(r, "step_points", EVAL_SCORE_DIGITS,
+									   EVAL_MAX_FACTOR * EVAL_MAX_FACTOR, EVAL_MAX_STEPS + 1, pts);
+	int			j;
+
+	ir->nsteps = 0;
+	if (ir->method != METHOD_STEP)
+	{
+		if (ns >= 0 || np >= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("indicator %s has steps but is scored by %s", code,
+							method_names[ir->method]),
+					 errdetail("In %s.", r->where),
+					 errhint("Set method to step, or steps and step_points to NULL.")));
+		return;
+	}
+	if (ns < 1 || np != ns + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("indicator %s scored by step needs at least one step and one more step_points than steps",
+						code),
+				 errdetail("In %s: %d steps, %d step_points.", r->where, Max(ns, 0), Max(np, 0)),
+				 errhint("step_points[i] is scored from steps[i] up; the last element scores a value below every step.")));
+	for (j = 1; j < ns; j++)
+		if (ir->step8[j] >= ir->step8[j - 1])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("steps of indicator %s must be strictly decreasing", code),
+					 errdetail("In %s.", r->where)));
+	ir->nsteps = ns;
+	memcpy(ir->points6, pts, sizeof(int64) * np);
+}
+
 /* Check and read one evaluation_indicator row. */
 static void
 parse_indicator_row(RowReader *r, IndicatorRule *ir)
@@ -405,14 +499,15 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 													lengthof(bench_names));
 	has_bench = row_scaled(r, "benchmark", EVAL_VALUE_DIGITS, 0, true,
 						   PG_INT64_MAX / EVAL_VALUE_SCALE, &ir->benchmark8);
-	if (ir->method == METHOD_MINMAX)
+	if (ir->method != METHOD_RATIO && ir->method != METHOD_LOWER_BETTER)
 	{
 		if (has_bench)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("indicator %s scored by minmax takes no benchmark", code),
+					 errmsg("indicator %s scored by %s takes no benchmark", code,
+							method_names[ir->method]),
 					 errdetail("In %s.", r->where),
-					 errhint("minmax scores against the lowest and highest value of the group; set benchmark to NULL.")));
+					 errhint("minmax scores against the group's lowest and highest value, rank by the value's rank, step by its steps; set benchmark to NULL.")));
 	}
 	else if (ir->bench_kind == BENCH_FIXED && !has_bench)
 		ereport(ERROR,
@@ -440,6 +535,7 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 				 errdetail("In %s.", r->where)));
 	ir->missing = (EvalMissing) row_choice(r, "missing", missing_names,
 										   lengthof(missing_names));
+	parse_steps(r, ir, code);
 	(void) row_bool(r, "builtin");
 }
 

@@ -19,6 +19,18 @@ ALTER TABLE @extschema@.evaluation_scheme ADD COLUMN exempt_class text;
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
+-- Scoring methods rank (weight × (m − r + 1) / m by the value's rank r among the m firms of
+-- the group with a value) and step (分档计分): steps are value thresholds, strictly
+-- decreasing, step_points the points from each step up, plus one for below every step.
+-- NULL for every other method (every 1.0 row).
+ALTER TABLE @extschema@.evaluation_indicator
+	ADD COLUMN steps numeric[],
+	ADD COLUMN step_points numeric[];
+COMMENT ON COLUMN @extschema@.evaluation_indicator.steps IS
+	'method step (分档计分): value thresholds, strictly decreasing; NULL for other methods';
+COMMENT ON COLUMN @extschema@.evaluation_indicator.step_points IS
+	'method step: points from each step up, then the points below every step (one more element than steps)';
+
 CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
 	classes text[], cut_roundings text[], cut_from text[])
 RETURNS text
@@ -44,10 +56,11 @@ BEGIN ATOMIC
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
-		benchmark_kind, benchmark, multiplier, method, cap, floor, missing, source, builtin)
+		benchmark_kind, benchmark, multiplier, method, cap, floor, missing, source, steps,
+		step_points, builtin)
 	SELECT new_scheme, COALESCE(new_year, i.year), i.scope, i.indicator, i.weight,
 		i.benchmark_kind, i.benchmark, i.multiplier, i.method, i.cap, i.floor, i.missing,
-		i.source, false
+		i.source, i.steps, i.step_points, false
 	FROM @extschema@.evaluation_indicator i
 	WHERE i.code = evaluation_copy_scheme.scheme AND i.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_class (code, year, scope, position, class, label, quota,
@@ -60,3 +73,17 @@ BEGIN ATOMIC
 	WHERE s.code = new_scheme AND s.year = COALESCE(new_year, evaluation_copy_scheme.year);
 END;
 
+
+CREATE FUNCTION @extschema@.rank_score(rank bigint, count bigint, weight numeric,
+	cap numeric DEFAULT NULL, floor numeric DEFAULT NULL)
+RETURNS numeric
+	AS 'MODULE_PATHNAME', 'rank_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rank_score(bigint, bigint, numeric, numeric, numeric) IS
+	'item score of the rank method: weight × (count − rank + 1) / count, 6 decimals, then floor and cap (multiples of the weight)';
+
+CREATE FUNCTION @extschema@.step_score(value numeric, weight numeric, steps numeric[],
+	step_points numeric[], cap numeric DEFAULT NULL, floor numeric DEFAULT NULL)
+RETURNS numeric
+	AS 'MODULE_PATHNAME', 'step_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.step_score(numeric, numeric, numeric[], numeric[], numeric, numeric) IS
+	'item score of the step method (分档计分): the points of the first step the value reaches, else the last step_points; then floor and cap';
