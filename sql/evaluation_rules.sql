@@ -182,6 +182,121 @@ WHERE code = 'evalrules_s16' AND year = 2025 AND position < 4;
 SELECT evaluation_validate('evalrules_s16', 2025);
 
 -- ---------------------------------------------------------------------------------
+-- C. Scoring methods rank and step (分档计分), with caps and floors; their explanation and
+-- gap (a correct amount of tax: re-evaluating with it reaches the class, 1分 less does not).
+-- ---------------------------------------------------------------------------------
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, quota_rounding)
+VALUES ('evalrules_rank', 2024, 'all', '测试', 'test', 'round'),
+	('evalrules_step', 2024, 'all', '测试', 'test', 'round'),
+	('evalrules_minmax', 2024, 'all', '旌德县', '[S17]', 'round');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, floor)
+VALUES ('evalrules_rank', 2024, 'all', 'tax_per_mu', 100, 'rank', 0.5);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps,
+	step_points, cap)
+VALUES ('evalrules_step', 2024, 'all', 'tax_per_mu', 30, 'step', '{30,20,10}', '{30,24,18,0}', 0.9);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, benchmark)
+VALUES ('evalrules_minmax', 2024, 'all', 'tax_per_mu', 50, 'minmax', NULL),
+	('evalrules_minmax', 2024, 'all', 'va_per_mu', 50, 'ratio', 10);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+SELECT c, 2024, 'all', p, k, l, q
+FROM (VALUES ('evalrules_rank'), ('evalrules_step'), ('evalrules_minmax')) s(c),
+	(VALUES (1, 'A', '优先发展类', 34), (2, 'B', '鼓励提升类', 33), (3, 'C', '调控帮扶类', 33)) k(p, k, l, q);
+
+-- rank: 50, 40, 40, 20 and one without a value (m = 4): ranks 1, 2, 2, 4 →
+-- 100, 75, 75, 25 → floor 0.5 × 100 = 50; the missing one scores 0
+CREATE TABLE evalrules_rank_firms AS
+SELECT * FROM (VALUES ('K1', 1, 500000::numeric), ('K2', 1, 400000), ('K3', 1, 400000),
+	('K4', 1, 200000), ('K5', NULL, 100000)) v(credit_code, land, tax);
+SELECT credit_code, status, total, rank, class, tax_per_mu, tax_per_mu_score
+FROM evaluate('evalrules_rank', 2024, 'SELECT * FROM evalrules_rank_firms');
+SELECT credit_code, value, benchmark, score, floored
+FROM evaluation_explain('evalrules_rank', 2024, 'SELECT * FROM evalrules_rank_firms')
+ORDER BY credit_code;
+-- hand-composed: rank() among the firms with a value, count of them, rank_score()
+WITH v AS (SELECT credit_code, indicator_value(tax / 10000, land) AS x FROM evalrules_rank_firms),
+r AS (SELECT credit_code, x, rank() OVER (ORDER BY x DESC) AS rx, count(x) OVER () AS m
+	FROM v WHERE x IS NOT NULL)
+SELECT count(*) AS firms, count(*) FILTER (WHERE e.tax_per_mu_score IS DISTINCT FROM
+	COALESCE(rank_score(r.rx, r.m, 100, floor => 0.5), 0)) AS differ
+FROM evaluate('evalrules_rank', 2024, 'SELECT * FROM evalrules_rank_firms') e
+LEFT JOIN r USING (credit_code);
+SELECT rank_score(1, 4, 100), rank_score(2, 4, 100), rank_score(4, 4, 100, floor => 0.5),
+	rank_score(1, 3, 10, cap => 0.5), rank_score(1, 1, 100);
+SELECT rank_score(5, 4, 100);
+-- gap: K4 (rank 4) needs B's 75, i.e. a value of 40 (tying K2, K3): 20万元 more
+SELECT credit_code, class, next_class, score_needed, tax_needed::numeric, explanation
+FROM evaluation_gap('evalrules_rank', 2024, 'SELECT * FROM evalrules_rank_firms')
+WHERE credit_code IN ('K4', 'K5') ORDER BY credit_code;
+SELECT d AS extra_tax, (SELECT class FROM evaluate('evalrules_rank', 2024, format(
+	$$SELECT credit_code, land, tax + CASE credit_code WHEN 'K4' THEN %s ELSE 0 END AS tax
+	FROM evalrules_rank_firms$$, d)) WHERE credit_code = 'K4') AS class
+FROM (VALUES (199999.99), (200000)) v(d);
+
+-- step (分档计分, 以上 includes the step): 35 → 30 capped at 0.9 × 30 = 27; 25 and exactly
+-- 20 → 24; 15 → 18; 5 → 0
+CREATE TABLE evalrules_step_firms AS
+SELECT * FROM (VALUES ('T1', 1, 350000::numeric), ('T2', 1, 250000), ('T3', 1, 200000),
+	('T4', 1, 150000), ('T5', 1, 50000)) v(credit_code, land, tax);
+SELECT credit_code, total, rank, class, tax_per_mu, tax_per_mu_score
+FROM evaluate('evalrules_step', 2024, 'SELECT * FROM evalrules_step_firms');
+SELECT credit_code, benchmark, score, capped
+FROM evaluation_explain('evalrules_step', 2024, 'SELECT * FROM evalrules_step_firms')
+ORDER BY credit_code;
+SELECT count(*) FILTER (WHERE e.tax_per_mu_score IS DISTINCT FROM
+	step_score(e.tax_per_mu, 30, '{30,20,10}', '{30,24,18,0}', cap => 0.9)) AS differ
+FROM evaluate('evalrules_step', 2024, 'SELECT * FROM evalrules_step_firms') e;
+SELECT step_score(10, 30, '{30,20,10}', '{30,24,18,0}') AS at_step,
+	step_score(9.99999999, 30, '{30,20,10}', '{30,24,18,0}') AS below,
+	step_score(-1, 30, '{30,20,10}', '{30,24,18,-5}', floor => 0) AS floored;
+SELECT step_score(10, 30, '{10,20}', '{1,2,3}');
+SELECT step_score(10, 30, '{30,20,10}', '{30,24,18}');
+-- gap: T5 (0 points, class C) needs C→B: position 3 scores 24, i.e. a value of 20: 15万元 more
+SELECT credit_code, class, next_class, score_needed, tax_needed::numeric
+FROM evaluation_gap('evalrules_step', 2024, 'SELECT * FROM evalrules_step_firms')
+WHERE credit_code = 'T5';
+SELECT d AS extra_tax, (SELECT class FROM evaluate('evalrules_step', 2024, format(
+	$$SELECT credit_code, land, tax + CASE credit_code WHEN 'T5' THEN %s ELSE 0 END AS tax
+	FROM evalrules_step_firms$$, d)) WHERE credit_code = 'T5') AS class
+FROM (VALUES (149999.99), (150000)) v(d);
+
+-- minmax (旌德 [S17]: weight × (20 + 80 × (x − min)/(max − min)) / 100) and its gap: the
+-- firm's own value moves the group's min and max, so a tax item never scores above its
+-- weight and a class out of reach by tax alone is said so
+CREATE TABLE evalrules_mm_firms AS
+SELECT * FROM (VALUES ('X', 1, 100000::numeric, 0::numeric), ('Y', 1, 300000, 100000),
+	('Z', 1, 200000, 200000)) v(credit_code, land, tax, value_added);
+SELECT credit_code, total, class, tax_per_mu_score, va_per_mu_score
+FROM evaluate('evalrules_minmax', 2024, 'SELECT * FROM evalrules_mm_firms');
+SELECT credit_code, class, next_class, score_needed, tax_needed::numeric, explanation
+FROM evaluation_gap('evalrules_minmax', 2024, 'SELECT * FROM evalrules_mm_firms')
+ORDER BY credit_code;
+-- X alone against Y: X's tax item reaches 50 at Y's value 30 and stays there
+SELECT credit_code, class, next_class, score_needed, tax_needed::numeric
+FROM evaluation_gap('evalrules_minmax', 2024, $$SELECT * FROM evalrules_mm_firms
+	WHERE credit_code <> 'Z' UNION ALL SELECT 'W', 1, 150000, 0$$)
+WHERE credit_code IN ('W', 'X') ORDER BY credit_code;
+-- X's 87498.13元 more give 18.749813 against the others' min 15 (W) and max 30 (Y):
+-- 19.999501 → total 20.000, the score needed; 1分 less gives 19.999
+SELECT round(indicator_score(18.749813, 50, 'minmax', group_min => 15, group_max => 30), 3) AS enough,
+	round(indicator_score(18.749812, 50, 'minmax', group_min => 15, group_max => 30), 3) AS short;
+
+-- rule errors (22023): steps on another method, a benchmark on rank/step, bad steps
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark, steps, step_points)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 10, '{1}', '{1,0}');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, benchmark)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'rank', 10);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps, step_points)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{1,2}', '{1,2,0}');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps, step_points)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{2,1}', '{1,0}');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps, step_points)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{2,NULL}', '{1,0,0}');
+SELECT indicator_score(1, 10, 'rank');
+-- copies keep the steps
+SELECT evaluation_copy_scheme('evalrules_step', 2024, 'evalrules_step2');
+SELECT indicator, method, steps, step_points FROM evaluation_indicator WHERE code = 'evalrules_step2';
+
+-- ---------------------------------------------------------------------------------
 -- E. 参与评价、不定等级、参照B类管理 [S16]: exempt firms scored and managed as a class,
 -- without a quota place.
 -- ---------------------------------------------------------------------------------
@@ -327,4 +442,5 @@ ORDER BY credit_code;
 
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
-DROP TABLE evalrules_hy, evalrules_s16_firms;
+DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
+	evalrules_mm_firms;
