@@ -12,6 +12,8 @@
  *	               values read into exact form (rational.h or scaled int64),
  *	               NULL and absent columns told apart, uniform errors
  *	  rational.h   exact rationals (inline)
+ *	  kit_ruleset.c  built-in rows of rule tables read-only (the trigger half
+ *	               of the rule-set pattern, doc/dev.md)
  *
  * Layering (one way): SQL entry points -> engines -> kit -> types.  Nothing
  * in the kit includes an engine header.
@@ -24,6 +26,7 @@
 #include "postgres.h"
 
 #include "access/tupdesc.h"
+#include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 
@@ -175,5 +178,15 @@ kit_get(const KitQuery *q, int attno, Datum *d)
 	*d = q->values[attno - 1];
 	return KIT_PRESENT;
 }
+
+/* ---------------------------------------------------------------------
+ * kit_ruleset.c: rule tables
+ * ---------------------------------------------------------------------
+ */
+
+/* describes a rule row in messages ("rule set "x" 2022 (规上)") */
+typedef char *(*KitRowWhere) (HeapTuple tup, TupleDesc desc, const char *table);
+
+extern void kit_rule_guard(TriggerData *td, KitRowWhere where, const char *hint);
 
 #endif							/* INDUSTRY_KIT_H */
