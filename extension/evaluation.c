@@ -34,7 +34,7 @@ static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
-	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY
+	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL
 };
 
 /* Our DestReceiver: streams the query's rows into EvalState. */
@@ -330,8 +330,12 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 	/* what every rule needs */
 	if (st->in[IN_CREDIT_CODE].attno == 0)
 		missing_column(st, IN_CREDIT_CODE, "Every evaluation (the enterprise key)");
-	if (rs->ncohorts > 1 && st->in[IN_SCOPE].attno == 0)
-		missing_column(st, IN_SCOPE, eval_local("Choosing between its 规上 and 规下 rules"));
+	if (rs->ncohorts > 1 && rs->lists_by_scope && st->in[IN_SCOPE].attno == 0)
+		missing_column(st, IN_SCOPE, eval_local("Choosing between its evaluation lists (规上, 规下, …)"));
+	if (rs->lists_by_land && st->in[IN_LAND].attno == 0)
+		missing_column(st, IN_LAND, "Choosing between its evaluation lists by land (land_from, land_below)");
+	if (rs->lists_by_tenant && st->in[IN_TENANT].attno == 0)
+		missing_column(st, IN_TENANT, "Choosing between its evaluation lists by tenancy (tenant)");
 	/*
 	 * What each scope's rules need is checked when the first row of that
 	 * scope arrives, so that a query of 规下 firms need not carry the 规上
@@ -475,6 +479,68 @@ mu_text(int64 v)
 					eval_local("亩"));
 }
 
+/* The input's tenant flag: 1 when true, 0 when false, NULL or absent. */
+static int
+input_tenant(EvalState *st, TupleTableSlot *slot)
+{
+	int			a = st->in[IN_TENANT].attno - 1;
+
+	return a >= 0 && !slot->tts_isnull[a] && DatumGetBool(slot->tts_values[a]) ? 1 : 0;
+}
+
+/*
+ * The evaluation list a firm falls in, or -1.  A list's scope condition is
+ * not tested when the rule set has a single list and the query has no
+ * scope (or a NULL one), as in 1.0.  Lists do not overlap (validated).
+ */
+static int
+match_list(EvalState *st, TupleTableSlot *slot, const char *scope, Size len, EvalFirm *f)
+{
+	RuleSet    *rs = st->rules;
+	bool		test_scope = !(rs->ncohorts == 1 && scope == NULL);
+	int			tenant = input_tenant(st, slot);
+	int			c;
+
+	for (c = 0; c < rs->ncohorts; c++)
+	{
+		CohortRule *cr = &rs->cohorts[c];
+
+		if (cr->match_scope && test_scope &&
+			(scope == NULL || strlen(cr->match_scope) != len ||
+			 memcmp(cr->match_scope, scope, len) != 0))
+			continue;
+		if (cr->has_land_from && (!f->has_land || f->land < cr->land_from))
+			continue;
+		if (cr->has_land_below && (!f->has_land || f->land >= cr->land_below))
+			continue;
+		if (cr->tenant >= 0 && cr->tenant != tenant)
+			continue;
+		return c;
+	}
+	return -1;
+}
+
+/* Why a firm is in no list: the values the lists test. */
+static char *
+unlisted_reason(EvalState *st, TupleTableSlot *slot, const char *scope, Size len, EvalFirm *f)
+{
+	RuleSet    *rs = st->rules;
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, eval_local("不属于任何评价名单（"));
+	if (scope)
+		appendStringInfo(&buf, "scope %.*s", (int) len, scope);
+	else
+		appendStringInfoString(&buf, eval_local("scope为空"));
+	if (rs->lists_by_land)
+		appendStringInfo(&buf, eval_local("，用地%s"), f->has_land ? mu_text(f->land) : eval_local("为空"));
+	if (rs->lists_by_tenant)
+		appendStringInfoString(&buf, input_tenant(st, slot) ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
+	appendStringInfoString(&buf, eval_local("）"));
+	return arena_strdup(st, buf.data, buf.len);
+}
+
 /* Receiver: one row of the caller's query. */
 static bool
 eval_receive(TupleTableSlot *slot, DestReceiver *self)
@@ -549,26 +615,31 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	s = input_text(st, slot, IN_NAME, &len);
 	f->name = s ? arena_strdup(st, s, len) : NULL;
 
-	/* which scope row */
+	/* which evaluation list (评价名单) */
+	land_r = input_scaled(st, slot, IN_LAND, &f->land);
+	f->has_land = land_r == INPUT_OK;
+	if (land_r == INPUT_BAD)
+		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
 	s = input_text(st, slot, IN_SCOPE, &len);
-	if (rs->ncohorts > 1 || (s != NULL && strcmp(rs->cohorts[0].scope, "all") != 0))
+	cohort = (land_r == INPUT_BAD && rs->lists_by_land) ? -1 :
+		match_list(st, slot, s, s ? len : 0, f);
+	if (cohort < 0)
 	{
-		if (s == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("column \"scope\" of the evaluation query is null for enterprise %s",
-							f->credit_code)));
-		for (cohort = 0; cohort < rs->ncohorts; cohort++)
-			if (strlen(rs->cohorts[cohort].scope) == len &&
-				memcmp(rs->cohorts[cohort].scope, s, len) == 0)
-				break;
-		if (cohort == rs->ncohorts)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("rule set \"%s\" %d has no rules for scope \"%.*s\"",
-							rs->code, rs->year, (int) len, s),
-					 errdetail("Enterprise %s has that scope.", f->credit_code),
-					 errhint("Filter the query to the scopes of the rule set, or add rules for that scope.")));
+		/* in no list: reported on its own row, never dropped */
+		f->status = bad ? FIRM_ERROR : FIRM_UNLISTED;
+		if (bad)
+		{
+			char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+			f->reason = arena_strdup(st, r, strlen(r));
+		}
+		else
+			f->reason = unlisted_reason(st, slot, s, s ? len : 0, f);
+		f->group = intern_group(st, rs->ncohorts, NULL, 0);
+		st->nfirms++;
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextReset(st->rowcxt);
+		return true;
 	}
 	cr = &rs->cohorts[cohort];
 	if (st->need_who[cohort] != NULL)
@@ -589,10 +660,6 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 			if (r == INPUT_BAD && bad == NULL)
 				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[i]);
 		}
-	land_r = input_scaled(st, slot, IN_LAND, &f->land);
-	f->has_land = land_r == INPUT_OK;
-	if (land_r == INPUT_BAD && bad == NULL)
-		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
 	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
 	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
@@ -1349,10 +1416,6 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	st->rules = eval_load_rules(nsp, code, year, false);
-	if (st->rules->ncohorts > 8)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("rule set \"%s\" %d has more than 8 scopes", code, year)));
 	st->yuan_oid = extension_type(nsp, "yuan");
 	st->mu_oid = extension_type(nsp, "mu_area");
 	for (k = 0; k <= 6; k++)

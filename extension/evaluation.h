@@ -77,10 +77,14 @@ typedef enum EvalInput
 	IN_VETO_REASON,
 	IN_BONUS,
 	IN_PENALTY,
-	IN_CORRECTION
+	IN_CORRECTION,
+	IN_TENANT
 } EvalInput;
 
-#define EVAL_NINPUTS 23
+#define EVAL_NINPUTS 24
+
+/* Most evaluation lists (scope rows) of a rule set; one more slot holds the unlisted. */
+#define EVAL_MAX_LISTS 15
 
 typedef enum EvalMethod
 {
@@ -163,6 +167,13 @@ typedef struct CohortRule
 	int			exempt_class;	/* its index (validated), -1 for none */
 	bool		veto_downgrade; /* else forced to the last class */
 	int32		veto_steps;
+	/* the list's condition (1.1); a row without any takes the firms of scope = its name */
+	char	   *match_scope;	/* input scope value, or NULL for any */
+	bool		has_land_from;
+	int64		land_from;		/* land >= this (以上), 10^-6 亩 */
+	bool		has_land_below;
+	int64		land_below;		/* land < this (不满) */
+	int8		tenant;			/* -1 any, 0 not a tenant (false or NULL), 1 tenant */
 	int			nind;
 	IndicatorRule ind[EVAL_NINDICATORS];
 	int			nclass;
@@ -175,7 +186,10 @@ typedef struct RuleSet
 	char	   *code;
 	int32		year;
 	int			ncohorts;
-	CohortRule *cohorts;
+	CohortRule *cohorts;		/* ncohorts lists, then one empty slot for the unlisted */
+	bool		lists_by_scope; /* some list tests the input's scope */
+	bool		lists_by_land;
+	bool		lists_by_tenant;
 } RuleSet;
 
 /* evaluation_rules.c */
@@ -460,7 +474,8 @@ typedef struct InputBinding
 #define FIRM_VETO	2
 #define FIRM_ERROR	3			/* not gradable: a value or score out of range */
 #define FIRM_MANAGED 4			/* exempt, scored, managed as the scheme's exempt_class */
-#define FIRM_NSTATUS 5
+#define FIRM_UNLISTED 5			/* in no evaluation list of the rule set */
+#define FIRM_NSTATUS 6
 
 /* Does the firm take a place in its group's ranking (graded or vetoed)? */
 #define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
@@ -528,14 +543,14 @@ typedef struct EvalState
 	int			maxatt;
 	int			nstarts;		/* statements started: must end at 1 */
 	/* per scope: the first input its rules need that the query lacks */
-	EvalInput	need_input[8];
-	char	   *need_who[8];
+	EvalInput	need_input[EVAL_MAX_LISTS + 1];
+	char	   *need_who[EVAL_MAX_LISTS + 1];
 	Oid			yuan_oid;
 	Oid			mu_oid;
 	int			maxind;			/* largest indicator count of a cohort */
 	int			mode;			/* MODE_*: gaps need more group statistics */
 	/* cohort-level input needs */
-	bool		cohort_uses[8][EVAL_NINPUTS];
+	bool		cohort_uses[EVAL_MAX_LISTS + 1][EVAL_NINPUTS];
 	/* firms */
 	EvalFirm   *firms;
 	int64	   *values;			/* nfirms × maxind, 10^-8 */
@@ -555,17 +570,17 @@ typedef struct EvalState
 	Numeric		int64_max;
 	Numeric		int64_min;
 	/* registered/land-supplied cut-off dates per cohort (DateADT) */
-	DateADT		reg_cutoff[8];
-	DateADT		land_cutoff[8];
+	DateADT		reg_cutoff[EVAL_MAX_LISTS + 1];
+	DateADT		land_cutoff[EVAL_MAX_LISTS + 1];
 } EvalState;
 
 /* Cached text datums so that each row does not build its own. */
 typedef struct TextCache
 {
 	Datum		status[FIRM_NSTATUS];
-	Datum	   *cls[8];
-	Datum	   *label[8];
-	Datum		scope[8];
+	Datum	   *cls[EVAL_MAX_LISTS + 1];
+	Datum	   *label[EVAL_MAX_LISTS + 1];
+	Datum		scope[EVAL_MAX_LISTS + 1];
 	Datum		codes[EVAL_NINDICATORS];
 	Datum		names[EVAL_NINDICATORS];
 	Datum		units[EVAL_NINDICATORS];

@@ -35,7 +35,7 @@ void
 init_text_cache(EvalState *st, TextCache *tc)
 {
 	static const char *const statuses[FIRM_NSTATUS] = {
-		"graded", "exempt", "veto", "error", "managed"
+		"graded", "exempt", "veto", "error", "managed", "unlisted"
 	};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
@@ -107,7 +107,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		n[1] = false;
 	}
 	v[2] = tc->scope[g->cohort];
-	n[2] = false;
+	n[2] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
 		v[3] = CStringGetTextDatum(g->name);
@@ -345,7 +345,8 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	v[0] = CStringGetTextDatum(f->credit_code);
 	v[1] = tc->scope[g->cohort];
 	v[3] = tc->status[f->status];
-	n[0] = n[1] = n[3] = false;
+	n[0] = n[3] = false;
+	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
 		v[2] = CStringGetTextDatum(g->name);
@@ -353,7 +354,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	}
 	if (f->status == FIRM_EXEMPT)
 		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
-	else if (f->status == FIRM_ERROR)
+	else if (f->status == FIRM_ERROR || f->status == FIRM_UNLISTED)
 		appendStringInfoString(&text, f->reason);
 	else
 	{

@@ -45,7 +45,7 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 	"value_added", "revenue", "main_revenue", "rd", "energy_tce", "emission_t",
 	"employees", "electricity", "exempt_reason", "registered_on",
 	"land_supplied_on", "producing", "veto_reason", "bonus", "penalty",
-	"correction"
+	"correction", "tenant"
 };
 
 static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
@@ -331,11 +331,46 @@ row_init(RowReader *r, HeapTuple tuple, TupleDesc desc, const char *table)
 	r->where = psprintf("rule set \"%s\" %d (%s)", code, DatumGetInt32(y), scope);
 }
 
+/*
+ * The condition of an evaluation list (评价名单): match_scope, land_from,
+ * land_below, tenant.  A row with none of them takes the firms whose input
+ * scope is its own name ("all": every firm), as in 1.0.
+ */
+static void
+parse_list_condition(RowReader *r, CohortRule *c)
+{
+	bool		isnull,
+				nscope,
+				ntenant;
+	Datum		d;
+
+	d = row_get_new(r, "match_scope", &nscope);
+	c->match_scope = nscope ? NULL : TextDatumGetCString(d);
+	d = row_get_new(r, "land_from", &isnull);
+	c->has_land_from = !isnull;
+	c->land_from = isnull ? 0 : DatumGetInt64(d);
+	d = row_get_new(r, "land_below", &isnull);
+	c->has_land_below = !isnull;
+	c->land_below = isnull ? 0 : DatumGetInt64(d);
+	d = row_get_new(r, "tenant", &ntenant);
+	c->tenant = ntenant ? -1 : DatumGetBool(d) ? 1 : 0;
+	if ((c->has_land_from && c->land_from < 0) ||
+		(c->has_land_from && c->has_land_below && c->land_below <= c->land_from) ||
+		(c->has_land_below && c->land_below <= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the land range of evaluation list %s is empty or negative", c->scope),
+				 errdetail("In %s: land_from (以上) must be at least 0 and below land_below (不满).",
+						   r->where)));
+	if (nscope && ntenant && !c->has_land_from && !c->has_land_below &&
+		strcmp(c->scope, "all") != 0)
+		c->match_scope = c->scope;
+}
+
 /* Check and read one evaluation_scheme row. */
 static void
 parse_scheme_row(RowReader *r, CohortRule *c)
 {
-	const char *const scopes[] = {eval_local("规上"), eval_local("规下"), "all"};
 	static const char *const classifications[] = {"quota", "threshold"};
 	static const char *const ties[] = {"up", "down"};
 	static const char *const rd_dens[] = {"main_revenue", "revenue"};
@@ -345,8 +380,12 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 
 	c->code = row_text(r, "code");
 	c->year = DatumGetInt32(row_get(r, "year", &isnull));
-	(void) row_choice(r, "scope", scopes, lengthof(scopes));
 	c->scope = row_text(r, "scope");
+	if (c->scope[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("evaluation_scheme.scope must not be empty"),
+				 errdetail("In %s.", r->where)));
 	(void) row_text(r, "jurisdiction");
 	(void) row_text(r, "source");
 	c->group_by_industry = row_bool(r, "group_by_industry");
@@ -370,6 +409,7 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	c->exempt_registered_years = row_int(r, "exempt_registered_years", 1, 100);
 	c->exempt_land_years = row_int(r, "exempt_land_years", 1, 100);
 	c->exempt_not_producing = row_bool(r, "exempt_not_producing");
+	parse_list_condition(r, c);
 	d = row_get_new(r, "exempt_class", &isnull);
 	c->exempt_class_code = isnull ? NULL : TextDatumGetCString(d);
 	c->exempt_class = -1;
@@ -670,6 +710,27 @@ find_cohort(RuleSet *rs, const char *scope)
 	return NULL;
 }
 
+/* Can one firm meet the conditions of both lists? */
+static bool
+lists_overlap(const CohortRule *a, const CohortRule *b)
+{
+	int64		lo_a = a->has_land_from ? a->land_from : PG_INT64_MIN;
+	int64		hi_a = a->has_land_below ? a->land_below : PG_INT64_MAX;
+	int64		lo_b = b->has_land_from ? b->land_from : PG_INT64_MIN;
+	int64		hi_b = b->has_land_below ? b->land_below : PG_INT64_MAX;
+	bool		land_a = a->has_land_from || a->has_land_below;
+	bool		land_b = b->has_land_from || b->has_land_below;
+
+	if (a->match_scope && b->match_scope && strcmp(a->match_scope, b->match_scope) != 0)
+		return false;
+	if (a->tenant >= 0 && b->tenant >= 0 && a->tenant != b->tenant)
+		return false;
+	/* a firm without land meets only lists without a land condition */
+	if (land_a && land_b && (lo_a >= hi_b || lo_b >= hi_a))
+		return false;
+	return true;
+}
+
 /* Whole-set checks: indicators and classes present, quotas cover 100%, thresholds ordered. */
 static void
 validate_rules(RuleSet *rs)
@@ -682,7 +743,29 @@ validate_rules(RuleSet *rs)
 		CohortRule *c = &rs->cohorts[i];
 		char	   *where = psprintf("rule set \"%s\" %d (%s)", c->code, c->year, c->scope);
 
-		if (strcmp(c->scope, "all") == 0 && rs->ncohorts > 1)
+		if (rs->ncohorts > EVAL_MAX_LISTS)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("rule set \"%s\" %d has more than %d evaluation lists",
+							rs->code, rs->year, EVAL_MAX_LISTS)));
+		if (c->match_scope)
+			rs->lists_by_scope = true;
+		if (c->has_land_from || c->has_land_below)
+			rs->lists_by_land = true;
+		if (c->tenant >= 0)
+			rs->lists_by_tenant = true;
+		for (j = 0; j < i; j++)
+			if (lists_overlap(&rs->cohorts[j], c) &&
+				!(strcmp(c->scope, "all") == 0 || strcmp(rs->cohorts[j].scope, "all") == 0))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("evaluation lists %s and %s of rule set \"%s\" %d overlap",
+								rs->cohorts[j].scope, c->scope, rs->code, rs->year),
+						 errdetail("A firm can meet both conditions (match_scope, land_from, land_below, tenant); each firm must fall in exactly one list."),
+						 errhint("Make the conditions exclusive, e.g. land_below on one list and the same value as land_from on the other.")));
+
+		if (strcmp(c->scope, "all") == 0 && c->match_scope == NULL && c->tenant < 0 &&
+			!c->has_land_from && !c->has_land_below && rs->ncohorts > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("rule set \"%s\" %d has a scope \"all\" row and other scopes",
@@ -801,7 +884,7 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 				 errhint("See the rows of evaluation_scheme, or copy a rule set with evaluation_copy_scheme().")));
 	oldcxt = MemoryContextSwitchTo(outer);
 	rs->ncohorts = (int) SPI_processed;
-	rs->cohorts = palloc0(sizeof(CohortRule) * rs->ncohorts);
+	rs->cohorts = palloc0(sizeof(CohortRule) * (rs->ncohorts + 1));	/* + the unlisted */
 	for (i = 0; i < SPI_processed; i++)
 	{
 		RowReader	r;

@@ -19,7 +19,7 @@ ALTER TABLE @extschema@.evaluation_scheme ADD COLUMN exempt_class text;
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
--- Scoring methods rank (weight × (m − r + 1) / m by the value's rank r among the m firms of
+-- Scoring methods rank (weight × (m - r + 1) / m by the value's rank r among the m firms of
 -- the group with a value) and step (分档计分): steps are value thresholds, strictly
 -- decreasing, step_points the points from each step up, plus one for below every step.
 -- NULL for every other method (every 1.0 row).
@@ -30,6 +30,27 @@ COMMENT ON COLUMN @extschema@.evaluation_indicator.steps IS
 	'method step (分档计分): value thresholds, strictly decreasing; NULL for other methods';
 COMMENT ON COLUMN @extschema@.evaluation_indicator.step_points IS
 	'method step: points from each step up, then the points below every step (one more element than steps)';
+
+-- Evaluation lists (评价名单) as data: a scheme row is a list with a name (scope, now any
+-- text) and a condition on the input: match_scope (the input's scope value), land_from
+-- (land 以上, inclusive), land_below (land 不满, exclusive), tenant (the input's tenant
+-- flag; NULL counts as not a tenant).  A row without any condition takes the firms whose
+-- scope is its name ('all': every firm), which is exactly the 1.0 meaning of every existing
+-- row.  Lists must not overlap (evaluation_validate, 22023); a firm in no list is reported
+-- with status 'unlisted'.
+ALTER TABLE @extschema@.evaluation_scheme
+	ADD COLUMN match_scope text,
+	ADD COLUMN land_from @extschema@.mu_area,
+	ADD COLUMN land_below @extschema@.mu_area,
+	ADD COLUMN tenant boolean;
+COMMENT ON COLUMN @extschema@.evaluation_scheme.match_scope IS
+	'list condition: the input scope value it takes (NULL: any); a row without any condition takes scope = its own name';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.land_from IS
+	'list condition: land at least this (以上)';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.land_below IS
+	'list condition: land below this (不满)';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant IS
+	'list condition: true takes only firms whose input tenant is true, false only the others (NULL tenant counts as false)';
 
 CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
 	classes text[], cut_roundings text[], cut_from text[])
@@ -47,12 +68,14 @@ BEGIN ATOMIC
 	INSERT INTO @extschema@.evaluation_scheme (code, year, scope, jurisdiction, title, source,
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
-		exempt_not_producing, veto_rule, veto_steps, exempt_class, builtin)
+		exempt_not_producing, veto_rule, veto_steps, exempt_class, match_scope, land_from,
+		land_below, tenant, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
-		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, false
+		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, s.match_scope,
+		s.land_from, s.land_below, s.tenant, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
@@ -79,7 +102,7 @@ CREATE FUNCTION @extschema@.rank_score(rank bigint, count bigint, weight numeric
 RETURNS numeric
 	AS 'MODULE_PATHNAME', 'rank_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rank_score(bigint, bigint, numeric, numeric, numeric) IS
-	'item score of the rank method: weight × (count − rank + 1) / count, 6 decimals, then floor and cap (multiples of the weight)';
+	'item score of the rank method: weight × (count - rank + 1) / count, 6 decimals, then floor and cap (multiples of the weight)';
 
 CREATE FUNCTION @extschema@.step_score(value numeric, weight numeric, steps numeric[],
 	step_points numeric[], cap numeric DEFAULT NULL, floor numeric DEFAULT NULL)
