@@ -297,6 +297,83 @@ SELECT evaluation_copy_scheme('evalrules_step', 2024, 'evalrules_step2');
 SELECT indicator, method, steps, step_points FROM evaluation_indicator WHERE code = 'evalrules_step2';
 
 -- ---------------------------------------------------------------------------------
+-- D. Evaluation lists (评价名单) as data.  Cixi 2024 publishes four lists: 规上, 规下 with
+-- ≥3亩, 规下 under 3亩, and 租赁企业 (no industrial land of their own) [S12].  The
+-- indicators and quotas below are this test's own (the source gives only the lists).
+-- ---------------------------------------------------------------------------------
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, match_scope,
+	land_from, land_below, tenant)
+VALUES ('evalrules_cixi', 2024, '规上', '慈溪市', '[S12]', '规上', NULL, NULL, false),
+	('evalrules_cixi', 2024, '规下3亩以上', '慈溪市', '[S12]', '规下', '3亩', NULL, false),
+	('evalrules_cixi', 2024, '规下不满3亩', '慈溪市', '[S12]', '规下', NULL, '3亩', false),
+	('evalrules_cixi', 2024, '租赁企业', '慈溪市', '[S12]', NULL, NULL, NULL, true);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+SELECT 'evalrules_cixi', 2024, l, 'tax_per_mu', 100, b
+FROM (VALUES ('规上', 20), ('规下3亩以上', 10), ('规下不满3亩', 5)) v(l, b);
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_cixi', 2024, '租赁企业', 'tax_per_kwh', 100, 0.2);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+SELECT 'evalrules_cixi', 2024, l, p, k, k || '类', q
+FROM (VALUES ('规上'), ('规下3亩以上'), ('规下不满3亩'), ('租赁企业')) v(l),
+	(VALUES (1, 'A', 50), (2, 'B', 50)) c(p, k, q);
+SELECT evaluation_validate('evalrules_cixi', 2024);
+CREATE TABLE evalrules_cixi_firms (credit_code text, scope text, land numeric, tax numeric,
+	electricity numeric, tenant boolean);
+INSERT INTO evalrules_cixi_firms VALUES
+	('C-UP1', '规上', 50, 12000000, NULL, false), ('C-UP2', '规上', 20, 2000000, NULL, NULL),
+	('C-LO1', '规下', 3, 450000, NULL, false),          -- exactly 3亩: 以上 includes it
+	('C-LO2', '规下', 8, 400000, NULL, false),
+	('C-SM1', '规下', 2.999999, 200000, NULL, false),   -- 不满3亩
+	('C-SM2', '规下', 1, 30000, NULL, false),
+	('C-TEN1', '规下', NULL, 50000, 30, true), ('C-TEN2', '规上', NULL, 200000, 80, true),
+	('C-NOLAND', '规下', NULL, 50000, NULL, false),      -- 规下 without land: no list
+	('C-OTHER', '服务业', 10, 50000, NULL, false);       -- a scope no list takes
+SELECT credit_code, scope, status, total, rank, group_size, class, reason
+FROM evaluate('evalrules_cixi', 2024, 'SELECT * FROM evalrules_cixi_firms');
+-- hand-composed: the list by CASE, then the same arithmetic per list
+WITH l AS (
+	SELECT *, CASE WHEN COALESCE(tenant, false) THEN '租赁企业'
+		WHEN scope = '规上' THEN '规上'
+		WHEN scope = '规下' AND land >= 3 THEN '规下3亩以上'
+		WHEN scope = '规下' AND land < 3 THEN '规下不满3亩' END AS list
+	FROM evalrules_cixi_firms),
+s AS (
+	SELECT *, round(COALESCE(CASE list
+		WHEN '租赁企业' THEN indicator_score(indicator_value(tax / 10000, electricity), 100, 'ratio', 0.2)
+		ELSE indicator_score(indicator_value(tax / 10000, land), 100, 'ratio',
+			CASE list WHEN '规上' THEN 20 WHEN '规下3亩以上' THEN 10 ELSE 5 END) END, 0), 3) AS total
+	FROM l WHERE list IS NOT NULL),
+r AS (
+	SELECT *, quota_class(rank() OVER w, count(*) OVER w, '{50,50}', '{A,B}') AS class
+	FROM s WINDOW w AS (PARTITION BY list ORDER BY total DESC))
+SELECT count(*) AS firms, count(*) FILTER (WHERE e.scope IS DISTINCT FROM r.list
+	OR e.total IS DISTINCT FROM r.total OR e.class IS DISTINCT FROM r.class) AS differ
+FROM evaluate('evalrules_cixi', 2024, 'SELECT * FROM evalrules_cixi_firms') e
+LEFT JOIN r USING (credit_code);
+SELECT scope, class, firms FROM evaluation_distribution('evalrules_cixi', 2024,
+	'SELECT * FROM evalrules_cixi_firms') ORDER BY scope COLLATE "C", class NULLS LAST;
+-- columns the lists test are required: land for land_from/land_below, tenant for tenant
+SELECT * FROM evaluate('evalrules_cixi', 2024, 'SELECT credit_code, scope, tax, tenant FROM evalrules_cixi_firms');
+SELECT * FROM evaluate('evalrules_cixi', 2024, 'SELECT credit_code, scope, land, tax FROM evalrules_cixi_firms');
+-- overlapping lists are rejected (a 规下 firm of 5亩 would be in both)
+UPDATE evaluation_scheme SET land_below = '6亩' WHERE code = 'evalrules_cixi' AND scope = '规下不满3亩';
+SELECT evaluation_validate('evalrules_cixi', 2024);
+UPDATE evaluation_scheme SET land_below = '3亩' WHERE code = 'evalrules_cixi' AND scope = '规下不满3亩';
+-- a tenant list without tenant = true would overlap the others
+UPDATE evaluation_scheme SET tenant = NULL WHERE code = 'evalrules_cixi' AND scope = '规上';
+SELECT evaluation_validate('evalrules_cixi', 2024);
+UPDATE evaluation_scheme SET tenant = false WHERE code = 'evalrules_cixi' AND scope = '规上';
+-- an empty land range is rejected by the row trigger
+UPDATE evaluation_scheme SET land_from = '3亩', land_below = '3亩'
+WHERE code = 'evalrules_cixi' AND scope = '规下不满3亩';
+-- copies keep the conditions
+SELECT evaluation_copy_scheme('evalrules_cixi', 2024, 'evalrules_cixi', 2025);
+SELECT scope, match_scope, land_from::numeric, land_below::numeric, tenant FROM evaluation_scheme
+WHERE code = 'evalrules_cixi' AND year = 2025 ORDER BY scope COLLATE "C";
+-- 1.0 rows (no condition) keep their meaning: the list of scope = its name
+SELECT count(*) AS shipped_lists, count(match_scope) AS with_condition FROM evaluation_scheme WHERE builtin;
+
+-- ---------------------------------------------------------------------------------
 -- E. 参与评价、不定等级、参照B类管理 [S16]: exempt firms scored and managed as a class,
 -- without a quota place.
 -- ---------------------------------------------------------------------------------
@@ -443,4 +520,4 @@ ORDER BY credit_code;
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
 DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
-	evalrules_mm_firms;
+	evalrules_mm_firms, evalrules_cixi_firms;
