@@ -44,6 +44,15 @@ typedef struct EvalReceiver
 	EvalState  *st;
 } EvalReceiver;
 
+/* How input i (fixed, or a column of an indicator definition) is used. */
+static InputRole
+input_role(EvalState *st, int input)
+{
+	if (input < EVAL_NINPUTS)
+		return input_roles[input];
+	return eval_input_is_money(st->rules, input) ? ROLE_MONEY : ROLE_QUANTITY;
+}
+
 /* Copy len bytes plus a NUL into the string arena. */
 static char *
 arena_strdup(EvalState *st, const char *s, Size len)
@@ -138,10 +147,10 @@ int_scaled(int64 v, int digits, int64 *result)
  * INPUT_BAD for a value the engine cannot hold (reported on the firm's row).
  */
 static int
-input_scaled(EvalState *st, TupleTableSlot *slot, EvalInput which, int64 *result)
+input_scaled(EvalState *st, TupleTableSlot *slot, int which, int64 *result)
 {
 	InputBinding *b = &st->in[which];
-	int			digits = input_roles[which] == ROLE_MONEY ? 2 : 6;
+	int			digits = input_role(st, which) == ROLE_MONEY ? 2 : 6;
 	Datum		d;
 	bool		ok;
 
@@ -194,24 +203,24 @@ extension_type(Oid nsp, const char *name)
 /* Raise 42703 for an input a rule needs. */
 pg_attribute_noreturn()
 static void
-missing_column(EvalState *st, EvalInput which, const char *needed_by)
+missing_column(EvalState *st, int which, const char *needed_by)
 {
+	const char *name = eval_input_name(st->rules, which);
+
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_COLUMN),
-			 errmsg("column \"%s\" does not exist in the evaluation query",
-					eval_input_names[which]),
+			 errmsg("column \"%s\" does not exist in the evaluation query", name),
 			 errdetail("%s of rule set \"%s\" %d needs it.", needed_by,
 					   st->rules->code, st->rules->year),
-			 errhint("Add a column named %s to the query, e.g. \"... AS %s\".",
-					 eval_input_names[which], eval_input_names[which])));
+			 errhint("Add a column named %s to the query, e.g. \"... AS %s\".", name, name)));
 }
 
 /* Decide how a column of type typid is read for its role. */
 static void
-bind_type(EvalState *st, EvalInput which, Oid typid)
+bind_type(EvalState *st, int which, Oid typid)
 {
 	InputBinding *b = &st->in[which];
-	InputRole	role = input_roles[which];
+	InputRole	role = input_role(st, which);
 	Oid			base = getBaseType(typid);
 	const char *want = NULL;
 
@@ -284,7 +293,7 @@ bind_type(EvalState *st, EvalInput which, Oid typid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" of the evaluation query has type %s",
-						eval_input_names[which], format_type_be(typid)),
+						eval_input_name(st->rules, which), format_type_be(typid)),
 				 errhint("Use %s.", want)));
 }
 
@@ -302,7 +311,7 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the evaluation query must be a single SELECT")));
-	for (i = 0; i < EVAL_NINPUTS; i++)
+	for (i = 0; i < st->ninputs; i++)
 		st->in[i].attno = 0;
 	st->maxatt = 0;
 	for (i = 0; i < desc->natts; i++)
@@ -312,17 +321,17 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 
 		if (att->attisdropped)
 			continue;
-		for (j = 0; j < EVAL_NINPUTS; j++)
+		for (j = 0; j < st->ninputs; j++)
 		{
-			if (strcmp(NameStr(att->attname), eval_input_names[j]) != 0)
+			if (strcmp(NameStr(att->attname), eval_input_name(rs, j)) != 0)
 				continue;
 			if (st->in[j].attno != 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_AMBIGUOUS_COLUMN),
 						 errmsg("column \"%s\" appears more than once in the evaluation query",
-								eval_input_names[j])));
+								eval_input_name(rs, j))));
 			st->in[j].attno = i + 1;
-			bind_type(st, (EvalInput) j, att->atttypid);
+			bind_type(st, j, att->atttypid);
 			st->maxatt = Max(st->maxatt, i + 1);
 		}
 	}
@@ -359,15 +368,13 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 			NEED(IN_GROUP, psprintf("Grouping by industry (%s)", cr->scope));
 		for (k = 0; k < cr->nind; k++)
 		{
-			EvalIndicator ind = cr->ind[k].indicator;
-			EvalInput	num,
-						den;
-			char	   *by = psprintf("Indicator %s (%s, %s)", eval_indicator_codes[ind],
-									  eval_local(eval_indicator_names[ind]), cr->scope);
+			IndicatorRule *ir = &cr->ind[k];
+			char	   *by = psprintf("Indicator %s (%s, %s)", ir->code, ir->name, cr->scope);
 
-			eval_indicator_inputs(cr, ind, &num, &den);
-			NEED(num, by);
-			NEED(den, by);
+			for (i = 0; i < ir->nnum; i++)
+				NEED(ir->num_in[i], by);
+			for (i = 0; i < ir->nden; i++)
+				NEED(ir->den_in[i], by);
 		}
 		if (cr->has_min_land)
 			NEED(IN_LAND, psprintf("%s' min_land exemption", who));
@@ -479,6 +486,32 @@ mu_text(int64 v)
 					eval_local("亩"));
 }
 
+/*
+ * Σ of an indicator side's columns (10^-6 of the display unit): INPUT_NULL
+ * when every column is NULL (a NULL part of a sum counts 0 otherwise),
+ * INPUT_BAD when the sum does not fit in int64.
+ */
+static int
+sum_parts(const int *parts, int nparts, const int64 *in, const bool *has, int64 *sum)
+{
+	int128		acc = 0;
+	bool		any = false;
+	int			i;
+
+	for (i = 0; i < nparts; i++)
+		if (has[parts[i]])
+		{
+			acc += in[parts[i]];
+			any = true;
+		}
+	if (!any)
+		return INPUT_NULL;
+	if (acc > PG_INT64_MAX || acc < PG_INT64_MIN)
+		return INPUT_BAD;
+	*sum = (int64) acc;
+	return INPUT_OK;
+}
+
 /* The input's tenant flag: 1 when true, 0 when false, NULL or absent. */
 static int
 input_tenant(EvalState *st, TupleTableSlot *slot)
@@ -552,8 +585,10 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	CohortRule *cr;
 	int			cohort = 0;
 	int64	   *vals;
-	int64		in[EVAL_NINPUTS];
-	bool		has[EVAL_NINPUTS];
+	int64		in[EVAL_MAX_INPUTS];
+	bool		has[EVAL_MAX_INPUTS];
+	int64		nums[EVAL_MAX_IND];
+	int64		dens[EVAL_MAX_IND];
 	const char *s;
 	Size		len;
 	EvalGroup  *g;
@@ -606,6 +641,15 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		st->values = st->values ?
 			repalloc_huge(st->values, sizeof(int64) * st->maxind * newcap) :
 			MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		if (st->mode == MODE_GAP)
+		{
+			st->nums = st->nums ?
+				repalloc_huge(st->nums, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+			st->dens = st->dens ?
+				repalloc_huge(st->dens, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		}
 		st->capfirms = newcap;
 	}
 	f = &st->firms[st->nfirms];
@@ -651,19 +695,17 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	g = st->groups[f->group];
 
 	/* inputs the cohort uses; a value the engine cannot hold makes the firm an error */
-	for (i = 0; i < EVAL_NINPUTS; i++)
+	for (i = 0; i < st->ninputs; i++)
 		if (st->cohort_uses[cohort][i])
 		{
-			int			r = input_scaled(st, slot, (EvalInput) i, &in[i]);
+			int			r = input_scaled(st, slot, i, &in[i]);
 
 			has[i] = r == INPUT_OK;
 			if (r == INPUT_BAD && bad == NULL)
-				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[i]);
+				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_name(rs, i));
 		}
 	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
-	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
-	f->electricity = f->has_electricity ? in[IN_ELECTRICITY] : 0;
 
 	/* exemptions */
 	s = input_text(st, slot, IN_EXEMPT_REASON, &len);
@@ -770,20 +812,28 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	vals = st->values + st->nfirms * st->maxind;
 	for (k = 0; k < cr->nind; k++)
 	{
-		EvalIndicator ind = cr->ind[k].indicator;
-		EvalInput	num,
-					den;
+		IndicatorRule *ir = &cr->ind[k];
+		int			rn = sum_parts(ir->num_in, ir->nnum, in, has, &nums[k]);
+		int			rd = sum_parts(ir->den_in, ir->nden, in, has, &dens[k]);
 		bool		overflow = false;
 
-		eval_indicator_inputs(cr, ind, &num, &den);
-		if (has[num] && has[den] && eval_value(in[num], in[den], &vals[k], &overflow))
+		if (rn == INPUT_OK && rd == INPUT_OK &&
+			eval_value(nums[k], dens[k], ir->scale6, &vals[k], &overflow))
 			continue;
 		f->missing |= (uint16) (1 << k);
 		vals[k] = 0;
-		if (overflow && bad == NULL)
+		if ((overflow || rn == INPUT_BAD || rd == INPUT_BAD) && bad == NULL)
 			bad = psprintf(eval_local("指标%s（%s）超出计算范围（绝对值不超过92233720368%s）"),
-						   eval_local(eval_indicator_names[ind]), eval_indicator_codes[ind],
-						   eval_local(eval_indicator_units[ind]));
+						   ir->name, ir->code, ir->unit);
+		if (rn != INPUT_OK)
+			nums[k] = 0;
+		if (rd != INPUT_OK)
+			dens[k] = 0;
+	}
+	if (st->nums != NULL)
+	{
+		memcpy(st->nums + st->nfirms * st->maxind, nums, sizeof(int64) * cr->nind);
+		memcpy(st->dens + st->nfirms * st->maxind, dens, sizeof(int64) * cr->nind);
 	}
 
 	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
@@ -801,26 +851,23 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	{
 		for (k = 0; k < cr->nind; k++)
 		{
-			EvalIndicator ind = cr->ind[k].indicator;
-			EvalInput	num,
-						den;
+			IndicatorRule *ir = &cr->ind[k];
 			int64		v = vals[k];
 
-			eval_indicator_inputs(cr, ind, &num, &den);
 			if (f->missing & (1 << k))
 			{
-				if (cr->ind[k].missing == MISSING_ERROR)
+				if (ir->missing == MISSING_ERROR)
 					ereport(ERROR,
 							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 							 errmsg("enterprise %s has no value for indicator %s (%s)",
-									f->credit_code, eval_indicator_codes[ind],
-									eval_local(eval_indicator_names[ind])),
+									f->credit_code, ir->code, ir->name),
 							 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
-									   eval_input_names[num], eval_input_names[den])));
+									   eval_input_name(rs, ir->num_in[0]),
+									   eval_input_name(rs, ir->den_in[0]))));
 				continue;
 			}
-			g->sumnum[k] += in[num];
-			g->sumden[k] += in[den];
+			g->sumnum[k] += nums[k];
+			g->sumden[k] += dens[k];
 			g->sumval[k] += v;
 			g->nval[k]++;
 			if (v < g->lo[k])
@@ -881,7 +928,13 @@ compute_benchmarks(EvalState *st)
 				case BENCH_RATIO_OF_SUMS:
 					if (g->nval[k] == 0)
 						continue;
-					base = int128_div_round(g->sumnum[k] * EVAL_VALUE_SCALE, g->sumden[k]);
+					/* Σ numerator × scale / Σ denominator; beyond 2^100 it is out of range */
+					if (g->sumnum[k] > ((int128) 1 << 100) || g->sumnum[k] < -((int128) 1 << 100))
+						base = (int128) PG_INT64_MAX + 1;
+					else
+						base = int128_div_round(g->sumnum[k] * ir->scale6 *
+												(EVAL_VALUE_SCALE / EVAL_FACTOR_SCALE),
+												g->sumden[k]);
 					break;
 				case BENCH_MEAN:
 					if (g->nval[k] == 0)
@@ -919,15 +972,13 @@ compute_benchmarks(EvalState *st)
 			{
 				if (g->error == NULL)
 					g->error = psprintf(eval_local("本组指标%s（%s）的基准值超出计算范围"),
-										eval_local(eval_indicator_names[ir->indicator]),
-										eval_indicator_codes[ir->indicator]);
+										ir->name, ir->code);
 				continue;
 			}
 			g->bench[k] = (int64) base;
 			if (g->bench[k] <= 0 && g->error == NULL)
 				g->error = psprintf(eval_local("本组指标%s（%s）由数据得出的基准值为%s，不为正，无法按比值计分"),
-									eval_local(eval_indicator_names[ir->indicator]),
-									eval_indicator_codes[ir->indicator],
+									ir->name, ir->code,
 									DatumGetCString(DirectFunctionCall1(numeric_out,
 																		eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true))));
 		}
@@ -1139,17 +1190,15 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 					fl,
 					overflow = false;
 
-		if (tax_delta >= 0 && f->has_tax &&
-			(ir->indicator == IND_TAX_PER_MU || ir->indicator == IND_TAX_PER_KWH))
+		if (tax_delta >= 0 && f->has_tax && ir->taxed)
 		{
-			int64		d = ir->indicator == IND_TAX_PER_MU ? f->land : f->electricity;
+			int64		i = (f - st->firms) * st->maxind + k;
 			int64		t;
 			bool		had = present;
 
-			if (pg_add_s64_overflow(f->tax, tax_delta, &t))
+			if (pg_add_s64_overflow(st->nums[i], tax_delta, &t))
 				return false;
-			present = (ir->indicator == IND_TAX_PER_MU ? f->has_land : f->has_electricity) &&
-				eval_value(t, d, &v, &overflow);
+			present = eval_value(t, st->dens[i], ir->scale6, &v, &overflow);
 			if (overflow)
 				return false;
 			w_all += ir->weight4;
@@ -1234,8 +1283,7 @@ compute_scores(EvalState *st)
 			if (!firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl, &item))
 			{
 				firm_fail(st, f, psprintf(eval_local("指标%s（%s）的得分超出计算范围"),
-										  eval_local(eval_indicator_names[cr->ind[k].indicator]),
-										  eval_indicator_codes[cr->ind[k].indicator]));
+										  cr->ind[k].name, cr->ind[k].code));
 				break;
 			}
 			g->sumitem[k] += item;
@@ -1416,6 +1464,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	st->rules = eval_load_rules(nsp, code, year, false);
+	st->ninputs = EVAL_NINPUTS + st->rules->ncustom;
 	st->yuan_oid = extension_type(nsp, "yuan");
 	st->mu_oid = extension_type(nsp, "mu_area");
 	for (k = 0; k <= 6; k++)
@@ -1435,12 +1484,13 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 		st->maxind = Max(st->maxind, cr->nind);
 		for (k = 0; k < cr->nind; k++)
 		{
-			EvalInput	num,
-						den;
+			IndicatorRule *ir = &cr->ind[k];
+			int			p;
 
-			eval_indicator_inputs(cr, cr->ind[k].indicator, &num, &den);
-			st->cohort_uses[c][num] = true;
-			st->cohort_uses[c][den] = true;
+			for (p = 0; p < ir->nnum; p++)
+				st->cohort_uses[c][ir->num_in[p]] = true;
+			for (p = 0; p < ir->nden; p++)
+				st->cohort_uses[c][ir->den_in[p]] = true;
 		}
 		if (cr->exempt_registered_years > 0)
 			st->reg_cutoff[c] = date2j(year - cr->exempt_registered_years, 12, 31) -

@@ -52,6 +52,13 @@ typedef enum EvalIndicator
 
 #define EVAL_NINDICATORS 9
 
+/* Most indicators of one list (built-in and defined ones together). */
+#define EVAL_MAX_IND	16
+/* Most input columns summed in a numerator or a denominator. */
+#define EVAL_MAX_PARTS	8
+/* Most input columns named only by indicator definitions, per rule set. */
+#define EVAL_MAX_CUSTOM	32
+
 /* Input columns the engine can read. */
 typedef enum EvalInput
 {
@@ -82,6 +89,7 @@ typedef enum EvalInput
 } EvalInput;
 
 #define EVAL_NINPUTS 24
+#define EVAL_MAX_INPUTS (EVAL_NINPUTS + EVAL_MAX_CUSTOM)
 
 /* Most evaluation lists (scope rows) of a rule set; one more slot holds the unlisted. */
 #define EVAL_MAX_LISTS 15
@@ -114,10 +122,23 @@ typedef enum EvalMissing
 	MISSING_ERROR
 } EvalMissing;
 
-/* One row of evaluation_indicator. */
+/*
+ * One row of evaluation_indicator with its definition (a row of
+ * evaluation_indicator_def): value = Σ numerator / Σ denominator × scale,
+ * money in 万元 and other quantities in their unit.
+ */
 typedef struct IndicatorRule
 {
-	EvalIndicator indicator;
+	int			indicator;		/* EvalIndicator of the nine (its evaluate() column), or -1 */
+	char	   *code;			/* database encoding */
+	char	   *name;
+	char	   *unit;
+	int			nnum;
+	int			num_in[EVAL_MAX_PARTS];	/* input indexes (EvalInput or custom) */
+	int			nden;
+	int			den_in[EVAL_MAX_PARTS];
+	int64		scale6;
+	bool		taxed;			/* the numerator sums the tax column */
 	int64		weight4;
 	EvalBenchmarkKind bench_kind;
 	int64		benchmark8;		/* fixed benchmark, else 0 */
@@ -175,7 +196,7 @@ typedef struct CohortRule
 	int64		land_below;		/* land < this (不满) */
 	int8		tenant;			/* -1 any, 0 not a tenant (false or NULL), 1 tenant */
 	int			nind;
-	IndicatorRule ind[EVAL_NINDICATORS];
+	IndicatorRule ind[EVAL_MAX_IND];
 	int			nclass;
 	ClassRule  *classes;
 } CohortRule;
@@ -190,6 +211,9 @@ typedef struct RuleSet
 	bool		lists_by_scope; /* some list tests the input's scope */
 	bool		lists_by_land;
 	bool		lists_by_tenant;
+	int			ncustom;		/* input columns named only by indicator definitions */
+	char	   *custom_names[EVAL_MAX_CUSTOM];
+	bool		custom_money[EVAL_MAX_CUSTOM];
 } RuleSet;
 
 /* evaluation_rules.c */
@@ -200,8 +224,8 @@ extern const char *const eval_input_names[EVAL_NINPUTS];
 extern EvalMethod eval_parse_method(const char *s);
 extern const char *eval_local(const char *utf8);
 extern RuleSet *eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only);
-extern void eval_indicator_inputs(const CohortRule *c, EvalIndicator ind,
-								  EvalInput *num, EvalInput *den);
+extern const char *eval_input_name(const RuleSet *rs, int input);
+extern bool eval_input_is_money(const RuleSet *rs, int input);
 extern void eval_cohort_cuts(const CohortRule *c, int64 n, int64 *cut);
 extern int64 eval_numeric_to_scaled(Datum num, int digits, const char *what);
 extern Datum eval_scaled_to_numeric(int64 v, int digits, bool trim);
@@ -219,22 +243,25 @@ eval_narrow(int128 v, const char *what)
 	return (int64) v;
 }
 
+/* Largest indicator scale (value = Σ numerator / Σ denominator × scale). */
+#define EVAL_MAX_SCALE	1000000
+
 /*
- * Indicator value (10^-8 of its unit) = num / den.  Both inputs are scaled
- * so that num / den is the value in its unit (money in 分 against other
- * quantities in 10^-6 units).  Returns false when the value is missing
- * (den <= 0) or does not fit in int64 (*overflow set: |value| above
- * 92233720368.54775807 units).
+ * Indicator value (10^-8 of its unit) = num / den × scale.  Both sums count
+ * 10^-6 of the display unit (money in 分 = 10^-6 万元, other quantities in
+ * 10^-6 units), so with scale 1 num / den is the value in its unit.
+ * Returns false when the value is missing (den <= 0) or does not fit in
+ * int64 (*overflow set: |value| above 92233720368.54775807 units).
  */
 static inline bool
-eval_value(int64 num, int64 den, int64 *value8, bool *overflow)
+eval_value(int64 num, int64 den, int64 scale6, int64 *value8, bool *overflow)
 {
 	int128		v;
 
 	*overflow = false;
 	if (den <= 0)
 		return false;
-	v = int128_div_round((int128) num * EVAL_VALUE_SCALE, den);
+	v = int128_div_round((int128) num * scale6 * (EVAL_VALUE_SCALE / EVAL_FACTOR_SCALE), den);
 	if (v > PG_INT64_MAX || v < PG_INT64_MIN)
 	{
 		*overflow = true;
@@ -491,7 +518,7 @@ typedef struct EvalFirm
 	int32		group;
 	uint8		status;
 	int8		cls;			/* class index, -1 for none */
-	uint16		missing;		/* bit k: cohort indicator k has no value */
+	uint16		missing;		/* bit k: list indicator k has no value */
 	int32		rank;
 	bool		has_land;
 	bool		has_tax;
@@ -513,18 +540,18 @@ typedef struct EvalGroup
 	int32		order;			/* output position of the group */
 	int64		n;				/* graded + vetoed firms */
 	int64		start;			/* offset of its first firm in the sorted order */
-	int128		sumnum[EVAL_NINDICATORS];
-	int128		sumden[EVAL_NINDICATORS];
-	int128		sumval[EVAL_NINDICATORS];
-	int64		nval[EVAL_NINDICATORS];
-	int64		lo[EVAL_NINDICATORS];
-	int64		hi[EVAL_NINDICATORS];
-	int64		bench[EVAL_NINDICATORS];
-	int128		sumitem[EVAL_NINDICATORS];
-	int64		nitem[EVAL_NINDICATORS];
-	int64		avgitem[EVAL_NINDICATORS];
+	int128		sumnum[EVAL_MAX_IND];
+	int128		sumden[EVAL_MAX_IND];
+	int128		sumval[EVAL_MAX_IND];
+	int64		nval[EVAL_MAX_IND];
+	int64		lo[EVAL_MAX_IND];
+	int64		hi[EVAL_MAX_IND];
+	int64		bench[EVAL_MAX_IND];
+	int128		sumitem[EVAL_MAX_IND];
+	int64		nitem[EVAL_MAX_IND];
+	int64		avgitem[EVAL_MAX_IND];
 	char	   *error;			/* why the group cannot be scored, or NULL */
-	int64	   *sorted[EVAL_NINDICATORS];	/* rank (and minmax for gaps): values, descending */
+	int64	   *sorted[EVAL_MAX_IND];	/* rank (and minmax for gaps): values, descending */
 } EvalGroup;
 
 /* Output modes. */
@@ -539,21 +566,24 @@ typedef struct EvalState
 	MemoryContext rowcxt;		/* reset after every input row */
 	RuleSet    *rules;
 	int32		year;
-	InputBinding in[EVAL_NINPUTS];
+	InputBinding in[EVAL_MAX_INPUTS];
+	int			ninputs;		/* EVAL_NINPUTS + the rule set's custom columns */
 	int			maxatt;
 	int			nstarts;		/* statements started: must end at 1 */
 	/* per scope: the first input its rules need that the query lacks */
-	EvalInput	need_input[EVAL_MAX_LISTS + 1];
+	int			need_input[EVAL_MAX_LISTS + 1];
 	char	   *need_who[EVAL_MAX_LISTS + 1];
 	Oid			yuan_oid;
 	Oid			mu_oid;
 	int			maxind;			/* largest indicator count of a cohort */
 	int			mode;			/* MODE_*: gaps need more group statistics */
 	/* cohort-level input needs */
-	bool		cohort_uses[EVAL_MAX_LISTS + 1][EVAL_NINPUTS];
+	bool		cohort_uses[EVAL_MAX_LISTS + 1][EVAL_MAX_INPUTS];
 	/* firms */
 	EvalFirm   *firms;
 	int64	   *values;			/* nfirms × maxind, 10^-8 */
+	int64	   *nums;			/* gap mode: numerator and denominator sums, 10^-6 */
+	int64	   *dens;
 	int64		nfirms;
 	int64		capfirms;
 	/* groups */
@@ -581,9 +611,9 @@ typedef struct TextCache
 	Datum	   *cls[EVAL_MAX_LISTS + 1];
 	Datum	   *label[EVAL_MAX_LISTS + 1];
 	Datum		scope[EVAL_MAX_LISTS + 1];
-	Datum		codes[EVAL_NINDICATORS];
-	Datum		names[EVAL_NINDICATORS];
-	Datum		units[EVAL_NINDICATORS];
+	Datum		codes[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
+	Datum		names[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
+	Datum		units[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
 	Datum		missing_names[4];
 } TextCache;
 

@@ -45,17 +45,17 @@ init_text_cache(EvalState *st, TextCache *tc)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
 	for (i = 0; i < 4; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
-	for (i = 0; i < EVAL_NINDICATORS; i++)
-	{
-		tc->codes[i] = CStringGetTextDatum(eval_indicator_codes[i]);
-		tc->names[i] = CStringGetTextDatum(eval_local(eval_indicator_names[i]));
-		tc->units[i] = CStringGetTextDatum(eval_local(eval_indicator_units[i]));
-	}
 	for (i = 0; i < st->rules->ncohorts; i++)
 	{
 		CohortRule *cr = &st->rules->cohorts[i];
 
 		tc->scope[i] = CStringGetTextDatum(cr->scope);
+		for (j = 0; j < cr->nind; j++)
+		{
+			tc->codes[i][j] = CStringGetTextDatum(cr->ind[j].code);
+			tc->names[i][j] = CStringGetTextDatum(cr->ind[j].name);
+			tc->units[i][j] = CStringGetTextDatum(cr->ind[j].unit);
+		}
 		tc->cls[i] = palloc(sizeof(Datum) * cr->nclass);
 		tc->label[i] = palloc(sizeof(Datum) * cr->nclass);
 		for (j = 0; j < cr->nclass; j++)
@@ -146,6 +146,9 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		bool		c,
 					fl;
 
+		/* a defined indicator has no column of its own: see evaluation_explain() */
+		if (ir->indicator < 0)
+			continue;
 		if (!(f->missing & (1 << k)))
 		{
 			v[col] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
@@ -190,9 +193,9 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[0] = CStringGetTextDatum(f->credit_code);
 		v[1] = tc->scope[g->cohort];
 		v[3] = tc->status[f->status];
-		v[4] = tc->codes[ir->indicator];
-		v[5] = tc->names[ir->indicator];
-		v[6] = tc->units[ir->indicator];
+		v[4] = tc->codes[g->cohort][k];
+		v[5] = tc->names[g->cohort][k];
+		v[6] = tc->units[g->cohort][k];
 		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
@@ -257,25 +260,23 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
  */
 #define GAP_VALUE_LIMIT (INT64CONST(10000000) * EVAL_VALUE_SCALE)
 
-/* Would tax + delta keep every tax item of the firm's cohort within reach? */
+/* Would tax + delta keep every tax item of the firm's list within reach? */
 static bool
 tax_delta_in_reach(EvalState *st, EvalFirm *f, int64 delta)
 {
 	CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+	int64		base = (f - st->firms) * st->maxind;
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
 	{
 		IndicatorRule *ir = &cr->ind[k];
-		int64		d;
+		int64		d = st->dens[base + k];
 
-		if (ir->indicator == IND_TAX_PER_MU)
-			d = f->has_land ? f->land : 0;
-		else if (ir->indicator == IND_TAX_PER_KWH)
-			d = f->has_electricity ? f->electricity : 0;
-		else
+		if (!ir->taxed)
 			continue;
-		if (d > 0 && ((int128) f->tax + delta) * EVAL_VALUE_SCALE / d > GAP_VALUE_LIMIT)
+		if (d > 0 && ((int128) st->nums[base + k] + delta) * ir->scale6 *
+			(EVAL_VALUE_SCALE / EVAL_FACTOR_SCALE) / d > GAP_VALUE_LIMIT)
 			return false;
 	}
 	return true;
@@ -325,7 +326,7 @@ cohort_scores_tax(CohortRule *cr)
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
-		if (cr->ind[k].indicator == IND_TAX_PER_MU || cr->ind[k].indicator == IND_TAX_PER_KWH)
+		if (cr->ind[k].taxed)
 			return true;
 	return false;
 }

@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/rel.h"
 
 #include "evaluation.h"
 #include "kit.h"
@@ -512,23 +513,338 @@ parse_steps(RowReader *r, IndicatorRule *ir, const char *code)
 	memcpy(ir->points6, pts, sizeof(int64) * np);
 }
 
+/* Input columns an indicator definition may sum, and whether each is money. */
+static const EvalInput quantity_inputs[] = {
+	IN_TAX, IN_VALUE_ADDED, IN_REVENUE, IN_MAIN_REVENUE, IN_RD,
+	IN_LAND, IN_ENERGY, IN_EMISSION, IN_EMPLOYEES, IN_ELECTRICITY
+};
+
+/* The nine built-in definitions, used only by a 1.0 schema (no evaluation_indicator_def). */
+static const char *const builtin_parts[EVAL_NINDICATORS][2] = {
+	{"tax", "land"}, {"value_added", "land"}, {"revenue", "land"},
+	{"value_added", "energy_tce"}, {"value_added", "emission_t"},
+	{"value_added", "employees"}, {"rd", "main_revenue"}, {"tax", "electricity"},
+	{"revenue", "electricity"}
+};
+
+/* One row of evaluation_indicator_def, checked. */
+typedef struct IndicatorDef
+{
+	char	   *code;
+	char	   *name;
+	char	   *unit;
+	int			nnum;
+	char	   *num[EVAL_MAX_PARTS];
+	bool		num_money;		/* kind of the columns not known to the engine */
+	int			nden;
+	char	   *den[EVAL_MAX_PARTS];
+	bool		den_money;
+	int64		scale6;
+} IndicatorDef;
+
+/* Name of input i of a rule set (the fixed inputs, then its custom columns). */
+const char *
+eval_input_name(const RuleSet *rs, int input)
+{
+	return input < EVAL_NINPUTS ? eval_input_names[input] :
+		rs->custom_names[input - EVAL_NINPUTS];
+}
+
+/* Is input i read as money (元, 2 decimals) rather than a quantity (6 decimals)? */
+bool
+eval_input_is_money(const RuleSet *rs, int input)
+{
+	int			i;
+
+	if (input >= EVAL_NINPUTS)
+		return rs->custom_money[input - EVAL_NINPUTS];
+	for (i = 0; i < 5; i++)		/* the money inputs lead quantity_inputs[] */
+		if (quantity_inputs[i] == input)
+			return true;
+	return false;
+}
+
+/* Index of a fixed input an indicator may sum, -1 for a name the engine does not know. */
+static int
+known_quantity_input(const char *name)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(quantity_inputs); i++)
+		if (strcmp(eval_input_names[quantity_inputs[i]], name) == 0)
+			return quantity_inputs[i];
+	return -1;
+}
+
+/*
+ * Check one side (numerator or denominator) of a definition: 1 to 8
+ * distinct column names, lower-case identifiers, none of the engine's
+ * non-quantity inputs, all money or all quantities.
+ */
+static int
+parse_def_side(const char *where, const char *col, Datum arr, char **names, bool money)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i,
+				j,
+				nmoney = 0;
+
+	deconstruct_array(DatumGetArrayTypeP(arr), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	if (n < 1 || n > EVAL_MAX_PARTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("evaluation_indicator_def.%s must name 1 to %d columns", col, EVAL_MAX_PARTS),
+				 errdetail("In %s.", where)));
+	for (i = 0; i < n; i++)
+	{
+		char	   *name;
+		const char *c;
+		int			known;
+
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("evaluation_indicator_def.%s must not contain nulls", col),
+					 errdetail("In %s.", where)));
+		name = TextDatumGetCString(elems[i]);
+		for (c = name; *c; c++)
+			if (!((*c >= 'a' && *c <= 'z') || *c == '_' || (c > name && *c >= '0' && *c <= '9')))
+				break;
+		if (*c || c == name || strlen(name) >= NAMEDATALEN)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid column name \"%s\" in evaluation_indicator_def.%s", name, col),
+					 errdetail("In %s.", where),
+					 errhint("Use the lower-case name of a column of the evaluation query, e.g. cod_t.")));
+		known = known_quantity_input(name);
+		if (known < 0 && name_index(name, eval_input_names, EVAL_NINPUTS) >= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("column \"%s\" cannot be part of an indicator", name),
+					 errdetail("In %s: it is an identity, date, flag or adjustment column of the engine.", where)));
+		for (j = 0; j < i; j++)
+			if (strcmp(names[j], name) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" appears twice in evaluation_indicator_def.%s", name, col),
+						 errdetail("In %s.", where)));
+		names[i] = name;
+		if (known >= 0 ? eval_input_is_money(NULL, known) : money)
+			nmoney++;
+	}
+	if (nmoney != 0 && nmoney != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("evaluation_indicator_def.%s sums money and other quantities", col),
+				 errdetail("In %s.", where),
+				 errhint("Money columns (tax, value_added, revenue, main_revenue, rd, or %s_kind money) and quantities cannot be added.", col)));
+	return n;
+}
+
+/* Check and read one row of evaluation_indicator_def. */
+static void
+parse_def_row(HeapTuple tuple, TupleDesc desc, IndicatorDef *d)
+{
+	RowReader	r;
+	const char *c;
+	static const char *const kinds[] = {"quantity", "money"};
+
+	r.tuple = tuple;
+	r.desc = desc;
+	r.table = "evaluation_indicator_def";
+	r.where = "a row of evaluation_indicator_def";
+	d->code = row_text(&r, "indicator");
+	r.where = psprintf("indicator definition \"%s\"", d->code);
+	for (c = d->code; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || *c == '_' || (c > d->code && *c >= '0' && *c <= '9')))
+			break;
+	if (*c || c == d->code || strlen(d->code) > 40)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid indicator code \"%s\"", d->code),
+				 errhint("Use 1 to 40 lower-case letters, digits and underscores, starting with a letter or underscore.")));
+	d->name = row_text(&r, "name");
+	d->unit = row_text(&r, "unit");
+	if (d->name[0] == '\0' || d->unit[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("evaluation_indicator_def.name and unit must not be empty"),
+				 errdetail("In %s.", r.where)));
+	d->num_money = row_choice(&r, "numerator_kind", kinds, lengthof(kinds)) == 1;
+	d->den_money = row_choice(&r, "denominator_kind", kinds, lengthof(kinds)) == 1;
+	d->nnum = parse_def_side(r.where, "numerator", row_required(&r, "numerator"), d->num,
+							 d->num_money);
+	d->nden = parse_def_side(r.where, "denominator", row_required(&r, "denominator"), d->den,
+							 d->den_money);
+	if (!row_scaled(&r, "scale", EVAL_FACTOR_DIGITS, 0, true, EVAL_MAX_SCALE, &d->scale6))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("evaluation_indicator_def.scale must not be null"),
+				 errdetail("In %s.", r.where)));
+	(void) row_bool(&r, "builtin");
+}
+
+/* Input index of a definition's column in rule set rs (a custom column is added). */
+static int
+resolve_part(RuleSet *rs, const char *name, bool money, const char *code)
+{
+	int			known = known_quantity_input(name);
+	int			i;
+
+	if (known >= 0)
+		return known;
+	for (i = 0; i < rs->ncustom; i++)
+		if (strcmp(rs->custom_names[i], name) == 0)
+		{
+			if (rs->custom_money[i] != money)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" is money in one indicator of rule set \"%s\" %d and a quantity in another",
+								name, rs->code, rs->year),
+						 errdetail("Indicator %s reads it as %s.", code, money ? "money" : "a quantity")));
+			return EVAL_NINPUTS + i;
+		}
+	if (rs->ncustom == EVAL_MAX_CUSTOM)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("rule set \"%s\" %d reads more than %d columns of its own indicators",
+						rs->code, rs->year, EVAL_MAX_CUSTOM)));
+	rs->custom_names[rs->ncustom] = pstrdup(name);
+	rs->custom_money[rs->ncustom] = money;
+	return EVAL_NINPUTS + rs->ncustom++;
+}
+
+/* Fill an indicator rule of list c from its definition. */
+static void
+apply_def(RuleSet *rs, CohortRule *c, IndicatorRule *ir, const IndicatorDef *d)
+{
+	int			i;
+
+	ir->indicator = name_index(d->code, eval_indicator_codes, EVAL_NINDICATORS);
+	ir->name = d->name;
+	ir->unit = d->unit;
+	ir->scale6 = d->scale6;
+	ir->nnum = d->nnum;
+	ir->taxed = false;
+	for (i = 0; i < d->nnum; i++)
+	{
+		ir->num_in[i] = resolve_part(rs, d->num[i], d->num_money, d->code);
+		if (ir->num_in[i] == IN_TAX)
+			ir->taxed = true;
+	}
+	ir->nden = d->nden;
+	for (i = 0; i < d->nden; i++)
+		ir->den_in[i] = resolve_part(rs, d->den[i], d->den_money, d->code);
+	/* R&D over 营业收入 when the list says so (Jiangshan, Longyou, Wenling) */
+	if (ir->indicator == IND_RD_INTENSITY && c->rd_over_revenue && ir->nden == 1 &&
+		ir->den_in[0] == IN_MAIN_REVENUE)
+		ir->den_in[0] = IN_REVENUE;
+}
+
+/* The built-in definition k, for a 1.0 schema without evaluation_indicator_def. */
+static void
+builtin_def(int k, IndicatorDef *d)
+{
+	d->code = (char *) eval_indicator_codes[k];
+	d->name = (char *) eval_local(eval_indicator_names[k]);
+	d->unit = (char *) eval_local(eval_indicator_units[k]);
+	d->nnum = d->nden = 1;
+	d->num[0] = (char *) builtin_parts[k][0];
+	d->den[0] = (char *) builtin_parts[k][1];
+	d->num_money = d->den_money = false;
+	d->scale6 = EVAL_FACTOR_SCALE;
+}
+
+/*
+ * All indicator definitions (SPI connected): the rows of
+ * evaluation_indicator_def, or the nine built-ins when the table does not
+ * exist yet (a 1.0 schema).
+ */
+static IndicatorDef *
+load_defs(const char *schema, int *ndefs, bool read_only)
+{
+	MemoryContext outer = CurrentMemoryContext;
+	IndicatorDef *defs;
+	bool		isnull;
+	Datum		exists;
+	int			rc;
+	uint64		i;
+
+	rc = SPI_execute(psprintf("SELECT pg_catalog.to_regclass('%s.evaluation_indicator_def') IS NOT NULL",
+							  schema), true, 1);
+	exists = rc == SPI_OK_SELECT ? SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
+												 &isnull) : BoolGetDatum(false);
+	if (!DatumGetBool(exists))
+	{
+		MemoryContextSwitchTo(outer);
+		defs = palloc(sizeof(IndicatorDef) * EVAL_NINDICATORS);
+		for (i = 0; i < EVAL_NINDICATORS; i++)
+			builtin_def((int) i, &defs[i]);
+		*ndefs = EVAL_NINDICATORS;
+		return defs;
+	}
+	rc = SPI_execute(psprintf("SELECT * FROM %s.evaluation_indicator_def", schema), read_only, 0);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not read evaluation_indicator_def: SPI error %d", rc)));
+	MemoryContextSwitchTo(outer);
+	defs = palloc(sizeof(IndicatorDef) * Max(SPI_processed, 1));
+	for (i = 0; i < SPI_processed; i++)
+		parse_def_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, &defs[i]);
+	*ndefs = (int) SPI_processed;
+	return defs;
+}
+
+/* The definition of code, or NULL. */
+static const IndicatorDef *
+find_def(const IndicatorDef *defs, int ndefs, const char *code)
+{
+	int			i;
+
+	for (i = 0; i < ndefs; i++)
+		if (strcmp(defs[i].code, code) == 0)
+			return &defs[i];
+	return NULL;
+}
+
+/* Raise 42704 for an indicator without a definition. */
+pg_attribute_noreturn()
+static void
+unknown_indicator(const char *code, const char *where)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_OBJECT),
+			 errmsg("unknown indicator \"%s\"", code),
+			 errdetail("In %s.", where),
+			 errhint("The nine built-in indicators are: %s; define others in evaluation_indicator_def.",
+					 name_list(eval_indicator_codes, EVAL_NINDICATORS))));
+}
+
+/* Order of a list's indicators: the nine in their order, then defined ones by code. */
+static int
+indicator_order(const IndicatorRule *a, const IndicatorRule *b)
+{
+	int			ka = a->indicator >= 0 ? a->indicator : EVAL_NINDICATORS;
+	int			kb = b->indicator >= 0 ? b->indicator : EVAL_NINDICATORS;
+
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
 /* Check and read one evaluation_indicator row. */
 static void
 parse_indicator_row(RowReader *r, IndicatorRule *ir)
 {
 	char	   *code = row_text(r, "indicator");
-	int			i = name_index(code, eval_indicator_codes, EVAL_NINDICATORS);
 	bool		has_bench;
 	int64		max = (int64) EVAL_MAX_FACTOR;
 
-	if (i < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("unknown indicator \"%s\"", code),
-				 errdetail("In %s.", r->where),
-				 errhint("Known indicators are: %s.",
-						 name_list(eval_indicator_codes, EVAL_NINDICATORS))));
-	ir->indicator = (EvalIndicator) i;
+	ir->code = code;
 	if (!row_scaled(r, "weight", EVAL_WEIGHT_DIGITS, 0, true, max, &ir->weight4))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -668,8 +984,16 @@ evaluation_rule_check(PG_FUNCTION_ARGS)
 	else if (strcmp(kind, "indicator") == 0)
 	{
 		IndicatorRule ir;
+		IndicatorDef *defs;
+		int			ndefs;
 
 		parse_indicator_row(&r, &ir);
+		SPI_connect();
+		defs = load_defs(quote_identifier(get_namespace_name(RelationGetNamespace(td->tg_relation))),
+						 &ndefs, true);
+		if (find_def(defs, ndefs, ir.code) == NULL)
+			unknown_indicator(ir.code, r.where);
+		SPI_finish();
 	}
 	else
 	{
@@ -679,6 +1003,64 @@ evaluation_rule_check(PG_FUNCTION_ARGS)
 		parse_class_row(&r, &cr, &pos);
 	}
 	return PointerGetDatum(newtup);
+}
+
+/*
+ * Trigger on evaluation_indicator_def: shipped definitions are read-only,
+ * every row is checked, and a definition that a rule set uses cannot be
+ * deleted or renamed (23503).
+ */
+PG_FUNCTION_INFO_V1(evaluation_indicator_def_check);
+Datum
+evaluation_indicator_def_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	IndicatorDef d;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!TRIGGER_FIRED_BEFORE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("evaluation_indicator_def_check must be a BEFORE ROW trigger")));
+	desc = RelationGetDescr(td->tg_relation);
+	kit_rule_guard(td, NULL, "Define a new indicator with another code.");
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		IndicatorDef old;
+		IndicatorDef *newd = NULL;
+
+		parse_def_row(td->tg_trigtuple, desc, &old);
+		if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		{
+			parse_def_row(td->tg_newtuple, desc, &d);
+			newd = &d;
+		}
+		if (newd == NULL || strcmp(newd->code, old.code) != 0)
+		{
+			Oid			types[1] = {TEXTOID};
+			Datum		vals[1] = {CStringGetTextDatum(old.code)};
+			int			rc;
+
+			SPI_connect();
+			rc = SPI_execute_with_args(psprintf("SELECT code, year, scope FROM %s.evaluation_indicator WHERE indicator = $1 LIMIT 1",
+												quote_identifier(get_namespace_name(RelationGetNamespace(td->tg_relation)))),
+									   1, types, vals, NULL, true, 1);
+			if (rc == SPI_OK_SELECT && SPI_processed > 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+						 errmsg("indicator %s is used by rule set \"%s\" %s (%s)", old.code,
+								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
+								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+								SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3)),
+						 errhint("Delete or change the evaluation_indicator rows that use it first.")));
+			SPI_finish();
+		}
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple :
+							   td->tg_trigtuple);
+	}
+	parse_def_row(td->tg_trigtuple, desc, &d);
+	return PointerGetDatum(td->tg_trigtuple);
 }
 
 /* Run a rule query for (code, year); tuples in SPI_tuptable. */
@@ -869,6 +1251,8 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 	MemoryContext oldcxt;
 	const char *schema = quote_identifier(get_namespace_name(nsp));
 	RuleSet    *rs;
+	IndicatorDef *defs;
+	int			ndefs;
 	uint64		i;
 
 	rs = palloc0(sizeof(RuleSet));
@@ -894,6 +1278,7 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 	}
 	MemoryContextSwitchTo(oldcxt);
 
+	defs = load_defs(schema, &ndefs, read_only);
 	rule_query(psprintf("SELECT * FROM %s.evaluation_indicator WHERE code = $1 AND year = $2",
 						schema), code, year, read_only);
 	oldcxt = MemoryContextSwitchTo(outer);
@@ -902,15 +1287,24 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 		RowReader	r;
 		IndicatorRule ir;
 		CohortRule *c;
+		const IndicatorDef *d;
 		int			j;
 
 		row_init(&r, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, "evaluation_indicator");
 		parse_indicator_row(&r, &ir);
+		d = find_def(defs, ndefs, ir.code);
+		if (d == NULL)
+			unknown_indicator(ir.code, r.where);
 		c = find_cohort(rs, row_text(&r, "scope"));
 		Assert(c != NULL);		/* foreign key */
+		if (c->nind == EVAL_MAX_IND)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s has more than %d indicators", r.where, EVAL_MAX_IND)));
+		apply_def(rs, c, &ir, d);
 		/* keep the canonical indicator order */
 		j = c->nind++;
-		while (j > 0 && c->ind[j - 1].indicator > ir.indicator)
+		while (j > 0 && indicator_order(&c->ind[j - 1], &ir) > 0)
 		{
 			c->ind[j] = c->ind[j - 1];
 			j--;
@@ -945,51 +1339,6 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 
 	validate_rules(rs);
 	return rs;
-}
-
-/* Numerator and denominator inputs of an indicator under a cohort's rules. */
-void
-eval_indicator_inputs(const CohortRule *c, EvalIndicator ind, EvalInput *num, EvalInput *den)
-{
-	switch (ind)
-	{
-		case IND_TAX_PER_MU:
-			*num = IN_TAX;
-			*den = IN_LAND;
-			break;
-		case IND_VA_PER_MU:
-			*num = IN_VALUE_ADDED;
-			*den = IN_LAND;
-			break;
-		case IND_REVENUE_PER_MU:
-			*num = IN_REVENUE;
-			*den = IN_LAND;
-			break;
-		case IND_VA_PER_ENERGY:
-			*num = IN_VALUE_ADDED;
-			*den = IN_ENERGY;
-			break;
-		case IND_VA_PER_EMISSION:
-			*num = IN_VALUE_ADDED;
-			*den = IN_EMISSION;
-			break;
-		case IND_LABOR_PRODUCTIVITY:
-			*num = IN_VALUE_ADDED;
-			*den = IN_EMPLOYEES;
-			break;
-		case IND_RD_INTENSITY:
-			*num = IN_RD;
-			*den = (c && c->rd_over_revenue) ? IN_REVENUE : IN_MAIN_REVENUE;
-			break;
-		case IND_TAX_PER_KWH:
-			*num = IN_TAX;
-			*den = IN_ELECTRICITY;
-			break;
-		case IND_REVENUE_PER_KWH:
-			*num = IN_REVENUE;
-			*den = IN_ELECTRICITY;
-			break;
-	}
 }
 
 /* Quota cut-offs of a cohort's classes for a group of n firms. */

@@ -52,6 +52,50 @@ COMMENT ON COLUMN @extschema@.evaluation_scheme.land_below IS
 COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant IS
 	'list condition: true takes only firms whose input tenant is true, false only the others (NULL tenant counts as false)';
 
+-- Indicators as rows: value = Σ numerator columns / Σ denominator columns × scale, money in
+-- 万元 and other quantities in their unit (so tax over land is 万元/亩 at scale 1).  The nine
+-- built-in indicators of 1.0 are shipped rows of this table; evaluation_indicator.indicator
+-- names a row of it (checked by the rule trigger, 42704).  Columns the engine does not know
+-- are read from the evaluation query by name, as money (元) or a quantity per *_kind.
+CREATE TABLE @extschema@.evaluation_indicator_def (
+	indicator text PRIMARY KEY,
+	name text NOT NULL,
+	unit text NOT NULL,
+	numerator text[] NOT NULL,
+	denominator text[] NOT NULL,
+	numerator_kind text NOT NULL DEFAULT 'quantity',
+	denominator_kind text NOT NULL DEFAULT 'quantity',
+	scale numeric NOT NULL DEFAULT 1,
+	source text,
+	builtin boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.evaluation_indicator_def IS
+	'亩均评价 indicators: value = sum of numerator columns / sum of denominator columns × scale (money in 万元); see doc/evaluation.md';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.evaluation_indicator_def', 'WHERE NOT builtin');
+GRANT SELECT ON @extschema@.evaluation_indicator_def TO PUBLIC;
+
+CREATE FUNCTION @extschema@.evaluation_indicator_def_check() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'evaluation_indicator_def_check' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION @extschema@.evaluation_indicator_def_check() IS
+	'trigger: checks indicator definitions, keeps built-in ones read-only and used ones in place';
+CREATE TRIGGER evaluation_indicator_def_check BEFORE INSERT OR UPDATE OR DELETE
+	ON @extschema@.evaluation_indicator_def FOR EACH ROW
+	EXECUTE FUNCTION @extschema@.evaluation_indicator_def_check();
+
+-- The nine indicators of SPEC §4.1 (rd_intensity divides by revenue instead when the
+-- scheme's rd_denominator is 'revenue').
+INSERT INTO @extschema@.evaluation_indicator_def (indicator, name, unit, numerator, denominator,
+	source, builtin)
+VALUES ('tax_per_mu', '亩均税收', '万元/亩', '{tax}', '{land}', '[S3] 亩均税收 = 评价税收 / 用地面积', true),
+	('va_per_mu', '亩均增加值', '万元/亩', '{value_added}', '{land}', '[S3]', true),
+	('revenue_per_mu', '亩均营业收入', '万元/亩', '{revenue}', '{land}', '[S8]', true),
+	('va_per_energy', '单位能耗增加值', '万元/吨标煤', '{value_added}', '{energy_tce}', '[S3] 增加值 / 综合能耗（等价值）', true),
+	('va_per_emission', '单位排放增加值', '万元/吨', '{value_added}', '{emission_t}', '[S3] emission_t = COD + SO2 + 氨氮 + NOx', true),
+	('labor_productivity', '全员劳动生产率', '万元/人', '{value_added}', '{employees}', '[S3]', true),
+	('rd_intensity', 'R&D经费支出占比', 'ratio', '{rd}', '{main_revenue}', '[S3]', true),
+	('tax_per_kwh', '单位电耗税收', '万元/万千瓦时', '{tax}', '{electricity}', '[S3]', true),
+	('revenue_per_kwh', '单位用电营业收入', '万元/万千瓦时', '{revenue}', '{electricity}', '[S8]', true);
+
 CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
 	classes text[], cut_roundings text[], cut_from text[])
 RETURNS text
