@@ -182,6 +182,108 @@ WHERE code = 'evalrules_s16' AND year = 2025 AND position < 4;
 SELECT evaluation_validate('evalrules_s16', 2025);
 
 -- ---------------------------------------------------------------------------------
+-- C. Indicators as rows (evaluation_indicator_def): Σ numerator / Σ denominator × scale.
+-- ---------------------------------------------------------------------------------
+-- the nine built-ins are shipped rows of the same kind
+SELECT indicator, name, unit, numerator, denominator, scale, builtin
+FROM evaluation_indicator_def ORDER BY indicator;
+-- Linhai 2014–16 scores 单位用水量工业增加值 and 单位COD排放增加值 [ecosystem.md]; 旌德 scores
+-- 亩均技术改造投资 [S17]; emissions as a sum COD + SO2 + 氨氮 + NOx.  Columns the engine does
+-- not know are read by name: money (元) or quantities per numerator_kind/denominator_kind.
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator,
+	numerator_kind, denominator_kind, scale, source)
+VALUES ('va_per_water', '单位用水量工业增加值', '元/立方米', '{value_added}', '{water_m3}',
+		'quantity', 'quantity', 10000, 'Linhai 2014-16'),
+	('va_per_cod', '单位COD排放增加值', '万元/吨', '{value_added}', '{cod_t}', 'quantity', 'quantity', 1,
+		'Linhai 2014-16'),
+	('techinv_per_mu', '亩均技术改造投资', '万元/亩', '{tech_investment}', '{land}', 'money',
+		'quantity', 1, '[S17]'),
+	('va_per_pollutants', '单位排放增加值（四项之和）', '万元/吨', '{value_added}',
+		'{cod_t,so2_t,nh3_t,nox_t}', 'quantity', 'quantity', 1, '[S3]');
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
+VALUES ('evalrules_defs', 2024, 'all', '测试', 'test');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_defs', 2024, 'all', 'tax_per_mu', 40, 15),
+	('evalrules_defs', 2024, 'all', 'va_per_water', 5, 200),
+	('evalrules_defs', 2024, 'all', 'va_per_pollutants', 15, 1000),
+	('evalrules_defs', 2024, 'all', 'techinv_per_mu', 10, 5);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('evalrules_defs', 2024, 'all', 1, 'A', 'A类', 50), ('evalrules_defs', 2024, 'all', 2, 'B', 'B类', 50);
+CREATE TABLE evalrules_def_firms (credit_code text, land numeric, tax numeric, value_added numeric,
+	water_m3 numeric, cod_t numeric, so2_t numeric, nh3_t numeric, nox_t numeric,
+	tech_investment numeric);
+INSERT INTO evalrules_def_firms VALUES
+	-- 亩均税收 15 → 40; 增加值 1000万元 / 50000 m³ = 200 元/m³ → 5; 1000万元 / (0.4+0.3+0.2+0.1) t
+	-- = 1000 万元/吨 → 15; 技改 50万元 / 10亩 = 5 → 10: total 70
+	('D-AT', 10, 1500000, 10000000, 50000, 0.4, 0.3, 0.2, 0.1, 500000),
+	-- NOx not reported: the sum is 0.9 t (a NULL part counts 0); no water reading: missing
+	('D-PART', 10, 3000000, 9000000, NULL, 0.4, 0.3, 0.2, NULL, 0),
+	-- no emission figure at all: the sum is missing
+	('D-NONE', 10, 750000, 9000000, 90000, NULL, NULL, NULL, NULL, 1000000);
+SELECT credit_code, total, class, tax_per_mu, va_per_emission
+FROM evaluate('evalrules_defs', 2024, 'SELECT * FROM evalrules_def_firms');
+SELECT credit_code, indicator, indicator_name, unit, value, benchmark, weight, score
+FROM evaluation_explain('evalrules_defs', 2024, 'SELECT * FROM evalrules_def_firms')
+ORDER BY credit_code, indicator;
+-- hand-composed with the building blocks (the sum is NULL only when every part is NULL)
+SELECT count(*) AS firms, count(*) FILTER (WHERE e.total IS DISTINCT FROM round(
+	COALESCE(indicator_score(indicator_value(f.tax / 10000, f.land), 40, 'ratio', 15), 0)
+	+ COALESCE(indicator_score(indicator_value(f.value_added, f.water_m3), 5, 'ratio', 200), 0)
+	+ COALESCE(indicator_score(indicator_value(f.value_added / 10000,
+		CASE WHEN num_nonnulls(f.cod_t, f.so2_t, f.nh3_t, f.nox_t) > 0 THEN
+			COALESCE(f.cod_t, 0) + COALESCE(f.so2_t, 0) + COALESCE(f.nh3_t, 0) + COALESCE(f.nox_t, 0)
+		END), 15, 'ratio', 1000), 0)
+	+ COALESCE(indicator_score(indicator_value(f.tech_investment / 10000, f.land), 10, 'ratio', 5), 0), 3))
+	AS differ
+FROM evaluate('evalrules_defs', 2024, 'SELECT * FROM evalrules_def_firms') e
+JOIN evalrules_def_firms f USING (credit_code);
+-- a column of a defined indicator is needed like any other (42703), typed like any other
+SELECT * FROM evaluate('evalrules_defs', 2024, 'SELECT credit_code, land, tax, value_added, water_m3 FROM evalrules_def_firms');
+SELECT * FROM evaluate('evalrules_defs', 2024, $$SELECT credit_code, land, tax, value_added,
+	'x'::text AS water_m3, cod_t, so2_t, nh3_t, nox_t, tech_investment FROM evalrules_def_firms$$);
+-- gap of a defined tax-bearing indicator: 亩均税收 over the sum of own and leased land
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator, source)
+VALUES ('tax_per_total_mu', '亩均税收（含租赁用地）', '万元/亩', '{tax}', '{land,leased_land}', 'test');
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
+VALUES ('evalrules_lease', 2024, 'all', '测试', 'test');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_lease', 2024, 'all', 'tax_per_total_mu', 100, 10);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('evalrules_lease', 2024, 'all', 1, 'A', 'A类', 50), ('evalrules_lease', 2024, 'all', 2, 'B', 'B类', 50);
+SELECT credit_code, total, class, next_class, score_needed, tax_needed::numeric, explanation
+FROM evaluation_gap('evalrules_lease', 2024, $$SELECT * FROM (VALUES ('L1', 6, 4, 200000),
+	('L2', 5, NULL, 50000)) v(credit_code, land, leased_land, tax)$$) ORDER BY credit_code;
+-- rule errors: an unknown indicator (42704); bad definitions (22023); built-in and used
+-- definitions stay (55000, 23503)
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_defs', 2024, 'all', 'water_per_mu', 5, 1);
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+VALUES ('bad_mix', 'x', 'x', '{tax,cod_t}', '{land}');
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+VALUES ('bad_col', 'x', 'x', '{bonus}', '{land}');
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+VALUES ('bad_name', 'x', 'x', '{"Water"}', '{land}');
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+VALUES ('bad_twice', 'x', 'x', '{cod_t,cod_t}', '{land}');
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator, scale)
+VALUES ('bad_scale', 'x', 'x', '{cod_t}', '{land}', 0);
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+VALUES ('Bad code', 'x', 'x', '{cod_t}', '{land}');
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator, numerator_kind)
+VALUES ('bad_kind', 'x', 'x', '{cod_t}', '{land}', 'weight');
+UPDATE evaluation_indicator_def SET scale = 2 WHERE indicator = 'tax_per_mu';
+DELETE FROM evaluation_indicator_def WHERE indicator = 'va_per_water';
+-- one column read as money by one indicator and as a quantity by another (22023)
+INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator, numerator_kind)
+VALUES ('water_cost', '水费占比', 'ratio', '{water_m3}', '{revenue}', 'money');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_defs', 2024, 'all', 'water_cost', 5, 1);
+SELECT evaluation_validate('evalrules_defs', 2024);
+DELETE FROM evaluation_indicator WHERE code = 'evalrules_defs' AND indicator = 'water_cost';
+-- an unused definition can be dropped
+DELETE FROM evaluation_indicator_def WHERE indicator = 'water_cost';
+
+-- ---------------------------------------------------------------------------------
 -- C. Scoring methods rank and step (分档计分), with caps and floors; their explanation and
 -- gap (a correct amount of tax: re-evaluating with it reaches the class, 1分 less does not).
 -- ---------------------------------------------------------------------------------
@@ -519,5 +621,6 @@ ORDER BY credit_code;
 
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
+DELETE FROM evaluation_indicator_def WHERE NOT builtin;
 DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
-	evalrules_mm_firms, evalrules_cixi_firms;
+	evalrules_mm_firms, evalrules_cixi_firms, evalrules_def_firms;
