@@ -22,7 +22,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "industry.h"
+#include "decimal.h"
 
 #include "libpq/pqformat.h"
 #include "parser/scansup.h"
