@@ -291,3 +291,21 @@ mu_area_mul_yuan_per_mu(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_YUAN(per_mu_times_area(PG_GETARG_YUAN_PER_MU(1), PG_GETARG_MU_AREA(0)));
 }
+
+/*
+ * per_mu_or_null(yuan, mu_area) → yuan_per_mu: 亩均 of one enterprise, NULL
+ * when the land is 0 (a guarded division that, unlike NULLIF(land, '0亩'),
+ * needs no operator lookup when a dumped view is restored).
+ */
+PG_FUNCTION_INFO_V1(yuan_div_mu_area_or_null);
+Datum
+yuan_div_mu_area_or_null(PG_FUNCTION_ARGS)
+{
+	Yuan		y = PG_GETARG_YUAN(0);
+	MuArea		m = PG_GETARG_MU_AREA(1);
+
+	if (m == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_YUAN_PER_MU(quantity_from_int128(QUANTITY_PER_AREA,
+											   int128_div_round((int128) y * PER_MU_FACTOR, m)));
+}

@@ -17,7 +17,7 @@ SELECT growth_phrase(17.5, 12.01) AS up, growth_phrase(96.9, 100) AS down, growt
 SELECT c, growth_phrase(c, b) FROM (VALUES (-1, 1), (-2, -1), (-1, -2), (-1, -1), (1, 1)) v(c, b);
 -- the text is stored in GB2312: 增长 = D4 F6 B3 A4
 SELECT convert_to(growth_phrase(18.9, 17.5), 'EUC_CN') AS euc_cn_bytes;
-SELECT format('%s，规上工业产值%s，同比%s', ytd_label(d), ytd_current(v, p, d), growth_phrase(ytd_current(v, p, d), ytd_base(v, p, d)))
+SELECT format('%s，规上工业产值%s，同比%s', ytd_label(d), format_auto(ytd_current(v, p, d)), growth_phrase(ytd_current(v, p, d), ytd_base(v, p, d)))
 FROM (VALUES ('75.02亿元'::yuan, '2024-03-01'::date), ('69.33亿元', '2023-03-01')) t(v, p), (VALUES ('2024-05-31'::date)) a(d)
 GROUP BY d;
 
