@@ -131,7 +131,7 @@ SELECT reason AS "原因", count(*) AS "企业数"
 \if :have_class_gap
 \echo '  6. 最接近上一类别的十家企业'
 SELECT e.name AS "企业名称", g.scope AS "范围", g.industry_group AS "行业组", g.class || '→' || g.next_class AS "类别",
-	   g.total AS "得分", g.score_gap AS "差分", round(g.tax_needed_wan, 2) AS "另需税收(万元)", g.explanation AS "说明"
+	   g.total AS "得分", g.score_gap AS "差分", (ceil(g.tax_needed_wan * 100) / 100)::numeric(20, 2) AS "另需税收(万元)", g.explanation AS "说明"
   FROM report.class_gap g
   JOIN report.evaluation e USING (credit_code, year)
  WHERE g.year = :evaluation_year AND g.score_gap > 0

@@ -850,7 +850,7 @@ static void
 growth_check_ytd_sep(text *sep_text)
 {
 	int			len = VARSIZE_ANY_EXHDR(sep_text);
-	const char *utf8 = pg_server_to_any(VARDATA_ANY(sep_text), len, PG_UTF8);
+	const char *utf8 = pg_server_to_any(text_to_cstring(sep_text), len, PG_UTF8);
 	int			ulen = strlen(utf8);
 	int			first = ulen > 0 ? pg_utf_mblen((const unsigned char *) utf8) : 0;
 	int			last = 0;
