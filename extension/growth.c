@@ -962,7 +962,8 @@ growth_state_overflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("growth_state sum out of range")));
+			 errmsg("growth_state sum out of range"),
+			 errdetail("A sum or a row count of the aggregate exceeds its range.")));
 }
 
 /* Format a date as ISO year-month-day (astronomical year), independent of DateStyle. */
@@ -1009,9 +1010,9 @@ growth_state_set_as_of(GrowthState *state, DateADT as_of)
 static inline void
 growth_state_add_int64(int128 *sum, int64 *n, int128 v)
 {
-	if (unlikely(__builtin_add_overflow(*sum, v, sum)))
+	if (unlikely(__builtin_add_overflow(*sum, v, sum)) ||
+		unlikely(pg_add_s64_overflow(*n, 1, n)))
 		growth_state_overflow();
-	(*n)++;
 }
 
 /* ytd_accum(state, value, period, as_of) for the int64 types */
@@ -1043,12 +1044,14 @@ growth_state_add_numeric(GrowthState *state, Numeric current, Numeric base)
 	if (current != NULL)
 	{
 		sc = num_add(sc, current);
-		state->n_current++;
+		if (unlikely(pg_add_s64_overflow(state->n_current, 1, &state->n_current)))
+			growth_state_overflow();
 	}
 	if (base != NULL)
 	{
 		sb = num_add(sb, base);
-		state->n_base++;
+		if (unlikely(pg_add_s64_overflow(state->n_base, 1, &state->n_base)))
+			growth_state_overflow();
 	}
 	return growth_state_make(state, sc, sb);
 }
@@ -1158,12 +1161,12 @@ growth_state_combine(PG_FUNCTION_ARGS)
 			__builtin_add_overflow(state->sum_base, other->sum_base,
 								   &state->sum_base))
 			growth_state_overflow();
-		state->n_current += other->n_current;
-		state->n_base += other->n_base;
-		PG_RETURN_POINTER(state);
 	}
-	state->n_current += other->n_current;
-	state->n_base += other->n_base;
+	if (pg_add_s64_overflow(state->n_current, other->n_current, &state->n_current) ||
+		pg_add_s64_overflow(state->n_base, other->n_base, &state->n_base))
+		growth_state_overflow();
+	if (GROWTH_KIND_IS_INT64(state->kind))
+		PG_RETURN_POINTER(state);
 	PG_RETURN_POINTER(growth_state_make(state,
 										num_add(growth_state_numeric(state, 0),
 												growth_state_numeric(other, 0)),
