@@ -82,6 +82,20 @@ roundtrip_one(QuantityKind kind, int64_t v)
 					 v, back);
 		record(ok, "FAIL roundtrip %s: \"%s\"", ok ? "" : msg, buf);
 	}
+	/* the canonical text output (a plain decimal in the base unit) */
+	{
+		char		buf[QUANTITY_FORMAT_BUFSIZE];
+		char		msg[160];
+		size_t		n = quantity_format_plain(kind, v, buf);
+		int64_t		back = 0;
+		QuantityError err;
+		bool		ok = quantity_parse(kind, buf, n, &back, &err) && back == v;
+
+		if (!ok)
+			snprintf(msg, sizeof(msg), "%s %" PRId64 " -> %" PRId64, kind_names[kind],
+					 v, back);
+		record(ok, "FAIL plain roundtrip %s: \"%s\"", ok ? "" : msg, buf);
+	}
 }
 
 /* Property 1: format and re-parse. */
