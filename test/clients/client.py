@@ -104,11 +104,13 @@ def main():
     eq, mu = cur.fetchone()
     check(eq is True and mu == decimal.Decimal(180), "parameters are parsed by the types", (eq, mu))
 
-    cur.execute("""SELECT land, tax FROM district.annual WHERE land IS NOT NULL
+    cur.execute("""SELECT land, tax, land::numeric, tax::numeric FROM district.annual WHERE land IS NOT NULL
                     ORDER BY credit_code, year LIMIT 20""")
     typed = cur.fetchall()
-    check(all(isinstance(a, str) and a.endswith("亩") and isinstance(t, str) and t.endswith("元")
-              for a, t in typed), "table columns of the types arrive as text with units", typed[0])
+    check(len(typed) == 20 and all(isinstance(a, str) and isinstance(t, str) and
+                                   decimal.Decimal(a) == an and decimal.Decimal(t) == tn
+                                   for a, t, an, tn in typed),
+          "table columns of the types arrive as plain numbers in 亩 and 元", typed[0])
 
     # 3. binary transfer: COPY ... (FORMAT binary) of numeric report columns and of the types
     buf = io.BytesIO()
