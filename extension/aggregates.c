@@ -250,13 +250,14 @@ quantity_accum_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	QuantityAccum *result = (QuantityAccum *) palloc0(sizeof(QuantityAccum));
 
+	binary_input_check_length(buf, 40, "quantity_accum");
 	result->count = pq_getmsgint64(buf);
 	result->sum = pq_getmsgint128(buf);
 	result->sum2 = pq_getmsgint128(buf);
 	if (!accum_is_valid(result))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external quantity_accum value"),
+				 errmsg("invalid external \"%s\" value", "quantity_accum"),
 				 errdetail("The count is negative or a sum exceeds what the count allows.")));
 	PG_RETURN_QUANTITY_ACCUM(result);
 }

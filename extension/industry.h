@@ -19,6 +19,7 @@
 
 #include "common/int.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "nodes/nodes.h"
 #include "quantity.h"
 
@@ -108,6 +109,22 @@ quantity_not_finite(QuantityKind kind, const char *what)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("cannot convert %s to %s", what, quantity_type_name(kind)),
 			 errdetail("%s holds finite values only.", quantity_type_name(kind))));
+}
+
+/*
+ * Raise 22P03 unless a binary input message holds exactly n more bytes: one
+ * rule for the binary input of every type (core would raise 08P01 for a
+ * short message and 22P03 for a long one).
+ */
+static inline void
+binary_input_check_length(StringInfo buf, int n, const char *type_name)
+{
+	if (unlikely(buf->len - buf->cursor != n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external \"%s\" value", type_name),
+				 errdetail("The binary form of %s is %d bytes, not %d.",
+						   type_name, n, buf->len - buf->cursor)));
 }
 
 /* Check an int128 intermediate and narrow it to a stored value. */

@@ -278,6 +278,7 @@ type##_recv(PG_FUNCTION_ARGS) \
 { \
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0); \
 \
+	binary_input_check_length(buf, 8, quantity_type_name(kind)); \
 	PG_RETURN_INT64(pq_getmsgint64(buf)); \
 } \
 \

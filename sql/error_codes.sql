@@ -55,7 +55,12 @@ SELECT typ, pg_temp.recv_sqlstate(typ, bytes) AS sqlstate FROM (VALUES
 	('growth_state', convert_to('(money,,0,0,0,0)', 'UTF8')),
 	('growth_state', convert_to('(yuan,,1,100,0,0)', 'UTF8')),
 	('yuan', '\x0000000000000064'::bytea),
-	('mu_area', '\x8000000000000000'::bytea)) v(typ, bytes);
+	('mu_area', '\x8000000000000000'::bytea),
+	('yuan', '\x000000000064'::bytea),
+	('mu_area', '\x800000000000000000'::bytea),
+	('yuan_per_mu', ''::bytea),
+	('quantity_accum', decode(repeat('0', 78), 'hex')),
+	('credit_code', convert_to('91330100799655058', 'UTF8'))) v(typ, bytes);
 DROP TABLE error_codes_raw;
 
 -- states no input can produce: a sum outside [n * min, n * max] of the stored values
