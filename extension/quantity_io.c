@@ -110,9 +110,10 @@ quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value \"%s\" is out of range for type %s",
 						str, quantity_type_name(kind)),
-				 errdetail("The range of %s is %s to %s.", quantity_type_name(kind),
+				 errdetail("The range of %s is %s to %s %s.", quantity_type_name(kind),
 						   quantity_to_cstring(kind, PG_INT64_MIN),
-						   quantity_to_cstring(kind, PG_INT64_MAX))));
+						   quantity_to_cstring(kind, PG_INT64_MAX),
+						   kind == QUANTITY_AREA ? "mu" : kind == QUANTITY_MONEY ? "yuan" : "yuan/mu")));
 	else
 		errsave(escontext,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
