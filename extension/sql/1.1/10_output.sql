@@ -42,7 +42,10 @@ DECLARE
 	c text;
 	dependents text;
 BEGIN
-	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
+	SELECT pg_catalog.string_agg(DISTINCT CASE WHEN d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+			THEN (SELECT pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, r.ev_class, 0)
+					FROM pg_catalog.pg_rewrite r WHERE r.oid OPERATOR(pg_catalog.=) d.objid)
+			ELSE pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) END, ', ')
 		INTO dependents
 		FROM pg_catalog.pg_depend d
 		JOIN pg_catalog.pg_proc p ON d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
