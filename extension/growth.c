@@ -22,6 +22,7 @@
  *-------------------------------------------------------------------------
  */
 #include "decimal.h"
+#include "kit.h"
 #include "whitespace.h"
 
 #include <math.h>
@@ -187,13 +188,6 @@ num_from_cstring(const char *s)
 											   CStringGetDatum(s),
 											   ObjectIdGetDatum(InvalidOid),
 											   Int32GetDatum(-1)));
-}
-
-/* Text of s (UTF-8) in the database encoding. */
-static text *
-utf8_text(const char *s)
-{
-	return cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8));
 }
 
 /* ---------------------------------------------------------------------
@@ -377,7 +371,7 @@ growth_phrase_number(const char *prefix, Numeric v, const char *suffix)
 	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out,
 															 NumericGetDatum(num_abs(v))));
 
-	return utf8_text(psprintf("%s%s%s", prefix, digits, suffix));
+	return kit_text(psprintf("%s%s%s", prefix, digits, suffix));
 }
 
 /* 增长/下降/持平 for a signed amount already rounded, with a unit. */
@@ -388,7 +382,7 @@ growth_phrase_signed(Numeric rounded, const char *up, const char *down,
 	int			s = num_sign(rounded);
 
 	if (s == 0)
-		return utf8_text("持平");
+		return kit_text("持平");
 	return growth_phrase_number(s > 0 ? up : down, rounded, suffix);
 }
 
@@ -411,9 +405,9 @@ growth_phrase_of(Numeric current, Numeric base, const GrowthPhraseStyle *style)
 	if (status == GROWTH_BASE_ZERO)
 		return NULL;
 	if (status == GROWTH_TURN_PROFIT)
-		return utf8_text(style->turn_profit);
+		return kit_text(style->turn_profit);
 	if (status != GROWTH_NORMAL)
-		return utf8_text(growth_status_phrases[status]);
+		return kit_text(growth_status_phrases[status]);
 
 	delta = num_sub(current, base);
 	/* growth >= 100%: a multiple, 增长1.79倍 (unless a percentage is asked for) */
@@ -438,12 +432,11 @@ growth_phrase_style(FunctionCallInfo fcinfo, GrowthPhraseStyle *style)
 	style->turn_profit = "由亏转盈";
 	if (PG_NARGS() >= 6)
 	{
-		char	   *word;
+		const char *word;
 
 		style->multiples = PG_GETARG_BOOL(3);
 		style->multiple_digits = growth_check_digits(PG_GETARG_INT32(4));
-		word = pg_server_to_any(text_to_cstring(PG_GETARG_TEXT_PP(5)),
-								VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(5)), PG_UTF8);
+		word = kit_utf8(text_to_cstring(PG_GETARG_TEXT_PP(5)));
 		if (strcmp(word, "由亏转盈") == 0)
 			style->turn_profit = "由亏转盈";
 		else if (strcmp(word, "扭亏为盈") == 0)
@@ -453,8 +446,7 @@ growth_phrase_style(FunctionCallInfo fcinfo, GrowthPhraseStyle *style)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid value for parameter \"%s\": \"%s\"", "turn_profit",
 							text_to_cstring(PG_GETARG_TEXT_PP(5))),
-					 errhint("%s", pg_any_to_server("Use 由亏转盈 or 扭亏为盈.",
-												  strlen("Use 由亏转盈 or 扭亏为盈."), PG_UTF8))));
+					 errhint("%s", kit_local("Use 由亏转盈 or 扭亏为盈."))));
 	}
 }
 
@@ -574,8 +566,7 @@ growth_pp_phrase_impl(FunctionCallInfo fcinfo, GrowthArg how)
 	if (PG_NARGS() >= 4)
 	{
 		text	   *verbs = PG_GETARG_TEXT_PP(3);
-		char	   *word = pg_server_to_any(text_to_cstring(verbs),
-											VARSIZE_ANY_EXHDR(verbs), PG_UTF8);
+		const char *word = kit_utf8(text_to_cstring(verbs));
 
 		if (strcmp(word, "上升/下降") == 0)
 		{
@@ -587,8 +578,7 @@ growth_pp_phrase_impl(FunctionCallInfo fcinfo, GrowthArg how)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid value for parameter \"%s\": \"%s\"", "verbs",
 							text_to_cstring(verbs)),
-					 errhint("%s", pg_any_to_server("Use 提高/回落 or 上升/下降.",
-												  strlen("Use 提高/回落 or 上升/下降."), PG_UTF8))));
+					 errhint("%s", kit_local("Use 提高/回落 or 上升/下降."))));
 	}
 	PG_RETURN_TEXT_P(growth_phrase_signed(numeric_div_round(diff, int64_to_numeric(1),
 															digits),
@@ -849,8 +839,7 @@ growth_is_digit(const char *s, int n)
 static void
 growth_check_ytd_sep(text *sep_text)
 {
-	int			len = VARSIZE_ANY_EXHDR(sep_text);
-	const char *utf8 = pg_server_to_any(text_to_cstring(sep_text), len, PG_UTF8);
+	const char *utf8 = kit_utf8(text_to_cstring(sep_text));
 	int			ulen = strlen(utf8);
 	int			first = ulen > 0 ? pg_utf_mblen((const unsigned char *) utf8) : 0;
 	int			last = 0;
@@ -873,7 +862,7 @@ growth_ytd_label(PG_FUNCTION_ARGS)
 {
 	DateADT		as_of = PG_GETARG_DATEADT(0);
 	char	   *sep = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	char	   *month = pg_any_to_server("月", strlen("月"), PG_UTF8);
+	const char *month = kit_local("月");
 	int			y;
 	int			m;
 

@@ -11,6 +11,7 @@
  *-------------------------------------------------------------------------
  */
 #include "decimal.h"
+#include "kit.h"
 
 #include <math.h>
 
@@ -36,24 +37,11 @@ database_has_chinese_units(void)
 	return enc == PG_UTF8 || enc == PG_EUC_CN;
 }
 
-/*
- * Input text as UTF-8, its length in *len: as is for UTF8 and SQL_ASCII
- * databases (SQL_ASCII bytes from a UTF-8 client are UTF-8) and for pure
- * ASCII, converted otherwise.
- */
-static const char *
+/* Input text (database encoding) as UTF-8, its length in *len (kit_text.c's edge). */
+static inline const char *
 input_as_utf8(const char *str, size_t *len)
 {
-	int			enc = GetDatabaseEncoding();
-	const char *utf8;
-
-	*len = strlen(str);
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(str))
-		return str;
-	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, str),
-													(int) *len, enc, PG_UTF8);
-	*len = strlen(utf8);
-	return utf8;
+	return kit_utf8_n(str, (int) strlen(str), len);
 }
 
 /* Canonical text of value: a plain decimal in the base unit, palloc'd. */
@@ -66,16 +54,6 @@ quantity_to_cstring(QuantityKind kind, int64 value)
 	return pnstrdup(buf, len);
 }
 
-/* UTF-8 text s in the database encoding (as is in UTF8, SQL_ASCII and for ASCII). */
-static char *
-utf8_to_database(const char *s, size_t len)
-{
-	if (GetDatabaseEncoding() == PG_UTF8 || pg_is_ascii(s))
-		return pnstrdup(s, len);
-	return (char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, s),
-											  (int) len, PG_UTF8, GetDatabaseEncoding());
-}
-
 /*
  * Display text of value with a unit chosen by magnitude (526.395671万元), in
  * the database encoding; ASCII base units where Chinese cannot be written.
@@ -84,10 +62,9 @@ static text *
 quantity_display_text(QuantityKind kind, int64 value)
 {
 	char		buf[QUANTITY_FORMAT_BUFSIZE];
-	bool		chinese = database_has_chinese_units();
-	size_t		len = quantity_format(kind, value, !chinese, buf);
 
-	return cstring_to_text(utf8_to_database(buf, len));
+	(void) quantity_format(kind, value, !database_has_chinese_units(), buf);
+	return kit_text(buf);
 }
 
 /*
@@ -234,7 +211,7 @@ quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 d
 			return cstring_to_text(psprintf("%se%d %s", number, unit.ascii_exp, unit.ascii_base));
 		return cstring_to_text(psprintf("%s %s", number, unit.ascii_base));
 	}
-	label = utf8_to_database(unit.label, strlen(unit.label));
+	label = kit_local(unit.label);
 	return cstring_to_text(psprintf("%s%s", number, label));
 }
 
