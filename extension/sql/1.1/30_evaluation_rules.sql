@@ -95,6 +95,12 @@ VALUES ('tax_per_mu', '亩均税收', '万元/亩', '{tax}', '{land}', '[S3] 亩
 	('rd_intensity', 'R&D经费支出占比', 'ratio', '{rd}', '{main_revenue}', '[S3]', true),
 	('tax_per_kwh', '单位电耗税收', '万元/万千瓦时', '{tax}', '{electricity}', '[S3]', true),
 	('revenue_per_kwh', '单位用电营业收入', '万元/万千瓦时', '{revenue}', '{electricity}', '[S8]', true);
+-- Every rule row names a definition.  Besides the integrity, the foreign key makes pg_dump
+-- restore the user's definitions before the rule rows that use them (config tables' data
+-- follows their foreign keys); the rule trigger raises the friendlier 42704 first.
+ALTER TABLE @extschema@.evaluation_indicator
+	ADD CONSTRAINT evaluation_indicator_definition_fkey FOREIGN KEY (indicator)
+	REFERENCES @extschema@.evaluation_indicator_def (indicator);
 
 CREATE FUNCTION @extschema@.quota_class(rank bigint, group_size bigint, quotas numeric[],
 	classes text[], cut_roundings text[], cut_from text[])
