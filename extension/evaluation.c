@@ -34,7 +34,7 @@ static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
-	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL
+	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL, ROLE_TEXT, ROLE_BOOL
 };
 
 /* Our DestReceiver: streams the query's rows into EvalState. */
@@ -386,6 +386,8 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 				 psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
 		if (cr->exempt_not_producing)
 			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
+		if (cr->follow_landlord)
+			NEED(IN_LANDLORD, psprintf("%s' rule that tenants follow their landlord (tenant_follows_landlord)", who));
 #undef NEED
 	}
 	(void) operation;
@@ -774,6 +776,19 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 
 			f->status = FIRM_VETO;
 			f->reason = arena_strdup(st, r, strlen(r));
+		}
+	}
+
+	/* 承租企业跟随宗地主: a graded tenant outside a 小微园 takes its landlord's class */
+	if (cr->follow_landlord && f->status == FIRM_GRADED)
+	{
+		int			a = st->in[IN_SMALL_PARK].attno - 1;
+
+		s = input_text(st, slot, IN_LANDLORD, &len);
+		if (s != NULL && !(a >= 0 && !slot->tts_isnull[a] && DatumGetBool(slot->tts_values[a])))
+		{
+			f->status = FIRM_INHERITED;
+			f->landlord = arena_strdup(st, s, len);
 		}
 	}
 
@@ -1421,6 +1436,103 @@ rank_and_classify(EvalState *st)
 	return order;
 }
 
+/* Firm order by credit code, for finding a landlord. */
+static int
+cmp_codes(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+
+	return strcmp(st->firms[*(const int64 *) a].credit_code,
+				  st->firms[*(const int64 *) b].credit_code);
+}
+
+/* The firm with this credit code (the first in code order), or NULL. */
+static EvalFirm *
+find_firm(EvalState *st, const int64 *by_code, const char *code)
+{
+	int64		lo = 0,
+				hi = st->nfirms;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (strcmp(st->firms[by_code[mid]].credit_code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < st->nfirms && strcmp(st->firms[by_code[lo]].credit_code, code) == 0)
+		return &st->firms[by_code[lo]];
+	return NULL;
+}
+
+/*
+ * 承租企业跟随宗地主: each inheriting tenant takes the class of its landlord
+ * (following a landlord that is itself a tenant, at most 16 steps), matched
+ * by class code in the tenant's own list.  A landlord that is not in the
+ * evaluation, has no class, or whose class the tenant's list lacks makes
+ * the tenant an error row.
+ */
+static void
+resolve_landlords(EvalState *st)
+{
+	int64	   *by_code = NULL;
+	int64		i;
+
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+		EvalFirm   *l;
+		int			steps,
+					j;
+		char	   *why = NULL;
+
+		if (f->status != FIRM_INHERITED)
+			continue;
+		if (by_code == NULL)
+		{
+			int64		k;
+
+			by_code = palloc_extended(sizeof(int64) * st->nfirms, MCXT_ALLOC_HUGE);
+			for (k = 0; k < st->nfirms; k++)
+				by_code[k] = k;
+			qsort_arg(by_code, st->nfirms, sizeof(int64), cmp_codes, st);
+		}
+		l = find_firm(st, by_code, f->landlord);
+		for (steps = 0; l != NULL && l->status == FIRM_INHERITED && steps < 16; steps++)
+			l = find_firm(st, by_code, l->landlord);
+		if (l == NULL)
+			why = psprintf(eval_local("出租方%s不在本次评价中"), f->landlord);
+		else if (l->status == FIRM_INHERITED)
+			why = pstrdup(eval_local("出租方链过长或成环"));
+		else if (l->cls < 0)
+			why = psprintf(eval_local("出租方%s未评定等级"), l->credit_code);
+		else
+		{
+			const char *code = st->rules->cohorts[st->groups[l->group]->cohort].classes[l->cls].class_code;
+
+			for (j = 0; j < cr->nclass; j++)
+				if (strcmp(cr->classes[j].class_code, code) == 0)
+					break;
+			if (j == cr->nclass)
+				why = psprintf(eval_local("出租方的等级%s不是本名单的等级"), code);
+			else
+			{
+				char	   *r = psprintf(eval_local("承租企业，跟随出租方%s（%s类）"), l->credit_code, code);
+
+				f->cls = (int8) j;
+				f->reason = arena_strdup(st, r, strlen(r));
+			}
+		}
+		if (why != NULL)
+			firm_fail(st, f, why);
+	}
+	if (by_code)
+		pfree(by_code);
+}
+
 /* Run the whole evaluation and emit the rows of the given mode. */
 static void
 evaluate_common(FunctionCallInfo fcinfo, int mode)
@@ -1525,6 +1637,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	fail_error_groups(st);
 	compute_scores(st);
 	order = rank_and_classify(st);
+	resolve_landlords(st);
 	MemoryContextSwitchTo(oldcxt);
 	SPI_finish();
 

@@ -85,10 +85,12 @@ typedef enum EvalInput
 	IN_BONUS,
 	IN_PENALTY,
 	IN_CORRECTION,
-	IN_TENANT
+	IN_TENANT,
+	IN_LANDLORD,
+	IN_SMALL_PARK
 } EvalInput;
 
-#define EVAL_NINPUTS 24
+#define EVAL_NINPUTS 26
 #define EVAL_MAX_INPUTS (EVAL_NINPUTS + EVAL_MAX_CUSTOM)
 
 /* Most evaluation lists (scope rows) of a rule set; one more slot holds the unlisted. */
@@ -185,6 +187,7 @@ typedef struct CohortRule
 	int32		exempt_land_years;	/* -1: rule off */
 	bool		exempt_not_producing;
 	char	   *exempt_class_code;	/* 参照X类管理: class of exempt firms, or NULL */
+	bool		follow_landlord;	/* a tenant takes its landlord's class (not in 小微园) */
 	int			exempt_class;	/* its index (validated), -1 for none */
 	bool		veto_downgrade; /* else forced to the last class */
 	int32		veto_steps;
@@ -502,12 +505,14 @@ typedef struct InputBinding
 #define FIRM_ERROR	3			/* not gradable: a value or score out of range */
 #define FIRM_MANAGED 4			/* exempt, scored, managed as the scheme's exempt_class */
 #define FIRM_UNLISTED 5			/* in no evaluation list of the rule set */
-#define FIRM_NSTATUS 6
+#define FIRM_INHERITED 6		/* a tenant scored, classed as its landlord, no place */
+#define FIRM_NSTATUS 7
 
 /* Does the firm take a place in its group's ranking (graded or vetoed)? */
 #define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
 /* Is the firm scored (ranked, or managed without a place)? */
-#define FIRM_SCORED(f)	(FIRM_RANKED(f) || (f)->status == FIRM_MANAGED)
+#define FIRM_SCORED(f)	(FIRM_RANKED(f) || (f)->status == FIRM_MANAGED || \
+						 (f)->status == FIRM_INHERITED)
 
 /* One enterprise. Indicator values live in EvalState.values. */
 typedef struct EvalFirm
@@ -515,6 +520,7 @@ typedef struct EvalFirm
 	char	   *credit_code;
 	char	   *name;
 	char	   *reason;
+	char	   *landlord;		/* FIRM_INHERITED: the landlord's credit code */
 	int32		group;
 	uint8		status;
 	int8		cls;			/* class index, -1 for none */

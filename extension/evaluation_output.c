@@ -35,7 +35,7 @@ void
 init_text_cache(EvalState *st, TextCache *tc)
 {
 	static const char *const statuses[FIRM_NSTATUS] = {
-		"graded", "exempt", "veto", "error", "managed", "unlisted"
+		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited"
 	};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
@@ -379,7 +379,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		v[4] = tc->cls[g->cohort][f->cls];
 		v[5] = total_numeric(cr, f->total6);
 		n[4] = n[5] = false;
-		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED)
+		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
 			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,

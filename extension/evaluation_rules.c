@@ -46,7 +46,7 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 	"value_added", "revenue", "main_revenue", "rd", "energy_tce", "emission_t",
 	"employees", "electricity", "exempt_reason", "registered_on",
 	"land_supplied_on", "producing", "veto_reason", "bonus", "penalty",
-	"correction", "tenant"
+	"correction", "tenant", "landlord_code", "small_park"
 };
 
 static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
@@ -411,6 +411,8 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	c->exempt_land_years = row_int(r, "exempt_land_years", 1, 100);
 	c->exempt_not_producing = row_bool(r, "exempt_not_producing");
 	parse_list_condition(r, c);
+	d = row_get_new(r, "tenant_follows_landlord", &isnull);
+	c->follow_landlord = !isnull && DatumGetBool(d);
 	d = row_get_new(r, "exempt_class", &isnull);
 	c->exempt_class_code = isnull ? NULL : TextDatumGetCString(d);
 	c->exempt_class = -1;

@@ -528,6 +528,44 @@ SELECT count(*) FILTER (WHERE exempt_class IS NOT NULL) AS with_exempt_class
 FROM evaluation_scheme WHERE builtin;
 
 -- ---------------------------------------------------------------------------------
+-- F. Related firms: 承租企业跟随宗地主 (Jiangshan [S6]): a 规下 tenant takes its landlord's
+-- class, except in a 小微园; it is scored but takes no quota place.
+-- ---------------------------------------------------------------------------------
+SELECT evaluation_copy_scheme('huangyan', 2022, 'evalrules_js', 2022);
+UPDATE evaluation_scheme SET tenant_follows_landlord = true
+WHERE code = 'evalrules_js' AND scope = '规下';
+CREATE TABLE evalrules_js_firms (credit_code text, scope text, land numeric, tax numeric,
+	value_added numeric, energy_tce numeric, emission_t numeric, employees numeric, rd numeric,
+	main_revenue numeric, electricity numeric, landlord_code text, small_park boolean,
+	exempt_reason text);
+INSERT INTO evalrules_js_firms VALUES
+	('U1', '规上', 10, 3000000, 15000000, 750, 0.5, 75, 3500000, 100000000, NULL, NULL, NULL, NULL),
+	('U2', '规上', 10, 1000000, 8000000, 750, 0.5, 75, 1000000, 100000000, NULL, NULL, NULL, NULL),
+	('U3', '规上', 10, 200000, 1000000, 750, 0.5, 75, 100000, 100000000, NULL, NULL, NULL, NULL),
+	('S1', '规下', 10, 1200000, NULL, NULL, NULL, NULL, NULL, NULL, 600, NULL, NULL, NULL),
+	('S2', '规下', 10, 600000, NULL, NULL, NULL, NULL, NULL, NULL, 600, NULL, NULL, NULL),
+	('T-OF-U1', '规下', 2, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'U1', NULL, NULL),
+	('T-OF-U3', '规下', 2, 900000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'U3', false, NULL),
+	('T-OF-T', '规下', 1, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'T-OF-U1', NULL, NULL),
+	('T-PARK', '规下', 2, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'U1', true, NULL),
+	('T-LOST', '规下', 2, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'NOBODY', NULL, NULL),
+	('T-OF-EX', '规下', 2, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, 'X1', NULL, NULL),
+	('X1', '规下', 2, 10000, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, '公用工程');
+SELECT credit_code, scope, status, total, rank, group_size, class, reason
+FROM evaluate('evalrules_js', 2022, 'SELECT * FROM evalrules_js_firms');
+-- the ranked 规下 firms are classed as without the tenants (S1, S2, T-PARK: n = 3)
+SELECT credit_code, rank, group_size, class
+FROM evaluate('evalrules_js', 2022, $$SELECT * FROM evalrules_js_firms
+	WHERE landlord_code IS NULL OR small_park$$) WHERE scope = '规下' AND status = 'graded';
+SELECT credit_code, class, next_class, explanation FROM evaluation_gap('evalrules_js', 2022,
+	'SELECT * FROM evalrules_js_firms') WHERE credit_code = 'T-OF-U1';
+-- the rule needs landlord_code (42703); copies keep it
+SELECT * FROM evaluate('evalrules_js', 2022, $$SELECT credit_code, scope, land, tax, electricity
+	FROM evalrules_js_firms WHERE scope = '规下'$$);
+SELECT evaluation_copy_scheme('evalrules_js', 2022, 'evalrules_js2');
+SELECT scope, tenant_follows_landlord FROM evaluation_scheme WHERE code = 'evalrules_js2' ORDER BY scope COLLATE "C";
+
+-- ---------------------------------------------------------------------------------
 -- G. The choices the 1.0 docs left open (doc/evaluation.md §2.6), one test each.
 -- ---------------------------------------------------------------------------------
 INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source, score_digits,
@@ -623,4 +661,5 @@ ORDER BY credit_code;
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
 DELETE FROM evaluation_indicator_def WHERE NOT builtin;
 DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
-	evalrules_mm_firms, evalrules_cixi_firms, evalrules_def_firms;
+	evalrules_mm_firms, evalrules_cixi_firms, evalrules_def_firms,
+	evalrules_js_firms;

@@ -16,6 +16,14 @@ COMMENT ON COLUMN @extschema@.evaluation_class.cut_from IS
 -- 'managed', and take no place in the quota ranking (min_land still only lists them).
 -- NULL (the default, and every 1.0 row) keeps them unscored as before.
 ALTER TABLE @extschema@.evaluation_scheme ADD COLUMN exempt_class text;
+
+-- 承租企业跟随宗地主 (Jiangshan [S6]): in a list with tenant_follows_landlord, a firm that
+-- would be graded and names a landlord (input landlord_code) outside a 小微园 (input
+-- small_park) is scored, takes its landlord's class (status 'inherited') and no quota place.
+ALTER TABLE @extschema@.evaluation_scheme
+	ADD COLUMN tenant_follows_landlord boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant_follows_landlord IS
+	'a tenant (input landlord_code, not in a 小微园 per input small_park) takes its landlord''s class without a quota place';
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
@@ -119,13 +127,13 @@ BEGIN ATOMIC
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
 		exempt_not_producing, veto_rule, veto_steps, exempt_class, match_scope, land_from,
-		land_below, tenant, builtin)
+		land_below, tenant, tenant_follows_landlord, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
 		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, s.match_scope,
-		s.land_from, s.land_below, s.tenant, false
+		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
