@@ -775,8 +775,9 @@ load_defs(const char *schema, int *ndefs, bool read_only)
 	int			rc;
 	uint64		i;
 
-	rc = SPI_execute(psprintf("SELECT pg_catalog.to_regclass('%s.evaluation_indicator_def') IS NOT NULL",
-							  schema), true, 1);
+	rc = SPI_execute(psprintf("SELECT pg_catalog.to_regclass(%s) IS NOT NULL",
+							  quote_literal_cstr(psprintf("%s.evaluation_indicator_def", schema))),
+					 true, 1);
 	exists = rc == SPI_OK_SELECT ? SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
 												 &isnull) : BoolGetDatum(false);
 	if (!DatumGetBool(exists))
