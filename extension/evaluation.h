@@ -528,10 +528,8 @@ typedef struct EvalFirm
 	int32		rank;
 	bool		has_land;
 	bool		has_tax;
-	bool		has_electricity;
 	int64		land;
 	int64		tax;
-	int64		electricity;
 	int64		correction6;
 	int64		adjust6;		/* bonus − penalty */
 	int64		total6;			/* rounded to the cohort's score_digits */
