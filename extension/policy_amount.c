@@ -153,7 +153,10 @@ policy_stage_fen(int64 total_fen, const Rat *shares, int nshares, int stage)
 	int64		after = 0;
 	int			i;
 
-	Assert(stage >= 1 && stage <= nshares);
+	if (stage < 1 || stage > nshares)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("stage %d is not between 1 and %d", stage, nshares)));
 	for (i = 0; i < stage; i++)
 	{
 		before = after;

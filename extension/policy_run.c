@@ -164,7 +164,8 @@ require_type(const PolicyRun *run, const char *name, InputCol c, bool number,
 
 	if (c.attno == 0)
 		return;
-	ok = (number && kit_type_is_number(c.type)) ||
+	ok = (number && (kit_type_is_number(c.type) || c.type == KIT_YUAN ||
+						c.type == KIT_MU_AREA)) ||
 		(text && c.type == KIT_TEXT) ||
 		(textarray && c.type == KIT_TEXT_ARRAY) ||
 		(date && c.type == KIT_DATE);

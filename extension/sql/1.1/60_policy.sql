@@ -206,7 +206,7 @@ BEGIN ATOMIC
 		AND p.policy OPERATOR(pg_catalog.=) r.policy
 	GROUP BY GROUPING SETS ((r.policy, r.label, r.direction, p.budget, r.class),
 		(r.policy, r.label, r.direction, p.budget))
-	ORDER BY 1 COLLATE "C", 4 DESC, 5 COLLATE "C" NULLS LAST;
+	ORDER BY r.policy COLLATE "C", GROUPING(r.class) DESC, r.class COLLATE "C" NULLS LAST;
 END;
 COMMENT ON FUNCTION @extschema@.policy_totals(text, integer, text, text[]) IS
 	'政策兑现 totals per policy and per policy and class: firms eligible, not eligible, unknown, amount (the sum of the rows), budget used';
