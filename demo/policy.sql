@@ -24,16 +24,17 @@ UPDATE policy SET budget = 3000000
 
 -- Sample inputs the district tables do not have (deterministic from the credit code):
 -- about half of the firms took a 专精特新贷 in the evaluation year, 100万 to 3000万元,
--- some repaid early; water 20 to 60 吨 per 万千瓦时, sewage 80% of water; one firm in
--- 150 is listed and due a stage.
+-- some repaid early (0: no loan); water 20 to 60 吨 per 万千瓦时, sewage 80% of water; one firm in
+-- 150 is listed and due a stage (0: none due).  Firms listed but not graded get the
+-- class 不参评 (no 差别化 price applies to them).
 CREATE TABLE district.policy_sample AS
 SELECT e.credit_code::text AS credit_code,
-	   CASE WHEN h % 2 = 0 THEN ((1 + h / 7 % 59) * 500000)::numeric::yuan END AS loan_amount,
+	   (CASE WHEN h % 2 = 0 THEN (1 + h / 7 % 59) * 500000 ELSE 0 END)::numeric::yuan AS loan_amount,
 	   CASE WHEN h % 2 = 0 THEN make_date(p.year, 1 + h / 11 % 12, 1 + h / 13 % 28) END AS loan_start,
 	   CASE WHEN h % 2 = 0 THEN make_date(p.year, 1 + h / 11 % 12, 1 + h / 13 % 28)
 			+ CASE WHEN h / 17 % 4 = 0 THEN 90 + h / 19 % 250 ELSE 365 END END AS loan_end,
 	   20 + h / 23 % 41 AS water_per_wan_kwh,
-	   CASE WHEN h % 150 = 1 THEN 1 + h / 29 % 4 END AS listing_stage
+	   CASE WHEN h % 150 = 1 THEN 1 + h / 29 % 4 ELSE 0 END AS listing_stage
   FROM district.enterprise e,
 	   (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p,
 	   LATERAL (SELECT abs(hashtext(e.credit_code::text)) AS h) x;
@@ -58,7 +59,7 @@ tiers AS (
 	 GROUP BY t.credit_code
 )
 SELECT f.credit_code::text AS credit_code, f.name, f.scope, f.industry_group, f.year,
-	   e.class, f.land, f.revenue, f.revenue_prev1, f.electricity,
+	   CASE WHEN e.status = 'exempt' THEN '不参评' ELSE e.class END AS class, f.land, f.revenue, f.revenue_prev1, f.electricity,
 	   round(f.electricity * s.water_per_wan_kwh) AS water_t,
 	   round(f.electricity * s.water_per_wan_kwh * 0.8) AS sewage_t,
 	   coalesce(t.tiers, '{}') AS tiers,

@@ -418,10 +418,18 @@ check_eligibility(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 
 			initStringInfo(&s);
 			policy_append_rat(&s, v, 4);
-			note_fail(o, "%s为%s，不在%s%s%s%s%s范围内", p->metric, s.data,
-					  p->low.set ? p->low.text : "", p->low.set ? (p->low.inclusive ? "以上" : "超过") : "",
-					  p->low.set && p->high.set ? "、" : "",
-					  p->high.set ? p->high.text : "", p->high.set ? (p->high.inclusive ? "以下" : "不满") : "");
+			appendStringInfoString(&s, "，须");
+			if (p->low.set)
+				appendStringInfo(&s, "%s%s", p->low.inclusive ? "" : "超过", p->low.text);
+			if (p->low.set && p->low.inclusive)
+				appendStringInfoString(&s, "以上");
+			if (p->low.set && p->high.set)
+				appendStringInfoString(&s, "、");
+			if (p->high.set)
+				appendStringInfo(&s, "%s%s", p->high.inclusive ? "" : "不满", p->high.text);
+			if (p->high.set && p->high.inclusive)
+				appendStringInfoString(&s, "以下");
+			note_fail(o, "%s为%s", p->metric, s.data);
 		}
 	}
 	if (p->once && (p->kind == POLICY_ONE_OFF || p->kind == POLICY_NEW_STEP ||
@@ -714,7 +722,13 @@ amount_staged(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		appendStringInfo(&o->expl, "%s不是整数期数", p->base_column);
 		return;
 	}
-	if (v.n / v.d < 1 || v.n / v.d > p->nitems)
+	if (v.n / v.d < 1)
+	{
+		o->eligible = 0;
+		appendStringInfo(&o->expl, "%s为0，本期无应兑现期次", p->base_column);
+		return;
+	}
+	if (v.n / v.d > p->nitems)
 	{
 		o->eligible = 0;
 		appendStringInfo(&o->expl, "第");

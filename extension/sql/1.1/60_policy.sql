@@ -270,12 +270,12 @@ INSERT INTO @extschema@.policy_set (code, year, jurisdiction, title, source, not
  true);
 
 INSERT INTO @extschema@.policy (code, year, policy, label, kind, direction, source, note,
-	tiers, once, base_column, base_label, amount_label, rate, start_column, end_column,
-	day_count, cap, period_cap, paid_column, builtin)
+	tiers, metric, low, low_op, once, base_column, base_label, amount_label, rate,
+	start_column, end_column, day_count, cap, period_cap, paid_column, builtin)
 VALUES ('hangzhou', 2025, 'zjtx_loan', '专精特新贷贴息', 'rate', 'pay',
 	'DR §7a [R1]: 不超过1%, 每家企业最高10万元, 提前还款按实际期限',
-	'Firms holding 专精特新 (tier zjtx). Loan in column loan_amount (元), dates loan_start and loan_end (repaid or due); days over the days of the loan year (365 or 366).',
-	'{zjtx}', false, 'loan_amount', '贷款金额', '贴息', 0.01, 'loan_start', 'loan_end', 'loan_year',
+	'Firms holding 专精特新 (tier zjtx) with a loan (loan_amount 超过 0; 0 = no loan, NULL = unknown). Dates loan_start and loan_end (repaid or due); days over the days of the loan year (365 or 366).',
+	'{zjtx}', 'loan_amount', 0, '超过', false, 'loan_amount', '贷款金额', '贴息', 0.01, 'loan_start', 'loan_end', 'loan_year',
 	'100000'::numeric::@extschema@.yuan, NULL, NULL, true);
 
 INSERT INTO @extschema@.policy (code, year, policy, label, kind, direction, source, note,
