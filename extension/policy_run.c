@@ -238,6 +238,18 @@ in_list(const char *s, int n, const char **list)
 	return false;
 }
 
+/* A class as explanations name it: "D类" for a code in ASCII, else as is ("丁类", "不参评"). */
+static const char *
+class_phrase(const char *class_)
+{
+	const char *c;
+
+	for (c = class_; *c; c++)
+		if (IS_HIGHBIT_SET(*c))
+			return class_;
+	return psprintf("%s类", class_);
+}
+
 /* ---------------------------------------------------------------------
  * Outcome helpers
  * ---------------------------------------------------------------------
@@ -353,14 +365,14 @@ check_eligibility(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		if (f->class_p != KIT_PRESENT)
 			note_missing(o, "class");
 		else if (!in_list(f->class_, p->nclasses, p->classes))
-			note_fail(o, "评价类别为%s类", f->class_);
+			note_fail(o, "评价类别为%s", class_phrase(f->class_));
 	}
 	if (p->nprev_classes > 0)
 	{
 		if (f->class_prev_p != KIT_PRESENT)
 			note_missing(o, "class_prev");
 		else if (!in_list(f->class_prev, p->nprev_classes, p->prev_classes))
-			note_fail(o, "上年评价类别为%s类", f->class_prev);
+			note_fail(o, "上年评价类别为%s", class_phrase(f->class_prev));
 	}
 	if (p->has_min_score)
 	{
@@ -456,8 +468,7 @@ check_eligibility(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 
 /* Read the base value; false (and the row unknown) if it is missing or negative. */
 static bool
-read_base(PolicyRun *run, const Policy *p, InputCol c, const char *column, Rat *v,
-		  Outcome *o)
+read_base(PolicyRun *run, InputCol c, const char *column, Rat *v, Outcome *o)
 {
 	KitPresence pr = get_rat(run, c, v);
 
@@ -474,7 +485,6 @@ read_base(PolicyRun *run, const Policy *p, InputCol c, const char *column, Rat *
 		appendStringInfo(&o->expl, "%s为负数，数据有误", column);
 		return false;
 	}
-	(void) p;
 	return true;
 }
 
@@ -501,7 +511,7 @@ amount_rate(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	int32		days = 0;
 	StringInfoData detail;
 
-	if (!read_base(run, p, b->base, p->base_column, &base, o))
+	if (!read_base(run, b->base, p->base_column, &base, o))
 		return;
 	initStringInfo(&detail);
 	if (p->start_column)
@@ -579,7 +589,7 @@ amount_step(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	Rat			v;
 	int			band;
 
-	if (!read_base(run, p, b->base, p->base_column, &v, o))
+	if (!read_base(run, b->base, p->base_column, &v, o))
 		return;
 	band = band_of(p, v);
 	appendStringInfoString(&o->expl, base_noun(p));
@@ -609,9 +619,9 @@ amount_new_step(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	int64		total = 0;
 	StringInfoData bands;
 
-	if (!read_base(run, p, b->base, p->base_column, &v, o))
+	if (!read_base(run, b->base, p->base_column, &v, o))
 		return;
-	if (!read_base(run, p, b->base_prev, p->base_prev_column, &prev, o))
+	if (!read_base(run, b->base_prev, p->base_prev_column, &prev, o))
 		return;
 	now = band_of(p, v);
 	before = band_of(p, prev);
@@ -714,7 +724,7 @@ amount_staged(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	int			stage,
 				i;
 
-	if (!read_base(run, p, b->base, p->base_column, &v, o))
+	if (!read_base(run, b->base, p->base_column, &v, o))
 		return;
 	if (v.d != 1 && v.n % v.d != 0)
 	{
@@ -773,7 +783,7 @@ class_item(PolicyRun *run, const Policy *p, Outcome *o)
 		if (strcmp(p->items[i].key, f->class_) == 0)
 			return &p->items[i];
 	o->eligible = 0;
-	appendStringInfo(&o->expl, "%s类不适用%s", f->class_, p->label);
+	appendStringInfo(&o->expl, "%s不适用%s", class_phrase(f->class_), p->label);
 	return NULL;
 }
 
@@ -786,11 +796,11 @@ amount_per_unit(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 
 	if (it == NULL)
 		return;
-	if (!read_base(run, p, b->base, p->base_column, &q, o))
+	if (!read_base(run, b->base, p->base_column, &q, o))
 		return;
 	o->computed = policy_rat_to_fen(rat_mul(rat_mul(q, p->unit_scale), it->value));
 	o->has_computed = true;
-	appendStringInfo(&o->expl, "%s类%s：%s", run->firm.class_, p->label, base_noun(p));
+	appendStringInfo(&o->expl, "%s%s：%s", class_phrase(run->firm.class_), p->label, base_noun(p));
 	append_quantity(&o->expl, b->base, q, p->base_unit);
 	appendStringInfo(&o->expl, "×%s元=", it->value_text);
 	policy_append_money(&o->expl, o->computed);
@@ -806,12 +816,12 @@ amount_land_tax(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 
 	if (it == NULL)
 		return;
-	if (!read_base(run, p, b->base, p->base_column, &mu, o))
+	if (!read_base(run, b->base, p->base_column, &mu, o))
 		return;
 	m2 = rat_mul(mu, rat_make(10000, 15));
 	o->computed = policy_rat_to_fen(rat_mul(rat_mul(m2, p->rate), it->value));
 	o->has_computed = true;
-	appendStringInfo(&o->expl, "%s类%s：%s", run->firm.class_, p->label, base_noun(p));
+	appendStringInfo(&o->expl, "%s%s：%s", class_phrase(run->firm.class_), p->label, base_noun(p));
 	policy_append_rat(&o->expl, mu, 4);
 	appendStringInfoString(&o->expl, "亩（");
 	policy_append_rat(&o->expl, m2, 2);

@@ -79,7 +79,7 @@ VACUUM (FREEZE, ANALYZE) bench_firms;
 SQL
 psql_do -q -o /dev/null -f "$HERE/policies.sql"
 
-A="SELECT policy, count(*) FILTER (WHERE eligible) AS eligible, sum(amount)::numeric AS amount
+A="SELECT policy, count(*) FILTER (WHERE eligible) AS eligible, round(sum(amount)::numeric, 2) AS amount
 FROM policy_evaluate('bench', 2025, 'SELECT * FROM bench_firms') GROUP BY policy ORDER BY policy;"
 B=$(grep -v '^--' "$HERE/baseline.sql")
 
