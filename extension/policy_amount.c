@@ -13,6 +13,7 @@
 #include "postgres.h"
 
 #include "datatype/timestamp.h"
+#include "decimal.h"
 #include "industry.h"
 #include "lib/stringinfo.h"
 #include "policy.h"
