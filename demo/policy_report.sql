@@ -19,11 +19,11 @@ SELECT policy_set AS "政策集", label AS "政策",
 	   budget_wan AS "预算(万元)", budget_used_pct AS "预算使用(%)"
   FROM report.policy_summary
  ORDER BY policy_set, policy;
-\echo '  2. 金额最大的十笔'
+\echo '  2. 金额最大的十笔兑付（补贴、奖励、减免；加价见下节）'
 SELECT name AS "企业名称", label AS "政策", round(amount_yuan / 10000, 2) AS "金额(万元)",
 	   explanation AS "依据"
   FROM report.policy_payment
- WHERE eligible
+ WHERE eligible AND direction <> 'charge'
  ORDER BY amount_yuan DESC, credit_code, policy
  LIMIT 10;
 \echo '  3. D类企业的差别化成本（D类企业合计）'
