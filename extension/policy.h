@@ -185,6 +185,9 @@ extern void policy_check_row(const char *kind, HeapTuple tuple, TupleDesc desc,
 /* a rational amount in 元 rounded half away from zero to the 分 */
 extern int64 policy_rat_to_fen(Rat yuan);
 
+/* the same, false instead of an error when it does not fit yuan */
+extern bool policy_rat_fits_fen(Rat yuan, int64 *fen);
+
 /* days of the year that begins on start (365 or 366) */
 extern int32 policy_year_days(DateADT start);
 

@@ -48,6 +48,25 @@ policy_rat_to_fen(Rat yuan)
 	return (int64) n;
 }
 
+/* As policy_rat_to_fen, but false instead of an error when it does not fit yuan. */
+bool
+policy_rat_fits_fen(Rat yuan, int64 *fen)
+{
+	int128		n;
+
+	if (__builtin_mul_overflow(yuan.n, (int128) 100, &n))
+	{
+		yuan = rat_reduce(yuan);
+		if (__builtin_mul_overflow(yuan.n, (int128) 100, &n))
+			return false;
+	}
+	n = int128_div_round(n, yuan.d);
+	if (n > PG_INT64_MAX || n < PG_INT64_MIN)
+		return false;
+	*fen = (int64) n;
+	return true;
+}
+
 /* Julian day of a DateADT. */
 static int
 date_julian(DateADT d)

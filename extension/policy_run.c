@@ -488,6 +488,24 @@ read_base(PolicyRun *run, InputCol c, const char *column, Rat *v, Outcome *o)
 	return true;
 }
 
+/*
+ * Set the formula's amount; an amount beyond the yuan range makes this row
+ * unknown (its neighbours are not affected).
+ */
+static bool
+set_computed(Outcome *o, Rat amount, const char *column)
+{
+	if (!policy_rat_fits_fen(amount, &o->computed))
+	{
+		note_missing(o, column);
+		o->eligible = -1;
+		appendStringInfo(&o->expl, "按%s计算的金额超出yuan范围，数据有误", column);
+		return false;
+	}
+	o->has_computed = true;
+	return true;
+}
+
 /* The noun of the amount ("贴息"), or the policy's label. */
 static const char *
 amount_noun(const Policy *p)
@@ -544,8 +562,8 @@ amount_rate(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		if (p->day_count == POLICY_LOAN_YEAR && policy_year_days(DatumGetDateADT(ds)) != 365)
 			appendStringInfo(&detail, "贷款年度%d天", policy_year_days(DatumGetDateADT(ds)));
 	}
-	o->computed = policy_rat_to_fen(rat_mul(rat_mul(base, p->rate), fraction));
-	o->has_computed = true;
+	if (!set_computed(o, rat_mul(rat_mul(base, p->rate), fraction), p->base_column))
+		return;
 	appendStringInfo(&o->expl, "按%s", base_noun(p));
 	append_quantity(&o->expl, b->base, base, p->base_unit);
 	appendStringInfoString(&o->expl, "的");
@@ -798,8 +816,8 @@ amount_per_unit(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		return;
 	if (!read_base(run, b->base, p->base_column, &q, o))
 		return;
-	o->computed = policy_rat_to_fen(rat_mul(rat_mul(q, p->unit_scale), it->value));
-	o->has_computed = true;
+	if (!set_computed(o, rat_mul(rat_mul(q, p->unit_scale), it->value), p->base_column))
+		return;
 	appendStringInfo(&o->expl, "%s%s：%s", class_phrase(run->firm.class_), p->label, base_noun(p));
 	append_quantity(&o->expl, b->base, q, p->base_unit);
 	appendStringInfo(&o->expl, "×%s元=", it->value_text);
@@ -819,8 +837,8 @@ amount_land_tax(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	if (!read_base(run, b->base, p->base_column, &mu, o))
 		return;
 	m2 = rat_mul(mu, rat_make(10000, 15));
-	o->computed = policy_rat_to_fen(rat_mul(rat_mul(m2, p->rate), it->value));
-	o->has_computed = true;
+	if (!set_computed(o, rat_mul(rat_mul(m2, p->rate), it->value), p->base_column))
+		return;
 	appendStringInfo(&o->expl, "%s%s：%s", class_phrase(run->firm.class_), p->label, base_noun(p));
 	policy_append_rat(&o->expl, mu, 4);
 	appendStringInfoString(&o->expl, "亩（");
@@ -861,7 +879,12 @@ apply_caps(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 			o->eligible = -1;
 			return;
 		}
-		paid_fen = policy_rat_to_fen(paid);
+		if (!policy_rat_fits_fen(paid, &paid_fen))
+		{
+			note_missing(o, p->paid_column);
+			o->eligible = -1;
+			return;
+		}
 		left = p->period_cap_fen - paid_fen;
 		if (left < 0)
 			left = 0;
@@ -1197,7 +1220,13 @@ share_budget(PolicyRun *run, const Policy *p, Bound *b)
 		appendStringInfoString(&note, "预算");
 		policy_append_money(&note, p->budget_fen);
 		appendStringInfoString(&note, "不足（应兑现合计");
-		policy_append_money(&note, policy_rat_to_fen(rat_make(asked, 100)));
+		if (asked <= PG_INT64_MAX)
+			policy_append_money(&note, (int64) asked);
+		else
+		{
+			policy_append_rat(&note, rat_make(asked, 100), 2);
+			appendStringInfoString(&note, "元");
+		}
 		appendStringInfoString(&note, "）");
 		if (p->allocation == POLICY_PRO_RATA)
 		{

@@ -183,6 +183,10 @@ INSERT INTO policy_item (code, year, policy, item, value, low, low_op) VALUES ('
 UPDATE policy_item SET value = 0.5 WHERE code = 'policy_test' AND policy = 'listing' AND item = 3;
 SELECT policy_validate('policy_test', 2025);
 UPDATE policy_item SET value = 0.3 WHERE code = 'policy_test' AND policy = 'listing' AND item = 3;
+-- an amount beyond the yuan range makes its row unknown, not the call an error
+SELECT credit_code, eligible, amount::numeric, explanation, missing
+FROM policy_evaluate('policy_test', 2025, $$SELECT * FROM (VALUES ('big', 'D', 1e15), ('ok', 'D', 120)) v(credit_code, class, electricity)$$, '{power}')
+ORDER BY ordinal;
 SELECT * FROM policy_evaluate('nowhere', 2025, 'SELECT 1');
 SELECT * FROM policy_evaluate('policy_test', 2025, 'SELECT 1', '{nothing}');
 SELECT * FROM policy_evaluate('policy_test', 2025, 'SELECT 1 AS loan_amount', '{loan}');
