@@ -62,9 +62,10 @@ def metadata(cur):
     check(numeric and all(c.data_type == SQL_NUMERIC for c in numeric),
           "report measures are SQL_NUMERIC", [(c.column_name, c.data_type) for c in numeric][:3])
 
-    typed = [(c.column_name, c.type_name) for c in cur.columns(table="annual", schema="district")
-             if c.column_name in ("land", "tax")]
-    check(typed == [("land", "mu_area"), ("tax", "yuan")], "type columns carry their type name", typed)
+    typed = [(c.column_name, c.type_name, c.data_type in (SQL_VARCHAR, SQL_WVARCHAR))
+             for c in cur.columns(table="annual", schema="district") if c.column_name in ("land", "tax")]
+    check(typed == [("land", "mu_area", True), ("tax", "yuan", True)],
+          "type columns are character columns carrying their type name", typed)
 
     cur.execute("""SELECT f.credit_code, year, f.land_mu, f.tax_per_mu, a.land, a.tax, a.land::numeric AS land_n
                      FROM report.firm_year f JOIN district.annual a USING (year) WHERE false""")
