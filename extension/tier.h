@@ -142,6 +142,7 @@ typedef struct TierInput
 	char	   *name;
 	const char *label;
 	TierUnit	unit;
+	bool		absent_no;		/* absent column may be read as "no" (0) */
 	int			colno;			/* SPI column number, 0 = absent */
 	Oid			typid;
 } TierInput;
@@ -181,6 +182,9 @@ typedef struct TierItem
 	int			group;
 	int			nbands;
 	TierBand   *bands;
+	int			nmetrics;		/* distinct metrics of the bands */
+	int		   *metrics;
+	Rat		   *floor;			/* per metric: least points whatever its value */
 	Datum		name_text;		/* name as text */
 } TierItem;
 
