@@ -853,7 +853,7 @@ band_low_cmp(const void *a, const void *b)
 	int			c;
 
 	if (!x->has_low || !y->has_low)
-		return (int) y->has_low - (int) x->has_low;
+		return (int) x->has_low - (int) y->has_low;
 	c = rat_cmp(x->low, y->low);
 	if (c != 0)
 		return c;
