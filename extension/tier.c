@@ -9,9 +9,11 @@
  * and points per item, failed and unknown criteria, the missing inputs and
  * for each failed threshold the gap in the input's own unit.
  *
- * Score items with unknown inputs are carried as an interval [lo, hi]
- * (points already earned, points still possible), so a firm that passes
- * (or fails) whatever the missing values are gets a definite answer.
+ * Missing inputs are carried as bounds, so a firm that passes (or fails)
+ * whatever the missing values are gets a definite answer: a score item with
+ * unknown inputs is an interval [least it can earn, most it can earn]; a
+ * criterion that applies under a condition on a missing input is decided
+ * case by case over the regions its condition bounds cut (split_conditions).
  *
  *-------------------------------------------------------------------------
  */
@@ -693,7 +695,7 @@ eval_crit(TierState *st, TierScratch *sc, TierCrit *c, int ci)
  * Points of every score item of tier t as an interval [item_lo, item_hi],
  * summed per group and in total.  A known metric earns the points of its
  * band (0 outside every band); an unknown one earns between its floor (the
- * least its bands give whatever the value, TierItem.floor) and its highest
+ * least its bands give whatever the value, TierItem.floor_pts) and its highest
  * band; an item earns the highest of its metrics.
  */
 static void
@@ -739,9 +741,9 @@ score_items(TierState *st, TierRule *t, TierScratch *sc)
 			}
 		}
 		for (j = 0; j < it->nmetrics; j++)
-			if (st->m[it->metrics[j]].state == V_UNKNOWN && rat_cmp(it->floor[j], lo) > 0)
+			if (st->m[it->metrics[j]].state == V_UNKNOWN && rat_cmp(it->floor_pts[j], lo) > 0)
 			{
-				lo = it->floor[j];
+				lo = it->floor_pts[j];
 				sc->item_band[i] = -1;
 			}
 		sc->item_lo[i] = lo;

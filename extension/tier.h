@@ -184,7 +184,7 @@ typedef struct TierItem
 	TierBand   *bands;
 	int			nmetrics;		/* distinct metrics of the bands */
 	int		   *metrics;
-	Rat		   *floor;			/* per metric: least points whatever its value */
+	Rat		   *floor_pts;		/* per metric: least points whatever its value */
 	Datum		name_text;		/* name as text */
 } TierItem;
 

@@ -874,7 +874,7 @@ item_floors(TierItem *it)
 				j;
 
 	it->metrics = palloc(Max(it->nbands, 1) * sizeof(int));
-	it->floor = palloc(Max(it->nbands, 1) * sizeof(Rat));
+	it->floor_pts = palloc(Max(it->nbands, 1) * sizeof(Rat));
 	it->nmetrics = 0;
 	for (i = 0; i < it->nbands; i++)
 	{
@@ -909,7 +909,7 @@ item_floors(TierItem *it)
 			if (rat_cmp(p, least) < 0)
 				least = p;
 		}
-		it->floor[j] = least;
+		it->floor_pts[j] = least;
 		pfree(bs);
 	}
 }
