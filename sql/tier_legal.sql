@@ -42,10 +42,12 @@ FROM (VALUES
 	('sme_medium 300人', 'sme_medium', '{"revenue": 100000000}', 'employees', 300, 1),
 	('sme_medium 2000万元', 'sme_medium', '{"employees": 500}', 'revenue', 20000000, 0.01),
 	('sme_medium 1000人 (5亿元)', 'sme_medium', '{"revenue": 500000000}', 'employees', 1000, 1),
+	('sme_medium 40000万元 (1500人)', 'sme_medium', '{"employees": 1500}', 'revenue', 400000000, 0.01),
 	-- "从业人员20人及以上，且营业收入300万元及以上的为小型企业" (and not 中型)
 	('sme_small 20人', 'sme_small', '{"revenue": 10000000}', 'employees', 20, 1),
 	('sme_small 300万元', 'sme_small', '{"employees": 100}', 'revenue', 3000000, 0.01),
 	('sme_small 300人 (3000万元)', 'sme_small', '{"revenue": 30000000}', 'employees', 300, 1),
+	('sme_small 2000万元 (500人)', 'sme_small', '{"employees": 500}', 'revenue', 20000000, 0.01),
 	-- "从业人员20人以下或营业收入300万元以下的为微型企业"
 	('sme_micro 20人', 'sme_micro', '{"revenue": 10000000}', 'employees', 20, 1),
 	('sme_micro 300万元', 'sme_micro', '{"employees": 100}', 'revenue', 3000000, 0.01),
@@ -71,10 +73,15 @@ CREATE TABLE tier_cx AS SELECT '{"employees": 100, "revenue": 100000000, "ip_cla
 	"ip_advantage": false, "rd_institution": 0, "equity_financing_3y": 0}'::jsonb AS sixty;
 SELECT c.eligible, c.score, c.points FROM tier_cx, tier_check_record(base, '{chuangxin}') c;
 SELECT t.what, tier_edge('chuangxin', CASE t.b WHEN 'base' THEN base WHEN 'sixty' THEN sixty
+	WHEN 'spec' THEN sixty || '{"ip_class1_high_value": 1, "sei_field": false, "main_revenue_prev1": 54726369}'
 	ELSE sixty || '{"rd": 1999999.99}' END, t.key, t.at, t.step, t.item) AS around
 FROM tier_cx, (VALUES
 	-- "评价得分达到60分以上（其中创新能力指标得分不低于20分…）": R&D 2% is 10分, below it 5分
 	('score 60 / 创新能力 20', 'sixty', 'rd', 2000000, 0.01, NULL),
+	-- "成长性指标及专业化指标得分均不低于15分": 资产负债率 55% is 10分, above it 5分
+	('成长性 15', 'sixty', 'debt_ratio', 0.55, 0.0001, NULL),
+	-- (创新能力 30, 成长性 15, 专业化 5 + 55% 10 = 15, total 60) 主营占比 55% is 10分, below 5分
+	('专业化 15', 'spec', 'main_revenue', 55000000, 0.01, NULL),
 	-- (scoring 55:) "拥有经认定的省部级以上研发机构" (level 3 = 省级)
 	('direct 省部级研发机构', 'fail', 'rd_institution', 3, 1, NULL),
 	-- (scoring 55:) "近三年新增股权融资总额…500万元以上"
@@ -184,6 +191,15 @@ FROM tier_xg, (VALUES
 	-- 链: "补短板、锻长板、填空白" is chain_field 2
 	('链 chain_field 2', 'chain_field', 2, 1)
 ) AS t(what, key, at, step);
+-- 新, 营业收入5000万元以下 (4000万元): "同时满足近2年新增股权融资总额…8000万元以上，且研发费用
+-- 总额3000万元以上、研发人员占企业职工总数比重50%以上" (R&D read as the two years' sum)
+SELECT t.what, tier_edge('xjr', base || '{"revenue": 40000000, "revenue_prev1": 35000000, "rd": 15000000,
+	"rd_prev1": 15000000, "equity_financing_2y": 80000000, "rd_staff": 50, "employees": 100}', t.key, t.at, t.step) AS around
+FROM tier_xg, (VALUES
+	('新 small 股权融资8000万元', 'equity_financing_2y', 80000000, 0.01),
+	('新 small 研发费用3000万元 (two years)', 'rd_prev1', 15000000, 0.01),
+	('新 small 研发人员50%', 'rd_staff', 50, 1)
+) AS t(what, key, at, step);
 -- 链 and 品 are both required; 小巨人 is for 中小企业 even when 专精特新 is held
 SELECT r.case_name, c.eligible, c.failed
 FROM tier_xg, (VALUES
@@ -202,8 +218,8 @@ CREATE TABLE tier_dx AS SELECT '{"revenue": 1000000000, "product_revenue": 80000
 	"market_share_rank_global": 2, "years_in_niche": 12, "new_product": false, "main_products": 1,
 	"margin_above_industry": true, "core_ip": true}'::jsonb AS base;
 SELECT c.tier, c.version, c.eligible FROM tier_dx, tier_check_record(base, '{dxgj:miit-2016,dxgj:miit-2022,dxgj_product}') c;
-SELECT t.what, tier_edge('dxgj:miit-2016', base || t.extra::jsonb, t.key, t.at, t.step) AS around
-FROM tier_dx, (VALUES
+SELECT v.tier, t.what, tier_edge(v.tier, base || t.extra::jsonb, t.key, t.at, t.step) AS around
+FROM tier_dx, (VALUES ('dxgj:miit-2016'), ('dxgj:miit-2022'), ('dxgj_product')) AS v(tier), (VALUES
 	-- "特定细分产品销售收入占企业全部业务收入的比重在70%以上"
 	('70% of 10亿元', '{}', 'product_revenue', 700000000, 0.01),
 	-- "单项产品市场占有率位居全球前3位"
@@ -215,7 +231,8 @@ FROM tier_dx, (VALUES
 	-- "主要从事制造业1-2个特定细分产品市场"
 	('1-2个 细分产品市场 (upper)', '{}', 'main_products', 2, 1),
 	('1-2个 细分产品市场 (lower)', '{}', 'main_products', 1, 1)
-) AS t(what, extra, key, at, step);
+) AS t(what, extra, key, at, step)
+ORDER BY v.tier, t.what;
 -- 2016 and 2022: "拥有核心自主知识产权", "利润率超过同期同行业企业的总体水平" (2016) /
 -- "盈利能力超过行业企业的总体水平" (2022)
 SELECT c.tier, c.version, c.eligible, c.failed
