@@ -22,6 +22,7 @@
  *-------------------------------------------------------------------------
  */
 #include "industry.h"
+#include "kit.h"
 
 #include <math.h>
 
@@ -188,13 +189,6 @@ num_from_cstring(const char *s)
 											   Int32GetDatum(-1)));
 }
 
-/* Text of s (UTF-8) in the database encoding. */
-static text *
-utf8_text(const char *s)
-{
-	return cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8));
-}
-
 /* ---------------------------------------------------------------------
  * Arguments
  * ---------------------------------------------------------------------
@@ -353,7 +347,7 @@ growth_phrase_number(const char *prefix, Numeric v, const char *suffix)
 	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out,
 															 NumericGetDatum(num_abs(v))));
 
-	return utf8_text(psprintf("%s%s%s", prefix, digits, suffix));
+	return kit_text(psprintf("%s%s%s", prefix, digits, suffix));
 }
 
 /* 增长/下降/持平 for a signed amount already rounded, with a unit. */
@@ -364,7 +358,7 @@ growth_phrase_signed(Numeric rounded, const char *up, const char *down,
 	int			s = num_sign(rounded);
 
 	if (s == 0)
-		return utf8_text("持平");
+		return kit_text("持平");
 	return growth_phrase_number(s > 0 ? up : down, rounded, suffix);
 }
 
@@ -378,7 +372,7 @@ growth_phrase_of(Numeric current, Numeric base, int digits)
 	if (status == GROWTH_BASE_ZERO)
 		return NULL;
 	if (status != GROWTH_NORMAL)
-		return utf8_text(growth_status_phrases[status]);
+		return kit_text(growth_status_phrases[status]);
 
 	delta = num_sub(current, base);
 	/* growth >= 100%: a multiple with two decimals, 增长1.79倍 */
@@ -747,7 +741,7 @@ growth_ytd_label(PG_FUNCTION_ARGS)
 {
 	DateADT		as_of = PG_GETARG_DATEADT(0);
 	char	   *sep = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	char	   *month = pg_any_to_server("月", strlen("月"), PG_UTF8);
+	const char *month = kit_local("月");
 	int			y;
 	int			m;
 

@@ -134,7 +134,9 @@ SELECT c.points->'main_growth_2y' AS arithmetic_points,
 	cardinality(c.gaps) AS gaps
 FROM tier_check_record('{"main_revenue": 121, "main_revenue_prev1": 100, "main_revenue_prev2": 100}', '{zjtx}') c;
 BEGIN;
-UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx';
+-- (shipped rows are read-only: the choice is made on a copy, which a bare code then means)
+SELECT tier_copy('zjtx', 'miit-2022', 'tier-test-geometric');
+UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx' AND version = 'tier-test-geometric';
 SELECT c.points->'main_growth_2y' AS geometric_points
 FROM tier_check_record('{"main_revenue": 121, "main_revenue_prev1": 100, "main_revenue_prev2": 100}', '{zjtx}') c;
 SELECT c.points->'main_growth_2y' AS geometric_points_just_below

@@ -75,6 +75,16 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
+-- shipped rows are read-only outside the extension's scripts (55000); copies are not
+SELECT t.what, tier_test_error(t.q) AS error
+FROM (VALUES
+	('update', $$UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx'$$),
+	('update band', $$UPDATE tier_score_band SET points = 25 WHERE tier_code = 'chuangxin' AND item = 'rd_ratio' AND band = 1$$),
+	('delete', $$DELETE FROM tier_criterion WHERE tier_code = 'xjr' AND criterion = 'sme'$$),
+	('insert builtin', $$INSERT INTO tier_definition (code, version, label, source, valid_from, builtin)
+		VALUES ('fake', 'v1', 'x', 'x', '2025-01-01', true)$$)
+) AS t(what, q);
+
 INSERT INTO tier_definition (code, version, label, source, valid_from)
 VALUES ('tier_test_bad', 'v1', '坏规则', 'test', '2025-01-01'),
        ('tier_test_loop', 'v1', '循环', 'test', '2025-01-01');

@@ -376,3 +376,15 @@ FROM (VALUES
 ) AS x(tier_code, tier_version, item, band, phrase)
 WHERE b.tier_code OPERATOR(pg_catalog.=) x.tier_code AND b.tier_version OPERATOR(pg_catalog.=) x.tier_version
 	AND b.item OPERATOR(pg_catalog.=) x.item AND b.band OPERATOR(pg_catalog.=) x.band AND b.builtin;
+
+-- ---- the shipped rows are read-only (the rule-set pattern, doc/dev.md "Rule sets") --------
+-- 1.0 let a shipped tier row be updated although a dump does not keep the change; from 1.1
+-- the kit's guard (20_kit.sql) refuses it outside the extension's own scripts (which is how
+-- the statements above can correct them: the guard lets CREATE/ALTER EXTENSION through).
+-- Edit a copy made with tier_copy().
+CREATE TRIGGER tier_definition_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.tier_definition
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.rule_set_guard('tier_copy');
+CREATE TRIGGER tier_criterion_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.tier_criterion
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.rule_set_guard('tier_copy');
+CREATE TRIGGER tier_score_band_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.tier_score_band
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.rule_set_guard('tier_copy');
