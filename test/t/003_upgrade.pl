@@ -173,7 +173,12 @@ my $dir = Cwd::abs_path(PostgreSQL::Test::Utils::tempdir);
 my $dump10 = "$dir/old-1.0.dump";
 $node->command_ok([ 'pg_dump', '-Fc', '-f', $dump10, '-d', $node->connstr('old') ], 'pg_dump of the 1.0 database');
 
+# A shipped row the update corrects (issue 14): 300号 "从业人员1000人以下" includes 1000.
+my $sme_edge = q{SELECT eligible FROM tier_check_record('{"employees": 1000, "revenue": 500000000}', '{sme}')};
+is($node->safe_psql('old', $sme_edge), 'f', '1.0 stored the SME bound as 不满1000人');
+
 $node->safe_psql('old', q{ALTER EXTENSION industry UPDATE TO '1.1'});
+is($node->safe_psql('old', $sme_edge), 't', 'the update corrects the shipped rows: 1000人以下 includes 1000');
 is($node->safe_psql('old', q{SELECT extversion FROM pg_extension WHERE extname = 'industry'}), '1.1',
 	'ALTER EXTENSION industry UPDATE TO 1.1');
 
