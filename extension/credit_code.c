@@ -198,6 +198,41 @@ credit_code_check(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(detail));
 }
 
+/*
+ * Why a text fails the strict check (valid and GB 11714 position 17 right),
+ * or NULL when it passes.  Never raises for bad input.
+ */
+PG_FUNCTION_INFO_V1(credit_code_strict_check);
+Datum
+credit_code_strict_check(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len;
+	const char *utf8 = credit_code_to_utf8(VARDATA_ANY(t),
+										   VARSIZE_ANY_EXHDR(t), &len);
+	char		code[USCC_LENGTH];
+	char		detail[USCC_MESSAGE_BUFSIZE];
+	UsccError	err;
+
+	if (uscc_parse(utf8, len, code, &err) && uscc_org_check(code, &err))
+		PG_RETURN_NULL();
+	uscc_describe(&err, detail, sizeof(detail));
+	PG_RETURN_TEXT_P(cstring_to_text(detail));
+}
+
+/* Does a stored code's position 17 satisfy GB 11714? */
+PG_FUNCTION_INFO_V1(credit_code_org_check_ok);
+Datum
+credit_code_org_check_ok(PG_FUNCTION_ARGS)
+{
+	CreditCode *cc = PG_GETARG_CREDIT_CODE_P(0);
+	char		code[USCC_LENGTH];
+	UsccError	err;
+
+	credit_code_unpack(cc, code);
+	PG_RETURN_BOOL(uscc_org_check(code, &err));
+}
+
 /* Characters [from, from + n) of a code as text (1-based from). */
 static text *
 credit_code_substr(CreditCode *cc, int from, int n)
