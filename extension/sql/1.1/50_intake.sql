@@ -132,3 +132,126 @@ END;
 $import$;
 COMMENT ON FUNCTION @extschema@.import_cells(regclass, regclass) IS
 	'parse a CSV staged as text (line 1 = header) into target''s typed columns by header name or column comment; inserts good lines, returns every bad cell (line, column, header, raw text, reason)';
+
+-- land_allocation(parcels, leases, year, method): every parcel's land to the firms that
+-- use it in the evaluation year, exactly (Σ land of the rows = Σ parcel areas).
+CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year integer,
+		method text DEFAULT 'enterprise')
+	RETURNS TABLE (parcel_id text, credit_code @extschema@.credit_code, role text,
+				   land @extschema@.mu_area, reason text)
+	LANGUAGE plpgsql STABLE
+AS $alloc$
+DECLARE
+	bad text;
+BEGIN
+	IF method IS NULL OR method NOT IN ('enterprise', 'owner') THEN
+		RAISE EXCEPTION 'unknown land allocation method: "%"', method
+			USING ERRCODE = '22023',
+				  HINT = 'Use ''enterprise'' (企业评价法: own parcels minus what is leased out plus what is leased in) or ''owner'' (the registered holders only).';
+	END IF;
+	IF year IS NULL THEN
+		RAISE EXCEPTION 'evaluation year must not be null' USING ERRCODE = '22004';
+	END IF;
+	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
+	EXECUTE pg_catalog.format(
+		'SELECT q.parcel_id::text FROM (%s) q GROUP BY 1'
+		' HAVING count(DISTINCT q.area::@extschema@.mu_area) > 1 OR bool_or(q.area IS NULL)'
+		'     OR bool_or(q.area::@extschema@.mu_area < 0::numeric::@extschema@.mu_area) LIMIT 1', parcels)
+		INTO bad;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'parcel "%" has no single non-negative area', bad
+			USING ERRCODE = '22023',
+				  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel.';
+	END IF;
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+	WITH p AS (
+		SELECT q.parcel_id::text AS parcel_id, q.holder::text AS holder,
+			   pg_catalog.round(q.area::@extschema@.mu_area::numeric * 1000000)::numeric AS area_u,
+			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
+		  FROM (%1$s) q
+	), pa AS (
+		SELECT p.parcel_id, max(p.area_u) AS area_u, max(p.floor_area) AS floor_area
+		  FROM p GROUP BY p.parcel_id
+	), yr AS (
+		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
+			   (pg_catalog.make_date($1 + 1, 1, 1) - pg_catalog.make_date($1, 1, 1))::numeric AS ydays
+	), l AS (
+		SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee,
+			   q.starts::date AS starts, q.ends::date AS ends,
+			   q.land::@extschema@.mu_area AS lland, q.floor_area::numeric AS lfloor,
+			   pa.area_u, pa.floor_area AS pfloor,
+			   greatest(0, least(coalesce(q.ends::date, yr.y1), yr.y1)
+						   - greatest(coalesce(q.starts::date, yr.y0), yr.y0) + 1)::numeric AS days,
+			   yr.ydays
+		  FROM (%2$s) q CROSS JOIN yr LEFT JOIN pa ON pa.parcel_id = q.parcel_id::text
+		 WHERE $2 = 'enterprise'
+	), lw AS (
+		-- land of a lease: its land, else the parcel pro rata by floor area; then pro
+		-- rata by the days of the evaluation year it covers (四舍五入 to 10^-6 亩)
+		SELECT l.*,
+			   CASE WHEN l.area_u IS NULL THEN NULL
+					WHEN l.lland IS NOT NULL
+						THEN pg_catalog.round(pg_catalog.round(l.lland::numeric * 1000000) * l.days / l.ydays)
+					WHEN l.lfloor IS NOT NULL AND l.pfloor > 0
+						THEN pg_catalog.round(l.area_u * l.lfloor * l.days / (l.pfloor * l.ydays))
+			   END AS want_u
+		  FROM l
+	), lc AS (
+		-- leases take land in order of start; what exceeds the parcel is not given
+		SELECT lw.*,
+			   greatest(0, least(lw.want_u, lw.area_u - coalesce(sum(lw.want_u) OVER w - lw.want_u, 0))) AS got_u
+		  FROM lw
+		WINDOW w AS (PARTITION BY lw.parcel_id ORDER BY lw.starts NULLS FIRST, lw.lessee, lw.ends
+					 ROWS UNBOUNDED PRECEDING)
+	), rest AS (
+		SELECT pa.parcel_id, pa.area_u - coalesce(sum(lc.got_u), 0) AS rest_u
+		  FROM pa LEFT JOIN lc ON lc.parcel_id = pa.parcel_id AND lc.got_u IS NOT NULL
+		 GROUP BY pa.parcel_id, pa.area_u
+	), ow AS (
+		-- the holders share the rest by their shares (equal when not given), largest
+		-- remainder so that the pieces add up to the rest exactly
+		SELECT p.parcel_id, p.holder, @extschema@.credit_code_check(p.holder) AS problem,
+			   r.rest_u * coalesce(p.share, 1) / nullif(sum(coalesce(p.share, 1)) OVER (PARTITION BY p.parcel_id), 0) AS exact_u,
+			   r.rest_u
+		  FROM p JOIN rest r USING (parcel_id)
+	), orank AS (
+		SELECT ow.*, pg_catalog.floor(ow.exact_u) AS base_u,
+			   row_number() OVER (PARTITION BY ow.parcel_id
+								  ORDER BY ow.exact_u - pg_catalog.floor(ow.exact_u) DESC, ow.holder) AS rk,
+			   ow.rest_u - sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id) AS left_u
+		  FROM ow
+	), pieces AS (
+		SELECT o.parcel_id, o.holder AS who, o.problem,
+			   CASE WHEN o.exact_u IS NULL THEN o.rest_u
+					ELSE o.base_u + CASE WHEN o.rk <= o.left_u THEN 1 ELSE 0 END END AS u,
+			   '自有' AS role,
+			   CASE WHEN o.exact_u IS NULL THEN '宗地各权利人份额之和为0' END AS why
+		  FROM orank o
+		UNION ALL
+		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_check(lc.lessee),
+			   coalesce(lc.got_u, 0), '承租',
+			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
+					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
+					WHEN lc.got_u < lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
+			   END
+		  FROM lc
+		UNION ALL
+		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_check(l.lessee), 0, '承租',
+			   '按权利人口径，租赁不计用地'
+		  FROM (SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee FROM (%2$s) q) l
+		 WHERE $2 = 'owner'
+	)
+	SELECT x.parcel_id,
+		   CASE WHEN x.problem IS NULL THEN x.who::@extschema@.credit_code END,
+		   CASE WHEN x.who IS NULL OR x.problem IS NOT NULL THEN '未分配' ELSE x.role END,
+		   (x.u / 1000000)::@extschema@.mu_area,
+		   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role || '方缺少统一社会信用代码', x.why)
+				WHEN x.problem IS NOT NULL THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || x.problem, x.why)
+				ELSE x.why END
+	  FROM pieces x
+	 ORDER BY 1, 3, 2$q$, parcels, leases)
+	USING year, method;
+END;
+$alloc$;
+COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS
+	'parcels (parcel_id, holder, area, share, floor_area) and leases (parcel_id, lessee, land, floor_area, starts, ends) to land per firm and parcel for the year: 企业评价法 (enterprise) or holders only (owner); Σ land = Σ parcel areas exactly, unallocated land listed with the reason';
