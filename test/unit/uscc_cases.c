@@ -253,7 +253,7 @@ test_org_check(void)
 	CHECK(!uscc_org_check(code, &err) && err.problem == USCC_ORG_CHECK_MISMATCH &&
 		  err.position == 17, "org check fails");
 	uscc_describe(&err, msg, sizeof(msg));
-	CHECK(strcmp(msg, "Organisation code check character mismatch at position 17: expected \"0\", found \"4\".") == 0,
+	CHECK(strcmp(msg, "Organisation code check character mismatch at position 17: expected \"6\", found \"4\".") == 0,
 		  "org message \"%s\"", msg);
 	for (i = 0; published[i]; i++)
 	{

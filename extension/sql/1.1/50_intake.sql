@@ -255,3 +255,138 @@ END;
 $alloc$;
 COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS
 	'parcels (parcel_id, holder, area, share, floor_area) and leases (parcel_id, lessee, land, floor_area, starts, ends) to land per firm and parcel for the year: 企业评价法 (enterprise) or holders only (owner); Σ land = Σ parcel areas exactly, unallocated land listed with the reason';
+
+-- merge_sources(query, master, refuse_duplicates): every line of every source, in long
+-- form (source, line, credit_code, name, measure, amount), with what the merge did with
+-- it.  Every input line comes out exactly once, so Σ input = Σ merged + Σ unmatched.
+CREATE FUNCTION @extschema@.merge_sources(query text, master text DEFAULT NULL,
+		refuse_duplicates text[] DEFAULT '{}')
+	RETURNS TABLE (source text, line bigint, raw_code text, credit_code @extschema@.credit_code,
+				   name text, measure text, amount numeric, status text, reason text)
+	LANGUAGE plpgsql STABLE
+AS $merge$
+BEGIN
+	IF query IS NULL THEN
+		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
+	END IF;
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+	WITH src AS MATERIALIZED (
+		SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
+			   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
+			   CASE WHEN q.credit_code IS NULL OR pg_catalog.btrim(q.credit_code::text) = ''
+					THEN '缺少统一社会信用代码'
+					ELSE @extschema@.credit_code_check(q.credit_code::text) END AS problem
+		  FROM (%s) q
+	), v AS (
+		SELECT src.*, CASE WHEN src.problem IS NULL THEN src.raw_code::@extschema@.credit_code END AS code
+		  FROM src
+	), g AS (
+		SELECT v.source, coalesce(v.measure, '') AS mkey, v.code, count(*) AS n,
+			   pg_catalog.string_agg(v.line::text, ',' ORDER BY v.line) AS lines
+		  FROM v WHERE v.code IS NOT NULL
+		 GROUP BY 1, 2, 3 HAVING count(*) > 1
+	), d AS (
+		SELECT v.*, coalesce(g.n, 1) AS n, g.lines
+		  FROM v LEFT JOIN g ON g.source = v.source AND g.mkey = coalesce(v.measure, '')
+							AND g.code = v.code
+	), m AS (
+		SELECT DISTINCT v.code FROM v WHERE v.source = $1 AND v.code IS NOT NULL
+	)
+	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
+		   CASE WHEN d.code IS NULL THEN 'invalid_code'
+				WHEN d.n > 1 AND d.source = ANY ($2) THEN 'duplicate_refused'
+				WHEN $1 IS NOT NULL AND NOT EXISTS (SELECT FROM m WHERE m.code = d.code) THEN 'not_in_master'
+				ELSE 'merged' END,
+		   CASE WHEN d.code IS NULL THEN d.problem
+				WHEN d.n > 1 AND d.source = ANY ($2) THEN '同一来源重复（行 ' || d.lines || '），按该来源规则拒收'
+				WHEN $1 IS NOT NULL AND NOT EXISTS (SELECT FROM m WHERE m.code = d.code) THEN '不在' || $1 || '中'
+				WHEN d.n > 1 THEN '同一来源多行（行 ' || d.lines || '），已合计'
+		   END
+	  FROM d$q$, query)
+	USING master, coalesce(refuse_duplicates, '{}');
+END;
+$merge$;
+COMMENT ON FUNCTION @extschema@.merge_sources(text, text, text[]) IS
+	'source lines (source, line, credit_code, name, measure, amount) merged by 统一社会信用代码: status merged / invalid_code / duplicate_refused / not_in_master with the reason, every line exactly once';
+
+-- merge_reconcile: per source and measure, Σ input = Σ merged + Σ unmatched, checked.
+CREATE FUNCTION @extschema@.merge_reconcile(query text, master text DEFAULT NULL,
+		refuse_duplicates text[] DEFAULT '{}')
+	RETURNS TABLE (source text, measure text, lines bigint, amount numeric,
+				   merged_lines bigint, merged numeric, unmatched_lines bigint, unmatched numeric,
+				   balanced boolean)
+	LANGUAGE plpgsql STABLE
+AS $rec$
+BEGIN
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+	WITH i AS (
+		SELECT q.source::text AS source, q.measure::text AS measure,
+			   count(*) AS lines, coalesce(sum(q.amount::numeric), 0) AS amount
+		  FROM (%s) q GROUP BY 1, 2
+	), o AS (
+		SELECT m.source, m.measure,
+			   count(*) FILTER (WHERE m.status = 'merged') AS merged_lines,
+			   coalesce(sum(m.amount) FILTER (WHERE m.status = 'merged'), 0) AS merged,
+			   count(*) FILTER (WHERE m.status <> 'merged') AS unmatched_lines,
+			   coalesce(sum(m.amount) FILTER (WHERE m.status <> 'merged'), 0) AS unmatched
+		  FROM @extschema@.merge_sources($1, $2, $3) m GROUP BY 1, 2
+	)
+	SELECT i.source, i.measure, i.lines, i.amount, o.merged_lines, o.merged,
+		   o.unmatched_lines, o.unmatched,
+		   i.lines = o.merged_lines + o.unmatched_lines AND i.amount = o.merged + o.unmatched
+	  FROM i LEFT JOIN o ON o.source = i.source AND o.measure IS NOT DISTINCT FROM i.measure
+	 ORDER BY 1, 2$q$, query)
+	USING query, master, refuse_duplicates;
+END;
+$rec$;
+COMMENT ON FUNCTION @extschema@.merge_reconcile(text, text, text[]) IS
+	'per source and measure: lines and Σ amount in, merged and unmatched, and whether they balance exactly';
+
+-- merge_findings: what an analyst must look at before evaluating.
+CREATE FUNCTION @extschema@.merge_findings(query text, master text DEFAULT NULL,
+		refuse_duplicates text[] DEFAULT '{}')
+	RETURNS TABLE (finding text, credit_code @extschema@.credit_code, raw_code text,
+				   source text, line bigint, value text, detail text)
+	LANGUAGE plpgsql STABLE
+AS $find$
+BEGIN
+	RETURN QUERY EXECUTE $q$
+	WITH m AS MATERIALIZED (SELECT * FROM @extschema@.merge_sources($1, $2, $3)),
+	ok AS (SELECT DISTINCT m.source, m.credit_code FROM m WHERE m.status = 'merged'),
+	names AS (
+		SELECT m.credit_code, m.source, min(m.name) AS name
+		  FROM m WHERE m.credit_code IS NOT NULL AND m.name IS NOT NULL
+		 GROUP BY 1, 2
+	), srcs AS (SELECT DISTINCT m.source FROM m)
+	SELECT '代码无效', NULL::@extschema@.credit_code, m.raw_code, m.source, m.line,
+		   m.measure || '=' || m.amount, m.reason
+	  FROM m WHERE m.status = 'invalid_code'
+	UNION ALL
+	SELECT CASE m.status WHEN 'duplicate_refused' THEN '重复拒收' ELSE '重复合计' END,
+		   m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
+	  FROM m WHERE m.reason LIKE '同一来源%'
+	UNION ALL
+	SELECT '名录外', m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
+	  FROM m WHERE m.status = 'not_in_master'
+	UNION ALL
+	SELECT DISTINCT '组织机构代码校验位不符', m.credit_code, m.raw_code, m.source, NULL::bigint, NULL,
+		   @extschema@.credit_code_strict_check(m.raw_code)
+	  FROM m WHERE m.credit_code IS NOT NULL AND NOT @extschema@.credit_code_org_check_ok(m.credit_code)
+	UNION ALL
+	SELECT '名称不一致', n.credit_code, NULL, n.source, NULL, n.name,
+		   '其他来源的名称：' || (SELECT pg_catalog.string_agg(o.source || '=' || o.name, '；' ORDER BY o.source)
+								   FROM names o WHERE o.credit_code = n.credit_code AND o.name <> n.name)
+	  FROM names n
+	 WHERE EXISTS (SELECT FROM names o WHERE o.credit_code = n.credit_code AND o.name <> n.name)
+	UNION ALL
+	SELECT '缺少' || s.source, c.credit_code, NULL, s.source, NULL, NULL,
+		   '见于：' || (SELECT pg_catalog.string_agg(o.source, '、' ORDER BY o.source)
+					   FROM ok o WHERE o.credit_code = c.credit_code)
+	  FROM (SELECT DISTINCT ok.credit_code FROM ok) c CROSS JOIN srcs s
+	 WHERE NOT EXISTS (SELECT FROM ok o WHERE o.credit_code = c.credit_code AND o.source = s.source)
+	 ORDER BY 1, 2, 4, 5$q$
+	USING query, master, refuse_duplicates;
+END;
+$find$;
+COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
+	'findings of a merge: invalid codes, duplicates (summed or refused), codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
