@@ -390,3 +390,159 @@ END;
 $find$;
 COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
 	'findings of a merge: invalid codes, duplicates (summed or refused), codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
+
+-- quality_findings(input, year): checks of the merged engine input before evaluation.
+-- input is a table or view with credit_code, year, land, tax and optionally refund
+-- (留抵退税, positive), parcel_key (the firm's parcels, e.g. sorted ids) and the other
+-- shared attribute names; sources maps a column to the source it came from.
+CREATE FUNCTION @extschema@.quality_findings(input regclass, year integer,
+		sources jsonb DEFAULT '{}', outlier_factor numeric DEFAULT 10)
+	RETURNS TABLE (finding text, credit_code @extschema@.credit_code, source text,
+				   col text, value text, detail text)
+	LANGUAGE plpgsql STABLE
+AS $qual$
+DECLARE
+	c text;
+	has_col jsonb;
+	src text;
+BEGIN
+	IF year IS NULL OR outlier_factor IS NULL OR outlier_factor <= 1 THEN
+		RAISE EXCEPTION 'year must not be null and outlier_factor must be greater than 1'
+			USING ERRCODE = '22023';
+	END IF;
+	SELECT pg_catalog.jsonb_object_agg(a.attname, pg_catalog.format_type(a.atttypid, NULL))
+	  INTO has_col
+	  FROM pg_catalog.pg_attribute a
+	 WHERE a.attrelid OPERATOR(pg_catalog.=) input AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
+	FOREACH c IN ARRAY ARRAY['credit_code', 'year', 'land', 'tax'] LOOP
+		IF NOT has_col ? c THEN
+			RAISE EXCEPTION 'input % has no column "%"', input, c USING ERRCODE = '42703';
+		END IF;
+	END LOOP;
+
+	-- a value in the wrong unit: 10000 times (元 for 万元) or a 10000th of the year before;
+	-- flagged from a factor of 1000
+	FOREACH c IN ARRAY ARRAY['tax', 'value_added', 'revenue', 'main_revenue', 'rd'] LOOP
+		CONTINUE WHEN NOT has_col ? c;
+		src := coalesce(sources ->> c, c);
+		RETURN QUERY EXECUTE pg_catalog.format($q$
+			SELECT '单位疑误', t.credit_code::@extschema@.credit_code, $2, $3,
+				   t.%1$I::numeric::text, '上年为' || p.%1$I::numeric || '，相差' ||
+				   pg_catalog.round(pg_catalog.abs(t.%1$I::numeric / p.%1$I::numeric), 1) || '倍，疑为元与万元混用'
+			  FROM %2$s t JOIN %2$s p ON p.credit_code = t.credit_code AND p.year = t.year - 1
+			 WHERE t.year = $1 AND t.%1$I::numeric <> 0 AND p.%1$I::numeric <> 0
+			   AND (pg_catalog.abs(t.%1$I::numeric) >= 1000 * pg_catalog.abs(p.%1$I::numeric)
+					OR 1000 * pg_catalog.abs(t.%1$I::numeric) <= pg_catalog.abs(p.%1$I::numeric))
+			 ORDER BY 2$q$, c, input)
+			USING year, src, c;
+	END LOOP;
+
+	-- missing indicators, per column and source
+	FOREACH c IN ARRAY ARRAY['land', 'tax', 'value_added', 'revenue', 'main_revenue', 'rd',
+							 'energy_tce', 'emission_t', 'employees', 'electricity'] LOOP
+		CONTINUE WHEN NOT has_col ? c;
+		src := coalesce(sources ->> c, c);
+		RETURN QUERY EXECUTE pg_catalog.format($q$
+			SELECT '缺少指标', t.credit_code::@extschema@.credit_code, $2, $3, NULL::text,
+				   $2 || '无' || $3 || '数据'
+			  FROM %2$s t WHERE t.year = $1 AND t.%1$I IS NULL ORDER BY 2$q$, c, input)
+			USING year, src, c;
+	END LOOP;
+
+	-- 亩均税收 far from the year's median (outlier_factor times above or below)
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		WITH r AS (
+			SELECT t.credit_code, t.tax::numeric / t.land::numeric AS per_mu
+			  FROM %1$s t
+			 WHERE t.year = $1 AND t.land::numeric > 0 AND t.tax::numeric > 0
+		), med AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY r.per_mu) AS m FROM r)
+		SELECT '亩均异常', r.credit_code::@extschema@.credit_code, $2, 'tax/land',
+			   pg_catalog.round(r.per_mu, 2)::text,
+			   '亩均税收' || pg_catalog.round(r.per_mu / 10000, 2) || '万元/亩，全区中位数'
+				 || pg_catalog.round(med.m / 10000, 2) || '万元/亩'
+		  FROM r, med
+		 WHERE r.per_mu > med.m * $3 OR r.per_mu * $3 < med.m
+		 ORDER BY 2$q$, input)
+		USING year, coalesce(sources ->> 'tax', 'tax') || '/' || coalesce(sources ->> 'land', 'land'),
+			  outlier_factor;
+
+	-- land that changed while the parcels did not
+	IF has_col ? 'parcel_key' THEN
+		RETURN QUERY EXECUTE pg_catalog.format($q$
+			SELECT '用地变化无宗地变化', t.credit_code::@extschema@.credit_code, $2, 'land',
+				   t.land::numeric::text, '上年' || p.land::numeric || '亩，宗地未变（' || t.parcel_key::text || '）'
+			  FROM %1$s t JOIN %1$s p ON p.credit_code = t.credit_code AND p.year = t.year - 1
+			 WHERE t.year = $1 AND t.parcel_key::text = p.parcel_key::text
+			   AND t.land::numeric <> p.land::numeric
+			 ORDER BY 2$q$, input)
+			USING year, coalesce(sources ->> 'land', 'land');
+	END IF;
+
+	-- negative tax beyond the refunds (留抵退税)
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT '负税超出退税', t.credit_code::@extschema@.credit_code, $2, 'tax', t.tax::numeric::text,
+			   CASE WHEN %2$s IS NULL THEN '税收为负且无留抵退税记录'
+					ELSE '税收为负，超出留抵退税' || %2$s || '元' END
+		  FROM %1$s t
+		 WHERE t.year = $1 AND t.tax::numeric < 0 AND t.tax::numeric + coalesce(%2$s, 0) < 0
+		 ORDER BY 2$q$, input,
+		CASE WHEN has_col ? 'refund' THEN 't.refund::numeric' ELSE 'NULL::numeric' END)
+		USING year, coalesce(sources ->> 'tax', 'tax');
+END;
+$qual$;
+COMMENT ON FUNCTION @extschema@.quality_findings(regclass, integer, jsonb, numeric) IS
+	'data-quality findings of the engine input for a year: 单位疑误 (x1000 or more against the year before), 缺少指标, 亩均异常, 用地变化无宗地变化, 负税超出退税; each names firm, source, column and value';
+
+-- parcel_units(allocation, amounts, digits): 地块评价法, one evaluation unit per parcel.
+-- Each firm's amounts are split over its parcels pro rata to its land on each (largest
+-- remainder at 10^-digits, so Σ over units = Σ over firms exactly); the unit's land is the
+-- parcel's whole area.  Amounts of firms without land go to the unit with parcel_id NULL.
+CREATE FUNCTION @extschema@.parcel_units(allocation text, amounts text, digits integer DEFAULT 2)
+	RETURNS TABLE (parcel_id text, measure text, amount numeric, users bigint)
+	LANGUAGE plpgsql STABLE
+AS $units$
+BEGIN
+	IF digits IS NULL OR digits < 0 OR digits > 10 THEN
+		RAISE EXCEPTION 'digits must be between 0 and 10' USING ERRCODE = '22023';
+	END IF;
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+	WITH a AS MATERIALIZED (
+		SELECT q.parcel_id::text AS parcel_id, q.credit_code::@extschema@.credit_code AS code,
+			   q.land::@extschema@.mu_area::numeric AS land
+		  FROM (%1$s) q
+	), fa AS (
+		SELECT a.parcel_id, a.code, sum(a.land) AS land FROM a
+		 WHERE a.code IS NOT NULL AND a.land > 0 GROUP BY 1, 2
+	), tot AS (SELECT fa.code, sum(fa.land) AS t FROM fa GROUP BY 1),
+	v AS (
+		SELECT q.credit_code::@extschema@.credit_code AS code, q.measure::text AS measure,
+			   pg_catalog.round(sum(q.amount::numeric) * 10::numeric ^ $1) AS total
+		  FROM (%2$s) q GROUP BY 1, 2
+	), s AS (
+		SELECT fa.parcel_id, v.code, v.measure, v.total,
+			   v.total * fa.land / tot.t AS exact
+		  FROM v JOIN fa ON fa.code = v.code JOIN tot ON tot.code = v.code
+	), r AS (
+		SELECT s.*, pg_catalog.floor(s.exact) AS base,
+			   row_number() OVER (PARTITION BY s.code, s.measure
+								  ORDER BY s.exact - pg_catalog.floor(s.exact) DESC, s.parcel_id) AS rk,
+			   s.total - sum(pg_catalog.floor(s.exact)) OVER (PARTITION BY s.code, s.measure) AS left_n
+		  FROM s
+	), pieces AS (
+		SELECT r.parcel_id, r.measure, r.code, r.base + CASE WHEN r.rk <= r.left_n THEN 1 ELSE 0 END AS n
+		  FROM r
+		UNION ALL
+		SELECT NULL, v.measure, v.code, v.total
+		  FROM v WHERE NOT EXISTS (SELECT FROM tot WHERE tot.code = v.code)
+	)
+	SELECT p.parcel_id, p.measure, pg_catalog.trim_scale(sum(p.n) / 10::numeric ^ $1), count(DISTINCT p.code)
+	  FROM pieces p GROUP BY 1, 2
+	UNION ALL
+	SELECT a.parcel_id, 'land', pg_catalog.trim_scale(sum(a.land)), count(DISTINCT a.code) FILTER (WHERE a.land > 0)
+	  FROM a GROUP BY 1
+	 ORDER BY 1, 2$q$, allocation, amounts)
+	USING digits;
+END;
+$units$;
+COMMENT ON FUNCTION @extschema@.parcel_units(text, text, integer) IS
+	'地块评价法: per parcel, its whole land and its users'' amounts (long form credit_code, measure, amount) split pro rata to their land on it, exactly (largest remainder at 10^-digits)';
