@@ -38,7 +38,7 @@ COMMENT ON FUNCTION @extschema@.header_unit(text) IS
 -- target's typed columns; good lines are inserted, every bad cell is returned.
 CREATE FUNCTION @extschema@.import_cells(staging regclass, target regclass)
 	RETURNS TABLE (line bigint, col integer, header text, raw text, reason text)
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE STRICT
 AS $import$
 DECLARE
 	header_line bigint;
@@ -84,7 +84,7 @@ BEGIN
 	FOR i IN 1 .. pg_catalog.array_length(cols, 1) LOOP
 		sel := sel || pg_catalog.format(', s.%s AS raw%s', cols[i], i);
 		CONTINUE WHEN hdr[i] IS NULL OR pg_catalog.btrim(hdr[i]) OPERATOR(pg_catalog.=) '';
-		hn := @extschema@.header_unit(hdr[i]);
+		SELECT h.name, h.unit INTO hn FROM @extschema@.header_unit(hdr[i]) h;
 		-- the target column named like the header, or whose comment is the header's name
 		SELECT a.attname, pg_catalog.format_type(a.atttypid, NULL) AS typ,
 			   a.attnotnull AS required
@@ -139,7 +139,7 @@ CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year inte
 		method text DEFAULT 'enterprise')
 	RETURNS TABLE (parcel_id text, credit_code @extschema@.credit_code, role text,
 				   land @extschema@.mu_area, reason text)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE STRICT
 AS $alloc$
 DECLARE
 	bad text;
@@ -199,7 +199,9 @@ BEGIN
 	), lc AS (
 		-- leases take land in order of start; what exceeds the parcel is not given
 		SELECT lw.*,
-			   greatest(0, least(lw.want_u, lw.area_u - coalesce(sum(lw.want_u) OVER w - lw.want_u, 0))) AS got_u
+			   CASE WHEN lw.want_u IS NOT NULL THEN
+					greatest(0, least(lw.want_u, lw.area_u - coalesce(sum(lw.want_u) OVER w - lw.want_u, 0)))
+			   END AS got_u
 		  FROM lw
 		WINDOW w AS (PARTITION BY lw.parcel_id ORDER BY lw.starts NULLS FIRST, lw.lessee, lw.ends
 					 ROWS UNBOUNDED PRECEDING)
@@ -263,7 +265,7 @@ CREATE FUNCTION @extschema@.merge_sources(query text, master text DEFAULT NULL,
 		refuse_duplicates text[] DEFAULT '{}')
 	RETURNS TABLE (source text, line bigint, raw_code text, credit_code @extschema@.credit_code,
 				   name text, measure text, amount numeric, status text, reason text)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE
 AS $merge$
 BEGIN
 	IF query IS NULL THEN
@@ -315,9 +317,12 @@ CREATE FUNCTION @extschema@.merge_reconcile(query text, master text DEFAULT NULL
 	RETURNS TABLE (source text, measure text, lines bigint, amount numeric,
 				   merged_lines bigint, merged numeric, unmatched_lines bigint, unmatched numeric,
 				   balanced boolean)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE
 AS $rec$
 BEGIN
+	IF query IS NULL THEN
+		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
+	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH i AS (
 		SELECT q.source::text AS source, q.measure::text AS measure,
@@ -347,9 +352,12 @@ CREATE FUNCTION @extschema@.merge_findings(query text, master text DEFAULT NULL,
 		refuse_duplicates text[] DEFAULT '{}')
 	RETURNS TABLE (finding text, credit_code @extschema@.credit_code, raw_code text,
 				   source text, line bigint, value text, detail text)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE
 AS $find$
 BEGIN
+	IF query IS NULL THEN
+		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
+	END IF;
 	RETURN QUERY EXECUTE $q$
 	WITH m AS MATERIALIZED (SELECT * FROM @extschema@.merge_sources($1, $2, $3)),
 	ok AS (SELECT DISTINCT m.source, m.credit_code FROM m WHERE m.status = 'merged'),
@@ -399,7 +407,7 @@ CREATE FUNCTION @extschema@.quality_findings(input regclass, year integer,
 		sources jsonb DEFAULT '{}', outlier_factor numeric DEFAULT 10)
 	RETURNS TABLE (finding text, credit_code @extschema@.credit_code, source text,
 				   col text, value text, detail text)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE STRICT
 AS $qual$
 DECLARE
 	c text;
@@ -499,7 +507,7 @@ COMMENT ON FUNCTION @extschema@.quality_findings(regclass, integer, jsonb, numer
 -- parcel's whole area.  Amounts of firms without land go to the unit with parcel_id NULL.
 CREATE FUNCTION @extschema@.parcel_units(allocation text, amounts text, digits integer DEFAULT 2)
 	RETURNS TABLE (parcel_id text, measure text, amount numeric, users bigint)
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql VOLATILE STRICT
 AS $units$
 BEGIN
 	IF digits IS NULL OR digits < 0 OR digits > 10 THEN
