@@ -193,6 +193,66 @@ cell_plain_number(const char *s, StringInfo out)
 	return true;
 }
 
+/* Byte length of the spreadsheet space at s[0..len) (UTF-8), or 0. */
+static int
+cell_space_len(const unsigned char *s, size_t len)
+{
+	int			n = pg_utf_mblen(s);
+
+	if ((size_t) n > len || !pg_utf8_islegal(s, n))
+		return 0;
+	return cell_is_space(utf8_to_unicode(s)) ? n : 0;
+}
+
+/*
+ * Text (database encoding) without the spaces of cell_is_space at both
+ * ends.  Works on the UTF-8 form and converts back.
+ */
+static text *
+cell_trim(text *t)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	const char *utf8 = pg_server_to_any(VARDATA_ANY(t), len, PG_UTF8);
+	const unsigned char *s = (const unsigned char *) utf8;
+	size_t		start = 0;
+	size_t		end;
+	int			n;
+
+	if (utf8 != VARDATA_ANY(t))
+		len = strlen(utf8);
+	end = len;
+	while (start < end && (n = cell_space_len(s + start, end - start)) > 0)
+		start += n;
+	/* from the end: step back over UTF-8 continuation bytes to a lead byte */
+	while (end > start)
+	{
+		size_t		lead = end - 1;
+
+		while (lead > start && (s[lead] & 0xC0) == 0x80)
+			lead--;
+		n = cell_space_len(s + lead, end - lead);
+		if (n == 0 || lead + n != end)
+			break;
+		end = lead;
+	}
+	{
+		const char *server = pg_any_to_server(utf8 + start, end - start, PG_UTF8);
+
+		/* no conversion returns the input itself, not NUL-terminated */
+		if (server == utf8 + start)
+			return cstring_to_text_with_len(server, end - start);
+		return cstring_to_text(server);
+	}
+}
+
+/* trim_cell(text): a cell without surrounding spaces, no-break and ideographic spaces included. */
+PG_FUNCTION_INFO_V1(trim_cell);
+Datum
+trim_cell(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cell_trim(PG_GETARG_TEXT_PP(0)));
+}
+
 /* The kind of a type (CELL_TEXT for text and varchar); raises for others. */
 static CellKind
 cell_kind_of(Oid typoid, Oid nsp)
@@ -437,18 +497,8 @@ parse_cell(PG_FUNCTION_ARGS)
 		initStringInfo(&norm);
 		cell_normalise((const unsigned char *) utf8, utf8_len, &norm);
 		if (norm.len > 0 && cache->kind == CELL_TEXT)
-		{
 			/* text: trimmed, not folded (names keep their full-width brackets) */
-			size_t		start = 0;
-			size_t		end = VARSIZE_ANY_EXHDR(raw);
-			const unsigned char *s = (const unsigned char *) VARDATA_ANY(raw);
-
-			while (start < end && (s[start] == ' ' || (s[start] >= '\t' && s[start] <= '\r')))
-				start++;
-			while (end > start && (s[end - 1] == ' ' || (s[end - 1] >= '\t' && s[end - 1] <= '\r')))
-				end--;
-			value = PointerGetDatum(cstring_to_text_with_len((const char *) s + start, end - start));
-		}
+			value = PointerGetDatum(cell_trim(raw));
 		else if (norm.len > 0 && (reason = cell_placeholder(norm.data)) == NULL)
 		{
 			switch (cache->kind)

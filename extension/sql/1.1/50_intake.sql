@@ -24,13 +24,18 @@ CREATE FUNCTION @extschema@.parse_cell(raw text, kind anyelement, unit text DEFA
 COMMENT ON FUNCTION @extschema@.parse_cell(text, anyelement, text) IS
 	'a spreadsheet cell as the type of kind (NULL::yuan), with the column unit for bare numbers; (NULL, reason) when it is not one, (NULL, NULL) when empty';
 
+-- A cell without surrounding spaces of any kind (no-break, ideographic, zero-width).
+CREATE FUNCTION @extschema@.trim_cell(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'trim_cell' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trim_cell(text) IS
+	'the text without surrounding white space, no-break (U+00A0), ideographic (U+3000) and zero-width spaces included';
+
 -- A column header split into its name and the unit in brackets: 实缴税金(万元) -> 实缴税金 | 万元.
 CREATE FUNCTION @extschema@.header_unit(header text, OUT name text, OUT unit text)
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	RETURN (SELECT ROW(pg_catalog.btrim(coalesce(m[1], header), E' \t\u00a0\u3000'),
-					   pg_catalog.btrim(m[2], E' \t\u00a0\u3000'))
-			  FROM (SELECT pg_catalog.regexp_match(header,
-						E'^(.*?)[\\s\u00a0\u3000]*[(\uff08][\\s\u00a0\u3000]*([^()\uff08\uff09]*?)[\\s\u00a0\u3000]*[)\uff09][\\s\u00a0\u3000]*$') AS m) r);
+	RETURN (SELECT ROW(@extschema@.trim_cell(coalesce(r.m[1], r.h)), @extschema@.trim_cell(r.m[2]))
+			  FROM (SELECT x.h, pg_catalog.regexp_match(x.h, '^(.*?)[(（]([^()（）]*)[)）]$') AS m
+					  FROM (SELECT @extschema@.trim_cell(header) AS h) x) r);
 COMMENT ON FUNCTION @extschema@.header_unit(text) IS
 	'a column header split into name and unit: 实缴税金(万元) -> (实缴税金, 万元); unit NULL without brackets';
 
@@ -121,7 +126,7 @@ BEGIN
 	-- lines whose cells are all empty (spreadsheet padding) are skipped
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
-		' WHERE s.line > $1 AND pg_catalog.btrim(pg_catalog.concat(%s), E'' \t\r\n\u00a0\u3000'') <> ''''),'
+		' WHERE s.line > $1 AND @extschema@.trim_cell(pg_catalog.concat(%s)) <> ''''),'
 		' ins AS (INSERT INTO %s (%s) SELECT %s FROM p WHERE %s RETURNING 1)'
 		' SELECT * FROM (%s) x ORDER BY 1, 2',
 		sel, staging, lat,
