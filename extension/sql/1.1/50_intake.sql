@@ -244,7 +244,8 @@ BEGIN
 		  FROM lc
 		UNION ALL
 		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_check(l.lessee), 0, '承租',
-			   '按权利人口径，租赁不计用地'
+			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id = l.parcel_id)
+					THEN '租赁的宗地不在宗地表中' ELSE '按权利人口径，租赁不计用地' END
 		  FROM (SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee FROM (%2$s) q) l
 		 WHERE $2 = 'owner'
 	)
@@ -375,9 +376,8 @@ BEGIN
 		   m.measure || '=' || m.amount, m.reason
 	  FROM m WHERE m.status = 'invalid_code'
 	UNION ALL
-	SELECT CASE m.status WHEN 'duplicate_refused' THEN '重复拒收' ELSE '重复合计' END,
-		   m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
-	  FROM m WHERE m.reason LIKE '同一来源%'
+	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
+	  FROM m WHERE m.status = 'duplicate_refused'
 	UNION ALL
 	SELECT '名录外', m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
 	  FROM m WHERE m.status = 'not_in_master'
@@ -402,7 +402,7 @@ BEGIN
 END;
 $find$;
 COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
-	'findings of a merge: invalid codes, duplicates (summed or refused), codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
+	'findings of a merge: invalid codes, refused duplicates, codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
 
 -- quality_findings(input, year): checks of the merged engine input before evaluation.
 -- input is a table or view with credit_code, year, land, tax and optionally refund
