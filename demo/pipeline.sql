@@ -186,3 +186,22 @@ SELECT format('CREATE VIEW district.firm_year_intake AS %s',
 			  replace(pg_get_viewdef('district.firm_year'::regclass), 'district.annual ', 'district.annual_intake ')) AS ddl \gset
 :ddl
 COMMENT ON VIEW district.firm_year_intake IS 'district.firm_year rebuilt from the raw sources (demo/pipeline.sql)';
+
+-- install(): make the rebuilt input the district's (tools/demo.sh): the sourced years of
+-- district.annual are replaced by district.annual_intake, the generated rows are kept in
+-- district_raw.annual_generated.
+CREATE TABLE district_raw.annual_generated (LIKE district.annual);
+CREATE FUNCTION district_raw.install() RETURNS bigint
+LANGUAGE plpgsql
+AS $install$
+DECLARE
+	n bigint;
+BEGIN
+	TRUNCATE district_raw.annual_generated;
+	INSERT INTO district_raw.annual_generated SELECT * FROM district.annual WHERE year IN (2023, 2024);
+	DELETE FROM district.annual WHERE year IN (2023, 2024);
+	INSERT INTO district.annual SELECT * FROM district.annual_intake WHERE year IN (2023, 2024);
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END;
+$install$;
