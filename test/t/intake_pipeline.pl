@@ -51,7 +51,10 @@ is(sql("SELECT count(*) FROM (SELECT * FROM evaluate('zhejiang', 2024, 'SELECT *
 is(sql("SELECT count(*) FROM (SELECT * FROM evaluate('zhejiang', 2024, 'SELECT * FROM district.firm_year_intake')
 		EXCEPT SELECT * FROM evaluate('zhejiang', 2024, 'SELECT * FROM district.firm_year')) x"), '0',
 	'clean: (both ways)');
-is(sql("SELECT count(*) FROM district_raw.merged WHERE status <> 'merged'"), '0', 'clean: every source line merged');
+is(sql("SELECT count(*) FROM district_raw.merged WHERE year = 2024 AND status <> 'merged'"), '0', 'clean: every 2024 source line merged');
+# (the parcels are the registry as of now: owners founded in 2024 are not in the 2023 名录)
+is(sql("SELECT string_agg(DISTINCT source || ' ' || status, ',') FROM district_raw.merged WHERE year = 2023 AND status <> 'merged'"),
+	'不动产登记 not_in_master', 'clean: in 2023 only land of firms not yet in the 名录 is unmatched');
 
 # exact reconciliation, both methods and years: Σ parcels = Σ allocated + Σ unallocated
 my $land_check = q{SELECT bool_and(s.total = p.area) FROM (
@@ -64,7 +67,7 @@ is(sql("SELECT sum(land)::numeric FROM district_raw.allocation WHERE method = 'e
 # ---- seeded faults
 sql("SELECT district_raw.generate(true)");
 sql("SELECT district_raw.run()");
-is(sql("SELECT count(DISTINCT kind) FROM district_raw.seeded_fault"), '14', 'faults of 14 kinds seeded');
+is(sql("SELECT count(*) || ' ' || count(DISTINCT kind) FROM district_raw.seeded_fault"), '15 13', '15 faults of 13 kinds seeded');
 
 # every seeded fault is found, each by what names it
 my $not_found = sql(q{
@@ -85,6 +88,8 @@ my $not_found = sql(q{
 		WHEN '租赁宗地不存在' THEN EXISTS (SELECT FROM district_raw.finding f WHERE f.year = 2024
 										   AND f.finding = '租赁未计用地' AND f.credit_code::text = s.credit_code
 										   AND f.detail = '租赁的宗地不在宗地表中')
+		WHEN '用地变化无宗地变化' THEN EXISTS (SELECT FROM district_raw.finding f WHERE f.year = 2024
+											   AND f.finding = s.kind AND f.credit_code::text = s.credit_code)
 		WHEN '缺少指标' THEN EXISTS (SELECT FROM district_raw.finding f WHERE f.year = 2024 AND f.finding = '缺少指标'
 									 AND f.credit_code::text = s.credit_code AND f.detail LIKE '%energy_tce%')
 		ELSE EXISTS (SELECT FROM district_raw.finding f WHERE f.year = 2024 AND f.finding = s.kind
