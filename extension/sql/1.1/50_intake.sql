@@ -279,36 +279,39 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH src AS MATERIALIZED (
-		SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
-			   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
-			   CASE WHEN q.credit_code IS NULL OR pg_catalog.btrim(q.credit_code::text) = ''
-					THEN '缺少统一社会信用代码'
-					ELSE @extschema@.credit_code_check(q.credit_code::text) END AS problem
-		  FROM (%s) q
-	), v AS (
-		SELECT src.*, CASE WHEN src.problem IS NULL THEN src.raw_code::@extschema@.credit_code END AS code
-		  FROM src
+		SELECT c.*, CASE WHEN c.problem IS NULL THEN c.raw_code::@extschema@.credit_code END AS code
+		  FROM (SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
+					   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
+					   CASE WHEN q.credit_code IS NULL OR pg_catalog.btrim(q.credit_code::text) = ''
+							THEN '缺少统一社会信用代码'
+							ELSE @extschema@.credit_code_check(q.credit_code::text) END AS problem
+				  FROM (%s) q) c
 	), g AS (
-		SELECT v.source, coalesce(v.measure, '') AS mkey, v.code, count(*) AS n,
-			   pg_catalog.string_agg(v.line::text, ',' ORDER BY v.line) AS lines
-		  FROM v WHERE v.code IS NOT NULL
+		-- several lines of one firm and measure in one source (hashed, no sort)
+		SELECT src.source, coalesce(src.measure, '') AS mkey, src.code,
+			   pg_catalog.array_agg(src.line) AS lines
+		  FROM src WHERE src.code IS NOT NULL
 		 GROUP BY 1, 2, 3 HAVING count(*) > 1
-	), d AS (
-		SELECT v.*, coalesce(g.n, 1) AS n, g.lines
-		  FROM v LEFT JOIN g ON g.source = v.source AND g.mkey = coalesce(v.measure, '')
-							AND g.code = v.code
 	), m AS (
-		SELECT DISTINCT v.code FROM v WHERE v.source = $1 AND v.code IS NOT NULL
+		SELECT DISTINCT src.code FROM src WHERE src.source = $1 AND src.code IS NOT NULL
+	), d AS (
+		SELECT src.*, g.lines, g.code IS NOT NULL AS dup, src.source = ANY ($2) AS refuse,
+			   $1 IS NULL OR m.code IS NOT NULL AS listed
+		  FROM src
+		  LEFT JOIN g ON g.source = src.source AND g.mkey = coalesce(src.measure, '') AND g.code = src.code
+		  LEFT JOIN m ON m.code = src.code
 	)
 	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
 		   CASE WHEN d.code IS NULL THEN 'invalid_code'
-				WHEN d.n > 1 AND d.source = ANY ($2) THEN 'duplicate_refused'
-				WHEN $1 IS NOT NULL AND NOT EXISTS (SELECT FROM m WHERE m.code = d.code) THEN 'not_in_master'
+				WHEN d.dup AND d.refuse THEN 'duplicate_refused'
+				WHEN NOT d.listed THEN 'not_in_master'
 				ELSE 'merged' END,
 		   CASE WHEN d.code IS NULL THEN d.problem
-				WHEN d.n > 1 AND d.source = ANY ($2) THEN '同一来源重复（行 ' || d.lines || '），按该来源规则拒收'
-				WHEN $1 IS NOT NULL AND NOT EXISTS (SELECT FROM m WHERE m.code = d.code) THEN '不在' || $1 || '中'
-				WHEN d.n > 1 THEN '同一来源多行（行 ' || d.lines || '），已合计'
+				WHEN d.dup AND d.refuse
+					THEN '同一来源重复（行 ' || pg_catalog.array_to_string(
+							ARRAY(SELECT x FROM pg_catalog.unnest(d.lines) x ORDER BY x), ',') || '），按该来源规则拒收'
+				WHEN NOT d.listed THEN '不在' || $1 || '中'
+				WHEN d.dup THEN '同一来源多行，已合计'
 		   END
 	  FROM d$q$, query)
 	USING master, coalesce(refuse_duplicates, '{}');
