@@ -134,6 +134,14 @@ SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 202
 SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, 'a' AS holder, '1亩'::mu_area AS area, NULL AS share, NULL AS floor_area
 								 UNION ALL SELECT 'X', 'b', '2亩', NULL, NULL$$, 'SELECT * FROM lease', 2024);
 SELECT count(*) FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', NULL);
+SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, '91330100799655058B' AS holder, '1亩'::mu_area AS area, -1 AS share, NULL AS floor_area$$,
+							  'SELECT * FROM lease', 2024);
+-- co-holders whose shares are all 0 share equally (and are told so); 1亩 in three is
+-- 0.333334 + 0.333333 + 0.333333 (largest remainder, ties by code)
+SELECT parcel_id, credit_code, role, land::numeric, reason
+  FROM land_allocation($$SELECT 'Z' AS parcel_id, h AS holder, '1亩'::mu_area AS area, 0 AS share, NULL AS floor_area
+						   FROM unnest(ARRAY['91330100799655058B', '913412214444444448', '91330110000000000Q']) h$$,
+					   'SELECT * FROM lease WHERE false', 2024);
 
 -- ---------------------------------------------------------------- parcel_units (地块评价法)
 CREATE TABLE alloc AS SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024);

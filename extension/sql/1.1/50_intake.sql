@@ -160,13 +160,14 @@ BEGIN
 	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 	EXECUTE pg_catalog.format(
 		'SELECT q.parcel_id::text FROM (%s) q GROUP BY 1'
-		' HAVING count(DISTINCT q.area::@extschema@.mu_area) > 1 OR bool_or(q.area IS NULL)'
-		'     OR bool_or(q.area::@extschema@.mu_area < 0::numeric::@extschema@.mu_area) LIMIT 1', parcels)
+		' HAVING min(q.area::@extschema@.mu_area) <> max(q.area::@extschema@.mu_area) OR bool_or(q.area IS NULL)'
+		'     OR bool_or(q.area::@extschema@.mu_area < 0::numeric::@extschema@.mu_area)'
+		'     OR bool_or(q.share::numeric < 0) LIMIT 1', parcels)
 		INTO bad;
 	IF bad IS NOT NULL THEN
-		RAISE EXCEPTION 'parcel "%" has no single non-negative area', bad
+		RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', bad
 			USING ERRCODE = '22023',
-				  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel.';
+				  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel, and a share that is not negative.';
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH p AS (
@@ -175,7 +176,8 @@ BEGIN
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
 	), pa AS (
-		SELECT p.parcel_id, max(p.area_u) AS area_u, max(p.floor_area) AS floor_area
+		SELECT p.parcel_id, max(p.area_u) AS area_u, max(p.floor_area) AS floor_area,
+			   count(*) AS holders
 		  FROM p GROUP BY p.parcel_id
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
@@ -208,32 +210,42 @@ BEGIN
 					greatest(0, least(lw.want_u, lw.area_u - coalesce(sum(lw.want_u) OVER w - lw.want_u, 0)))
 			   END AS got_u
 		  FROM lw
-		WINDOW w AS (PARTITION BY lw.parcel_id ORDER BY lw.starts NULLS FIRST, lw.lessee, lw.ends
+		WINDOW w AS (PARTITION BY lw.parcel_id COLLATE "C" ORDER BY lw.starts NULLS FIRST, lw.lessee COLLATE "C", lw.ends
 					 ROWS UNBOUNDED PRECEDING)
+	), leased AS (
+		SELECT lc.parcel_id, sum(lc.got_u) AS got_u FROM lc WHERE lc.got_u IS NOT NULL GROUP BY 1
 	), rest AS (
-		SELECT pa.parcel_id, pa.area_u - coalesce(sum(lc.got_u), 0) AS rest_u
-		  FROM pa LEFT JOIN lc ON lc.parcel_id = pa.parcel_id AND lc.got_u IS NOT NULL
-		 GROUP BY pa.parcel_id, pa.area_u
+		-- parcels shared by several holders or leased (few): their rest for the windows below
+		SELECT pa.parcel_id, pa.area_u - coalesce(le.got_u, 0) AS rest_u
+		  FROM pa LEFT JOIN leased le ON le.parcel_id = pa.parcel_id
+		 WHERE pa.holders > 1 OR le.parcel_id IS NOT NULL
 	), ow AS (
 		-- the holders share the rest by their shares (equal when not given), largest
 		-- remainder so that the pieces add up to the rest exactly
 		SELECT p.parcel_id, p.holder, @extschema@.credit_code_check(p.holder) AS problem,
-			   r.rest_u * coalesce(p.share, 1) / nullif(sum(coalesce(p.share, 1)) OVER (PARTITION BY p.parcel_id), 0) AS exact_u,
+			   CASE WHEN sum(coalesce(p.share, 1)) OVER w = 0 THEN r.rest_u / count(*) OVER w
+					ELSE r.rest_u * coalesce(p.share, 1) / sum(coalesce(p.share, 1)) OVER w END AS exact_u,
+			   sum(coalesce(p.share, 1)) OVER w = 0 AS zero_shares,
 			   r.rest_u
 		  FROM p JOIN rest r USING (parcel_id)
+		WINDOW w AS (PARTITION BY p.parcel_id COLLATE "C")
 	), orank AS (
 		SELECT ow.*, pg_catalog.floor(ow.exact_u) AS base_u,
-			   row_number() OVER (PARTITION BY ow.parcel_id
-								  ORDER BY ow.exact_u - pg_catalog.floor(ow.exact_u) DESC, ow.holder) AS rk,
-			   ow.rest_u - sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id) AS left_u
+			   row_number() OVER (PARTITION BY ow.parcel_id COLLATE "C"
+								  ORDER BY ow.exact_u - pg_catalog.floor(ow.exact_u) DESC, ow.holder COLLATE "C") AS rk,
+			   ow.rest_u - sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id COLLATE "C") AS left_u
 		  FROM ow
 	), pieces AS (
 		SELECT o.parcel_id, o.holder AS who, o.problem,
-			   CASE WHEN o.exact_u IS NULL THEN o.rest_u
-					ELSE o.base_u + CASE WHEN o.rk <= o.left_u THEN 1 ELSE 0 END END AS u,
+			   o.base_u + CASE WHEN o.rk <= o.left_u THEN 1 ELSE 0 END AS u,
 			   '自有' AS role,
-			   CASE WHEN o.exact_u IS NULL THEN '宗地各权利人份额之和为0' END AS why
+			   CASE WHEN o.zero_shares THEN '宗地各权利人份额均为0，按等份分配' END AS why
 		  FROM orank o
+		UNION ALL
+		-- a parcel of one holder, not leased (most): all of it to the holder
+		SELECT p.parcel_id, p.holder, @extschema@.credit_code_check(p.holder), p.area_u, '自有', NULL
+		  FROM p JOIN pa ON pa.parcel_id = p.parcel_id AND pa.holders = 1
+		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id = p.parcel_id)
 		UNION ALL
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_check(lc.lessee),
 			   coalesce(lc.got_u, 0), '承租',
@@ -249,15 +261,16 @@ BEGIN
 		  FROM (SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee FROM (%2$s) q) l
 		 WHERE $2 = 'owner'
 	)
-	SELECT x.parcel_id,
-		   CASE WHEN x.problem IS NULL THEN x.who::@extschema@.credit_code END,
-		   CASE WHEN x.who IS NULL OR x.problem IS NOT NULL THEN '未分配' ELSE x.role END,
-		   (x.u / 1000000)::@extschema@.mu_area,
-		   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role || '方缺少统一社会信用代码', x.why)
-				WHEN x.problem IS NOT NULL THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || x.problem, x.why)
-				ELSE x.why END
-	  FROM pieces x
-	 ORDER BY 1, 3, 2$q$, parcels, leases)
+	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
+	  FROM (SELECT x.parcel_id, x.who,
+				   CASE WHEN x.problem IS NULL THEN x.who::@extschema@.credit_code END AS code,
+				   CASE WHEN x.who IS NULL OR x.problem IS NOT NULL THEN '未分配' ELSE x.role END AS role,
+				   (x.u / 1000000)::@extschema@.mu_area AS land,
+				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role || '方缺少统一社会信用代码', x.why)
+						WHEN x.problem IS NOT NULL THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || x.problem, x.why)
+						ELSE x.why END AS reason
+			  FROM pieces x) y
+	 ORDER BY y.parcel_id COLLATE "C", y.role COLLATE "C", y.who COLLATE "C"$q$, parcels, leases)
 	USING year, method;
 END;
 $alloc$;
