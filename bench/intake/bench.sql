@@ -7,7 +7,7 @@ SET jit = off;
 
 \echo generating :n firms, 1.5 parcels per firm, 2 tax lines per firm
 CREATE TABLE firm AS
-SELECT i, credit_code_make('330110', i * 7919)::text AS code, '企业' || i AS name
+SELECT i, credit_code_make('330110', i::bigint * 7919)::text AS code, '企业' || i AS name
   FROM generate_series(1, :n) i;
 -- every firm one parcel, every second firm a second one; every 20th parcel pair shared
 CREATE TABLE parcel AS
