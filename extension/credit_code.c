@@ -233,6 +233,26 @@ credit_code_org_check_ok(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(uscc_org_check(code, &err));
 }
 
+/* The code of a text, or NULL when it is not a valid code.  Never raises for bad input. */
+PG_FUNCTION_INFO_V1(credit_code_or_null);
+Datum
+credit_code_or_null(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len;
+	const char *utf8 = credit_code_to_utf8(VARDATA_ANY(t),
+										   VARSIZE_ANY_EXHDR(t), &len);
+	char		code[USCC_LENGTH];
+	UsccError	err;
+	CreditCode *result;
+
+	if (!uscc_parse(utf8, len, code, &err))
+		PG_RETURN_NULL();
+	result = (CreditCode *) palloc(sizeof(CreditCode));
+	uscc_pack(code, result->data);
+	PG_RETURN_CREDIT_CODE_P(result);
+}
+
 /* Characters [from, from + n) of a code as text (1-based from). */
 static text *
 credit_code_substr(CreditCode *cc, int from, int n)

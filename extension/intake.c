@@ -382,8 +382,8 @@ cell_integer(const char *s, int64 min, int64 max, Datum *value, bool is_int8)
 
 /*
  * Parse a normalised date: what the date type reads (ISO 2024-03-15,
- * 2024/3/15, 20240315), 2024年3月15日, or a spreadsheet serial number
- * (days since 1899-12-30, as Excel and LibreOffice count).
+ * 2024/3/15, 20240315), 2024年3月15日, or a spreadsheet serial number of
+ * five digits (days since 1899-12-30, as Excel and LibreOffice count).
  */
 static const char *
 cell_date(const char *s, Datum *value)
@@ -399,12 +399,11 @@ cell_date(const char *s, Datum *value)
 	int			tz;
 	const char *p;
 
-	if (strspn(s, "0123456789") == strlen(s) && strlen(s) >= 4 && strlen(s) <= 5)
+	/* five digits: a serial number (10000 is 1927-05-18; a year alone is not a date) */
+	if (strspn(s, "0123456789") == 5 && strlen(s) == 5)
 	{
 		int			serial = atoi(s);
 
-		if (serial < 1 || serial > 2958465)
-			return "A spreadsheet date serial number must be between 1 and 2958465.";
 		*value = DateADTGetDatum(date2j(1899, 12, 30) - POSTGRES_EPOCH_JDATE + serial);
 		return NULL;
 	}

@@ -22,7 +22,7 @@ SELECT raw, (parse_cell(raw, NULL::integer)).*, (parse_cell(raw, NULL::bigint)).
   FROM (VALUES ('１,２００'), ('-7'), ('2147483648'), ('3.5'), ('9223372036854775808')) v(raw);
 SELECT raw, (parse_cell(raw, NULL::date)).*
   FROM (VALUES ('2024-03-15'), ('2024/3/5'), ('2024年3月5日'), ('２０２４－０３－１５'), ('20240315'),
-			   ('45292'), ('2024-02-30'), ('明年'), ('2024-03-15 10:00')) v(raw);
+			   ('45292'), ('2024'), ('2024-02-30'), ('明年'), ('2024-03-15 10:00')) v(raw);
 SELECT raw, (parse_cell(raw, NULL::credit_code)).*
   FROM (VALUES (' ９１３３０１００７９９６５５０５８ｂ '), ('913412214444444448'),
 			   ('91330100799655058C'), ('—')) v(raw);
@@ -44,6 +44,9 @@ SELECT '913412214444444448'::credit_code, credit_code_is_valid('9134122144444444
 	   credit_code_org_check_ok('913412214444444448');
 SELECT credit_code_strict_check('91330100799655058B'), credit_code_org_check_ok('91330100799655058B'),
 	   credit_code_strict_check('91330100799655068B'), credit_code_strict_check('x');
+-- the code or NULL, never an error
+SELECT credit_code_or_null(' ９１３３０１００７９９６５５０５８ｂ'), credit_code_or_null('91330100799655058C') IS NULL,
+	   credit_code_or_null(''), credit_code_or_null(NULL);
 -- every single-character substitution of a valid code is still refused
 SELECT count(*) AS substitutions, count(*) FILTER (WHERE credit_code_is_valid(s)) AS accepted
   FROM (SELECT overlay('913412214444444448' PLACING c FROM p FOR 1) AS s

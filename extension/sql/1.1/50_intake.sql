@@ -17,6 +17,11 @@ COMMENT ON FUNCTION @extschema@.credit_code_org_check_ok(@extschema@.credit_code
 COMMENT ON FUNCTION @extschema@.credit_code_is_valid(text) IS
 	'true if the text is a valid 统一社会信用代码 after normalisation (GB 32100 check of position 18)';
 
+CREATE FUNCTION @extschema@.credit_code_or_null(text) RETURNS @extschema@.credit_code
+	AS 'MODULE_PATHNAME', 'credit_code_or_null' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.credit_code_or_null(text) IS
+	'the text as a credit_code, or NULL when it is not a valid code (never raises)';
+
 -- One spreadsheet cell to a typed value, or NULL and the reason (never raises for bad text).
 CREATE FUNCTION @extschema@.parse_cell(raw text, kind anyelement, unit text DEFAULT NULL,
 		OUT value anyelement, OUT reason text)
@@ -222,7 +227,7 @@ BEGIN
 	), ow AS (
 		-- the holders share the rest by their shares (equal when not given), largest
 		-- remainder so that the pieces add up to the rest exactly
-		SELECT p.parcel_id, p.holder, @extschema@.credit_code_check(p.holder) AS problem,
+		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder) AS code,
 			   CASE WHEN sum(coalesce(p.share, 1)) OVER w = 0 THEN r.rest_u / count(*) OVER w
 					ELSE r.rest_u * coalesce(p.share, 1) / sum(coalesce(p.share, 1)) OVER w END AS exact_u,
 			   sum(coalesce(p.share, 1)) OVER w = 0 AS zero_shares,
@@ -236,18 +241,18 @@ BEGIN
 			   ow.rest_u - sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id COLLATE "C") AS left_u
 		  FROM ow
 	), pieces AS (
-		SELECT o.parcel_id, o.holder AS who, o.problem,
+		SELECT o.parcel_id, o.holder AS who, o.code,
 			   o.base_u + CASE WHEN o.rk <= o.left_u THEN 1 ELSE 0 END AS u,
 			   '自有' AS role,
 			   CASE WHEN o.zero_shares THEN '宗地各权利人份额均为0，按等份分配' END AS why
 		  FROM orank o
 		UNION ALL
 		-- a parcel of one holder, not leased (most): all of it to the holder
-		SELECT p.parcel_id, p.holder, @extschema@.credit_code_check(p.holder), p.area_u, '自有', NULL
+		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder), p.area_u, '自有', NULL
 		  FROM p JOIN pa ON pa.parcel_id = p.parcel_id AND pa.holders = 1
 		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id = p.parcel_id)
 		UNION ALL
-		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_check(lc.lessee),
+		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
 			   coalesce(lc.got_u, 0), '承租',
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
 					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
@@ -255,7 +260,7 @@ BEGIN
 			   END
 		  FROM lc
 		UNION ALL
-		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_check(l.lessee), 0, '承租',
+		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, '承租',
 			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id = l.parcel_id)
 					THEN '租赁的宗地不在宗地表中' ELSE '按权利人口径，租赁不计用地' END
 		  FROM (SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee FROM (%2$s) q) l
@@ -263,11 +268,12 @@ BEGIN
 	)
 	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
 	  FROM (SELECT x.parcel_id, x.who,
-				   CASE WHEN x.problem IS NULL THEN x.who::@extschema@.credit_code END AS code,
-				   CASE WHEN x.who IS NULL OR x.problem IS NOT NULL THEN '未分配' ELSE x.role END AS role,
+				   x.code,
+				   CASE WHEN x.code IS NULL THEN '未分配' ELSE x.role END AS role,
 				   (x.u / 1000000)::@extschema@.mu_area AS land,
 				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role || '方缺少统一社会信用代码', x.why)
-						WHEN x.problem IS NOT NULL THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || x.problem, x.why)
+						WHEN x.code IS NULL
+							THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || @extschema@.credit_code_check(x.who), x.why)
 						ELSE x.why END AS reason
 			  FROM pieces x) y
 	 ORDER BY y.parcel_id COLLATE "C", y.role COLLATE "C", y.who COLLATE "C"$q$, parcels, leases)
@@ -292,13 +298,10 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH src AS MATERIALIZED (
-		SELECT c.*, CASE WHEN c.problem IS NULL THEN c.raw_code::@extschema@.credit_code END AS code
-		  FROM (SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
-					   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
-					   CASE WHEN q.credit_code IS NULL OR pg_catalog.btrim(q.credit_code::text) = ''
-							THEN '缺少统一社会信用代码'
-							ELSE @extschema@.credit_code_check(q.credit_code::text) END AS problem
-				  FROM (%s) q) c
+		SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
+			   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
+			   @extschema@.credit_code_or_null(q.credit_code::text) AS code
+		  FROM (%s) q
 	), g AS (
 		-- several lines of one firm and measure in one source (hashed, no sort)
 		SELECT src.source, coalesce(src.measure, '') AS mkey, src.code,
@@ -319,7 +322,9 @@ BEGIN
 				WHEN d.dup AND d.refuse THEN 'duplicate_refused'
 				WHEN NOT d.listed THEN 'not_in_master'
 				ELSE 'merged' END,
-		   CASE WHEN d.code IS NULL THEN d.problem
+		   CASE WHEN d.code IS NULL THEN
+					CASE WHEN d.raw_code IS NULL OR pg_catalog.btrim(d.raw_code) = '' THEN '缺少统一社会信用代码'
+						 ELSE @extschema@.credit_code_check(d.raw_code) END
 				WHEN d.dup AND d.refuse
 					THEN '同一来源重复（行 ' || pg_catalog.array_to_string(
 							ARRAY(SELECT x FROM pg_catalog.unnest(d.lines) x ORDER BY x), ',') || '），按该来源规则拒收'
