@@ -172,13 +172,13 @@ $run$;
 -- The quality checks' input: the rebuilt years with the refunds and the parcels.
 CREATE VIEW district_raw.quality_input AS
 SELECT a.credit_code, a.year, a.land, a.tax, a.value_added, a.revenue, a.main_revenue, a.rd,
-	   a.energy_tce, a.emission_t, a.employees, a.electricity,
-	   (SELECT sum(m.amount) FROM district_raw.merged m
-		 WHERE m.year = a.year AND m.credit_code = a.credit_code AND m.measure = 'refund'
-		   AND m.status = 'merged')::yuan AS refund,
-	   (SELECT string_agg(DISTINCT p.parcel_id, ',' ORDER BY p.parcel_id) FROM district_raw.parcel p
-		 WHERE p.holder = a.credit_code::text) AS parcel_key
+	   a.energy_tce, a.emission_t, a.employees, a.electricity, r.refund::yuan AS refund, k.parcel_key
   FROM district.annual_intake a
+  LEFT JOIN (SELECT m.year, m.credit_code, sum(m.amount) AS refund FROM district_raw.merged m
+			  WHERE m.measure = 'refund' AND m.status = 'merged' GROUP BY 1, 2) r
+	ON r.year = a.year AND r.credit_code = a.credit_code
+  LEFT JOIN (SELECT p.holder, string_agg(p.parcel_id, ',' ORDER BY p.parcel_id) AS parcel_key
+			   FROM district_raw.parcel p GROUP BY 1) k ON k.holder = a.credit_code::text
  WHERE a.year IN (2023, 2024);
 
 -- The engines' input rebuilt from the sources: district.firm_year over annual_intake.

@@ -96,8 +96,8 @@ BEGIN
 				ELSE greatest(e.registered_on, DATE '2020-01-01') END,
 		   NULL
 	  FROM district.enterprise e
-	  JOIN LATERAL (SELECT p.parcel_id, p.floor_area FROM district_raw.parcel p
-					 WHERE p.holder = e.landlord::text ORDER BY p.parcel_id LIMIT 1) p ON true
+	  JOIN (SELECT DISTINCT ON (p.holder) p.holder, p.parcel_id, p.floor_area
+			  FROM district_raw.parcel p ORDER BY p.holder, p.parcel_id) p ON p.holder = e.landlord::text
 	 WHERE e.landlord IS NOT NULL;
 
 	-- 税务: 增值税 60% and 企业所得税 the rest, to the 分; 2% of firms had a 留抵退税
@@ -147,13 +147,12 @@ BEGIN
 	 WHERE k = 1 OR district.u(e.credit_code::text || ':raw:meter2') < 0.1;
 	INSERT INTO district_raw.reading
 	SELECT row_number() OVER (ORDER BY m.account, a.year) + 1, m.account, a.year,
-		   CASE WHEN NOT EXISTS (SELECT FROM district_raw.meter m2
-								  WHERE m2.credit_code = m.credit_code AND m2.account <> m.account)
-				THEN a.electricity
-				WHEN m.account = (SELECT min(m2.account) FROM district_raw.meter m2 WHERE m2.credit_code = m.credit_code)
-				THEN round(a.electricity * 0.7, 4)
+		   CASE WHEN m.meters = 1 THEN a.electricity
+				WHEN m.account = m.first THEN round(a.electricity * 0.7, 4)
 				ELSE a.electricity - round(a.electricity * 0.7, 4) END
-	  FROM district_raw.meter m JOIN district.annual a ON a.credit_code::text = m.credit_code
+	  FROM (SELECT m.*, count(*) OVER w AS meters, min(m.account) OVER w AS first
+			  FROM district_raw.meter m WINDOW w AS (PARTITION BY m.credit_code)) m
+	  JOIN district.annual a ON a.credit_code::text = m.credit_code
 	 WHERE a.year IN (2023, 2024) AND a.electricity IS NOT NULL;
 
 	-- 上年评价: the land on last year's list

@@ -407,16 +407,17 @@ BEGIN
 		   @extschema@.credit_code_strict_check(m.raw_code)
 	  FROM m WHERE m.credit_code IS NOT NULL AND NOT @extschema@.credit_code_org_check_ok(m.credit_code)
 	UNION ALL
-	SELECT '名称不一致', n.credit_code, NULL, n.source, NULL, n.name,
-		   '其他来源的名称：' || (SELECT pg_catalog.string_agg(o.source || '=' || o.name, '；' ORDER BY o.source)
-								   FROM names o WHERE o.credit_code = n.credit_code AND o.name <> n.name)
+	SELECT '名称不一致', n.credit_code, NULL, n.source, NULL, n.name, '各来源名称：' || a.names
 	  FROM names n
-	 WHERE EXISTS (SELECT FROM names o WHERE o.credit_code = n.credit_code AND o.name <> n.name)
+	  JOIN (SELECT names.credit_code,
+				   pg_catalog.string_agg(names.source || '=' || names.name, '；' ORDER BY names.source) AS names
+			  FROM names GROUP BY 1 HAVING count(DISTINCT names.name) > 1) a
+		ON a.credit_code = n.credit_code
 	UNION ALL
-	SELECT '缺少' || s.source, c.credit_code, NULL, s.source, NULL, NULL,
-		   '见于：' || (SELECT pg_catalog.string_agg(o.source, '、' ORDER BY o.source)
-					   FROM ok o WHERE o.credit_code = c.credit_code)
-	  FROM (SELECT DISTINCT ok.credit_code FROM ok) c CROSS JOIN srcs s
+	SELECT '缺少' || s.source, c.credit_code, NULL, s.source, NULL, NULL, '见于：' || c.seen
+	  FROM (SELECT ok.credit_code, pg_catalog.string_agg(ok.source, '、' ORDER BY ok.source) AS seen
+			  FROM ok GROUP BY 1) c
+	 CROSS JOIN srcs s
 	 WHERE NOT EXISTS (SELECT FROM ok o WHERE o.credit_code = c.credit_code AND o.source = s.source)
 	 ORDER BY 1, 2, 4, 5$q$
 	USING query, master, refuse_duplicates;
