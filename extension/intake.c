@@ -49,6 +49,7 @@ typedef struct CellCache
 	CellKind	kind;
 	FmgrInfo	credit_in;		/* credit_code's input function */
 	Oid			credit_ioparam;
+	TupleDesc	tupdesc;		/* the (value, reason) result, blessed */
 } CellCache;
 
 /* Is cp a space a spreadsheet may leave in or around a value? */
@@ -450,19 +451,23 @@ parse_cell(PG_FUNCTION_ARGS)
 {
 	CellCache  *cache = (CellCache *) fcinfo->flinfo->fn_extra;
 	Oid			typoid = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	TupleDesc	tupdesc;
 	Datum		values[2] = {0, 0};
 	bool		nulls[2] = {true, true};
 	const char *reason = NULL;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
-	tupdesc = BlessTupleDesc(tupdesc);
 	if (cache == NULL || cache->typoid != typoid)
 	{
+		TupleDesc	tupdesc;
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning record called in context that cannot accept type record")));
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CellCache));
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
 		cache->typoid = typoid;
 		cache->kind = cell_kind_of(typoid, get_func_namespace(fcinfo->flinfo->fn_oid));
 		if (cache->kind == CELL_CREDIT_CODE)
@@ -558,5 +563,5 @@ parse_cell(PG_FUNCTION_ARGS)
 			nulls[1] = false;
 		}
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
 }
