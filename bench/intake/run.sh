@@ -15,3 +15,4 @@ trap cluster_stop EXIT
 cluster_start intakebench >/dev/null
 export PATH="$STAGE_BIN:$PATH"
 as_pg psql -X -q -v ON_ERROR_STOP=1 -v n="$N" -d postgres -f "$REPO/bench/intake/bench.sql"
+as_pg psql -X -q -v ON_ERROR_STOP=1 -d postgres -f "$REPO/bench/intake/cells.sql"
