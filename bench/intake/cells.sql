@@ -1,6 +1,6 @@
-SET jit = off;
 -- bench/intake/cells.sql: per-cell parsing of 1M spreadsheet cells (run by run.sh after bench.sql)
 \c intakebench
+SET jit = off;
 CREATE TABLE cells AS
 SELECT i, CASE WHEN i % 100 = 0 THEN '—' WHEN i % 7 = 0 THEN translate(((i % 5000) * 1.25)::text, '0123456789.', '０１２３４５６７８９．')
 			   ELSE ((i % 5000) * 1.25)::text END AS c
