@@ -418,8 +418,11 @@ cell_date(const char *s, Datum *value)
 		}
 		else if (strncmp(p, "\xe6\x97\xa5", 3) == 0)	/* 日 */
 			p += 3;
-		else if ((unsigned char) *p >= 0x80)
+		else if (strchr("0123456789-/. ", *p) == NULL)
+		{
+			/* letters would be read as time zone names, which the decoder raises for */
 			return "Not a date: write it as 2024-03-15, 2024/3/15 or 2024年3月15日.";
+		}
 		else
 			appendStringInfoChar(&buf, *p++);
 	}

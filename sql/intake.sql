@@ -31,6 +31,30 @@ SELECT (parse_cell(E'  杭州（临平）机械有限公司\t', NULL::text)).val
 -- only the supported types
 SELECT parse_cell('1', NULL::real);
 
+-- Never raises for any text: 20000 deterministic strings of digits, signs, points, commas,
+-- units, full-width and space characters, parsed as every kind; each cell is either a
+-- value, a reason or empty (exactly one of the three).
+WITH alphabet AS (
+	SELECT ARRAY['0', '1', '5', '9', '.', ',', '-', '+', 'e', '%', ' ', '万', '元', '亩', '平方米', '公顷',
+				 '亿', '/', '年', '月', '日', '—', '１', '．', '－', E'\u00a0', E'\u3000', 'x', '9', '3'] AS a
+), s AS (
+	SELECT i, (SELECT string_agg(a[1 + get_byte(decode(md5(i || ':' || k), 'hex'), 0) % 30], '')
+				 FROM generate_series(1, 1 + i % 9) k) AS raw
+	  FROM alphabet, generate_series(1, 20000) i
+)
+SELECT count(*) AS cells,
+	   count(*) FILTER (WHERE (y.value IS NOT NULL)::int + (y.reason IS NOT NULL)::int + (y.value IS NULL AND y.reason IS NULL)::int = 1
+						  AND (m.value IS NOT NULL)::int + (m.reason IS NOT NULL)::int + (m.value IS NULL AND m.reason IS NULL)::int = 1
+						  AND (n.value IS NOT NULL)::int + (n.reason IS NOT NULL)::int + (n.value IS NULL AND n.reason IS NULL)::int = 1
+						  AND (d.value IS NOT NULL)::int + (d.reason IS NOT NULL)::int + (d.value IS NULL AND d.reason IS NULL)::int = 1
+						  AND (c.value IS NOT NULL)::int + (c.reason IS NOT NULL)::int + (c.value IS NULL AND c.reason IS NULL)::int = 1)
+		 AS exactly_one,
+	   count(y.value) > 0 AND count(y.reason) > 0 AND count(d.value) > 0 AND count(n.value) > 0 AS both_seen
+  FROM s, alphabet,
+	   parse_cell(s.raw, NULL::yuan, '万元') y, parse_cell(s.raw, NULL::mu_area, '平方米') m,
+	   parse_cell(s.raw, NULL::numeric) n, parse_cell(s.raw, NULL::date) d,
+	   parse_cell(s.raw, NULL::credit_code) c;
+
 -- ---------------------------------------------------------------- header_unit
 SELECT h, (header_unit(h)).*
   FROM (VALUES ('实缴税金(万元)'), ('用地面积（平方米）'), (E'用地面积\u00a0( 亩 )'), ('企业名称'),
