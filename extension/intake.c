@@ -177,6 +177,34 @@ cell_is_bare_number(const char *s)
 }
 
 /*
+ * Are the thousands commas of a bare number where they belong (1,234,567.5:
+ * a first group of 1-3 digits, then groups of 3, none after the point)?
+ */
+static bool
+cell_commas_ok(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+	int			group = 0;
+	bool		comma = false;
+
+	for (; *p && *p != '.' && *p != 'e' && *p != 'E'; p++)
+	{
+		if (*p == ',')
+		{
+			if (group == 0 || group > 3 || (comma && group != 3))
+				return false;
+			comma = true;
+			group = 0;
+		}
+		else
+			group++;
+	}
+	if (comma && group != 3)
+		return false;
+	return strchr(p, ',') == NULL;
+}
+
+/*
  * Strip thousands commas of a bare number for numeric_in; false if the
  * number has an exponent of more than 3 digits (kept far from numeric's
  * limits so that numeric_in cannot raise).
@@ -337,8 +365,9 @@ cell_numeric(const char *s, const char *unit, Datum *value)
 		percent = true;
 	}
 	initStringInfo(&num);
-	if (!cell_is_bare_number(buf.data) || !cell_plain_number(buf.data, &num))
-		return "Not a number: a cell holds digits with an optional sign, decimal point, thousands commas and exponent.";
+	if (!cell_is_bare_number(buf.data) || !cell_commas_ok(buf.data) ||
+		!cell_plain_number(buf.data, &num))
+		return "Not a number: a cell holds digits with an optional sign, decimal point, thousands commas between groups of three digits, and exponent.";
 	*value = DirectFunctionCall3(numeric_in, CStringGetDatum(num.data),
 								 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 	if (percent)
@@ -357,6 +386,8 @@ cell_integer(const char *s, int64 min, int64 max, Datum *value, bool is_int8)
 	int64		v = 0;
 	int			digits = 0;
 
+	if (!cell_commas_ok(s))
+		return "Not a whole number: thousands separators go between groups of three digits.";
 	if (*p == '+' || *p == '-')
 		neg = (*p++ == '-');
 	for (; *p; p++)

@@ -17,9 +17,10 @@ SELECT raw, unit, (parse_cell(raw, NULL::mu_area, unit)).value::numeric AS mu,
   FROM (VALUES ('15000', '平方米'), ('1.5', '公顷'), ('20亩', '平方米'), ('1 500', '平方米')) v(raw, unit);
 SELECT raw, unit, (parse_cell(raw, NULL::numeric, unit)).*
   FROM (VALUES ('55%', NULL), ('55', '%'), ('５５．５％', NULL), ('1,200.50', '吨标准煤'),
-			   ('1.5E+07', NULL), ('1e9999', NULL), ('—', NULL), ('3吨', NULL)) v(raw, unit);
+			   ('1.5E+07', NULL), ('1e9999', NULL), ('—', NULL), ('3吨', NULL), ('1,2,3', NULL),
+			   ('12,345,678.5', NULL), ('1234,567', NULL), ('1,234.5,6', NULL)) v(raw, unit);
 SELECT raw, (parse_cell(raw, NULL::integer)).*, (parse_cell(raw, NULL::bigint)).value AS as_bigint
-  FROM (VALUES ('１,２００'), ('-7'), ('2147483648'), ('3.5'), ('9223372036854775808')) v(raw);
+  FROM (VALUES ('１,２００'), ('-7'), ('2147483648'), ('3.5'), ('9223372036854775808'), ('12,00')) v(raw);
 SELECT raw, (parse_cell(raw, NULL::date)).*
   FROM (VALUES ('2024-03-15'), ('2024/3/5'), ('2024年3月5日'), ('２０２４－０３－１５'), ('20240315'),
 			   ('45292'), ('2024'), ('2024-02-30'), ('明年'), ('2024-03-15 10:00')) v(raw);
