@@ -52,6 +52,41 @@ typedef struct CellCache
 	TupleDesc	tupdesc;		/* the (value, reason) result, blessed */
 } CellCache;
 
+/*
+ * len bytes of the database encoding as UTF-8, and the length of the result
+ * (the input itself when no conversion is needed; SQL_ASCII bytes pass
+ * unchecked, so that a stray byte is a reason, not an error).
+ */
+static const char *
+cell_to_utf8(const char *s, size_t len, size_t *utf8_len)
+{
+	const char *utf8;
+
+	/* SQL_ASCII: the bytes as they are (the conversion would validate them) */
+	if (GetDatabaseEncoding() == PG_SQL_ASCII)
+	{
+		*utf8_len = len;
+		return s;
+	}
+	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) s, (int) len,
+													GetDatabaseEncoding(), PG_UTF8);
+	*utf8_len = (utf8 == s) ? len : strlen(utf8);
+	return utf8;
+}
+
+/* len bytes of UTF-8 as text of the database encoding. */
+static text *
+cell_from_utf8(const char *utf8, size_t len)
+{
+	const char *server = (const char *) pg_do_encoding_conversion((unsigned char *) utf8, (int) len,
+																  PG_UTF8, GetDatabaseEncoding());
+
+	/* no conversion returns the input itself, not NUL-terminated */
+	if (server == utf8)
+		return cstring_to_text_with_len(server, len);
+	return cstring_to_text(server);
+}
+
 /* Is cp a space a spreadsheet may leave in or around a value? */
 static bool
 cell_is_space(pg_wchar cp)
@@ -240,16 +275,13 @@ cell_space_len(const unsigned char *s, size_t len)
 static text *
 cell_trim(text *t)
 {
-	size_t		len = VARSIZE_ANY_EXHDR(t);
-	const char *utf8 = pg_server_to_any(VARDATA_ANY(t), len, PG_UTF8);
+	size_t		len;
+	const char *utf8 = cell_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
 	const unsigned char *s = (const unsigned char *) utf8;
 	size_t		start = 0;
-	size_t		end;
+	size_t		end = len;
 	int			n;
 
-	if (utf8 != VARDATA_ANY(t))
-		len = strlen(utf8);
-	end = len;
 	while (start < end && (n = cell_space_len(s + start, end - start)) > 0)
 		start += n;
 	/* from the end: step back over UTF-8 continuation bytes to a lead byte */
@@ -264,14 +296,7 @@ cell_trim(text *t)
 			break;
 		end = lead;
 	}
-	{
-		const char *server = pg_any_to_server(utf8 + start, end - start, PG_UTF8);
-
-		/* no conversion returns the input itself, not NUL-terminated */
-		if (server == utf8 + start)
-			return cstring_to_text_with_len(server, end - start);
-		return cstring_to_text(server);
-	}
+	return cell_from_utf8(utf8 + start, end - start);
 }
 
 /* trim_cell(text): a cell without surrounding spaces, no-break and ideographic spaces included. */
@@ -517,19 +542,22 @@ parse_cell(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(0))
 	{
 		text	   *raw = PG_GETARG_TEXT_PP(0);
-		const char *unit = PG_ARGISNULL(2) ? NULL :
-			pg_server_to_any(text_to_cstring(PG_GETARG_TEXT_PP(2)), VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(2)), PG_UTF8);
-		const char *utf8 = pg_server_to_any(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), PG_UTF8);
-		size_t		utf8_len = (utf8 == VARDATA_ANY(raw)) ? VARSIZE_ANY_EXHDR(raw) : strlen(utf8);
+		const char *unit = NULL;
+		size_t		utf8_len;
+		const char *utf8 = cell_to_utf8(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), &utf8_len);
 		StringInfoData norm;
 		Datum		value = (Datum) 0;
 
-		if (unit != NULL)
+		if (!PG_ARGISNULL(2))
 		{
+			text	   *unit_text = PG_GETARG_TEXT_PP(2);
+			size_t		unit_len;
+			const char *unit_utf8 = cell_to_utf8(VARDATA_ANY(unit_text),
+												 VARSIZE_ANY_EXHDR(unit_text), &unit_len);
 			StringInfoData u;
 
 			initStringInfo(&u);
-			cell_normalise((const unsigned char *) unit, strlen(unit), &u);
+			cell_normalise((const unsigned char *) unit_utf8, unit_len, &u);
 			unit = u.len > 0 ? u.data : NULL;
 		}
 		initStringInfo(&norm);
@@ -593,7 +621,7 @@ parse_cell(PG_FUNCTION_ARGS)
 		}
 		if (reason != NULL)
 		{
-			values[1] = PointerGetDatum(cstring_to_text(pg_any_to_server(reason, strlen(reason), PG_UTF8)));
+			values[1] = PointerGetDatum(cell_from_utf8(reason, strlen(reason)));
 			nulls[1] = false;
 		}
 	}
