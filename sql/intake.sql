@@ -112,6 +112,12 @@ SELECT (SELECT count(*) FROM tax_raw WHERE line > 1 AND concat(c1, c2, c3, c4, c
 	   (SELECT count(DISTINCT line) FROM import_cells('tax_raw', 'tax_in') WHERE line > 1) AS bad;
 -- (the second call loaded the good lines again: imports append)
 SELECT count(*) FROM tax_in;
+-- two columns of the file for one target column: the second is reported, not loaded
+CREATE TABLE dup_raw (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 text, c3 text);
+INSERT INTO dup_raw (c1, c2, c3) VALUES ('统一社会信用代码', '实缴税金(万元)', 'tax'),
+	('91330100799655058B', '1', '2');
+SELECT * FROM import_cells('dup_raw', 'tax_in');
+SELECT count(*) FROM tax_in WHERE line = 2 AND tax = '1万元';
 -- a staging table without line numbers
 CREATE TABLE bad_raw (c1 text);
 SELECT * FROM import_cells('bad_raw', 'tax_in');

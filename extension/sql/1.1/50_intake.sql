@@ -63,6 +63,7 @@ DECLARE
 	ins_cols text := '';
 	ins_vals text := '';
 	ok text := 'true';
+	used text[] := '{}';		-- target columns already given a CSV column
 	issues text := 'SELECT NULL::bigint, NULL::int, NULL::text, NULL::text, NULL::text WHERE false';
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
@@ -112,6 +113,13 @@ BEGIN
 				'No column of the target table has this name or this comment: the column is not loaded.');
 			CONTINUE;
 		END IF;
+		IF tcol.attname::text OPERATOR(pg_catalog.=) ANY (used) THEN
+			issues := issues || pg_catalog.format(
+				' UNION ALL SELECT %s::bigint, %s, %L, %L, %L', header_line, i, hdr[i], hdr[i],
+				'An earlier column of the file already loads into the same target column: this column is not loaded.');
+			CONTINUE;
+		END IF;
+		used := used || tcol.attname::text;
 		lat := lat || pg_catalog.format(
 			' CROSS JOIN LATERAL @extschema@.parse_cell(s.%s, NULL::%s, %L) p%s',
 			cols[i], tcol.typ, hn.unit, i);
