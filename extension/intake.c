@@ -26,7 +26,9 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
+#include "kit.h"
 #include "uscc.h"
+#include "whitespace.h"
 
 /* What a cell is parsed as, from the type of parse_cell's second argument. */
 typedef enum CellKind
@@ -52,48 +54,22 @@ typedef struct CellCache
 	TupleDesc	tupdesc;		/* the (value, reason) result, blessed */
 } CellCache;
 
-/*
- * len bytes of the database encoding as UTF-8, and the length of the result
- * (the input itself when no conversion is needed; SQL_ASCII bytes pass
- * unchecked, so that a stray byte is a reason, not an error).
- */
-static const char *
-cell_to_utf8(const char *s, size_t len, size_t *utf8_len)
-{
-	const char *utf8;
-
-	/* SQL_ASCII: the bytes as they are (the conversion would validate them) */
-	if (GetDatabaseEncoding() == PG_SQL_ASCII)
-	{
-		*utf8_len = len;
-		return s;
-	}
-	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) s, (int) len,
-													GetDatabaseEncoding(), PG_UTF8);
-	*utf8_len = (utf8 == s) ? len : strlen(utf8);
-	return utf8;
-}
-
-/* len bytes of UTF-8 as text of the database encoding. */
+/* len bytes of UTF-8 as text of the database encoding (the kit's edge). */
 static text *
 cell_from_utf8(const char *utf8, size_t len)
 {
-	const char *server = (const char *) pg_do_encoding_conversion((unsigned char *) utf8, (int) len,
-																  PG_UTF8, GetDatabaseEncoding());
-
-	/* no conversion returns the input itself, not NUL-terminated */
-	if (server == utf8)
-		return cstring_to_text_with_len(server, len);
-	return cstring_to_text(server);
+	return kit_text(pnstrdup(utf8, len));
 }
 
-/* Is cp a space a spreadsheet may leave in or around a value? */
+/*
+ * Is cp a space a spreadsheet may leave in or around a value: the shared
+ * white space set, and the zero-width space and byte-order mark that
+ * exports put before a first cell?
+ */
 static bool
 cell_is_space(pg_wchar cp)
 {
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x00A0 ||
-		(cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-		cp == 0x3000 || cp == 0xFEFF;
+	return industry_is_space(cp) || cp == 0x200B || cp == 0xFEFF;
 }
 
 /*
@@ -276,7 +252,7 @@ static text *
 cell_trim(text *t)
 {
 	size_t		len;
-	const char *utf8 = cell_to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	const char *utf8 = kit_utf8_n(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
 	const unsigned char *s = (const unsigned char *) utf8;
 	size_t		start = 0;
 	size_t		end = len;
@@ -544,7 +520,7 @@ parse_cell(PG_FUNCTION_ARGS)
 		text	   *raw = PG_GETARG_TEXT_PP(0);
 		const char *unit = NULL;
 		size_t		utf8_len;
-		const char *utf8 = cell_to_utf8(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), &utf8_len);
+		const char *utf8 = kit_utf8_n(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), &utf8_len);
 		StringInfoData norm;
 		Datum		value = (Datum) 0;
 
@@ -552,8 +528,8 @@ parse_cell(PG_FUNCTION_ARGS)
 		{
 			text	   *unit_text = PG_GETARG_TEXT_PP(2);
 			size_t		unit_len;
-			const char *unit_utf8 = cell_to_utf8(VARDATA_ANY(unit_text),
-												 VARSIZE_ANY_EXHDR(unit_text), &unit_len);
+			const char *unit_utf8 = kit_utf8_n(VARDATA_ANY(unit_text),
+											   VARSIZE_ANY_EXHDR(unit_text), &unit_len);
 			StringInfoData u;
 
 			initStringInfo(&u);

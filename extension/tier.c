@@ -9,9 +9,11 @@
  * and points per item, failed and unknown criteria, the missing inputs and
  * for each failed threshold the gap in the input's own unit.
  *
- * Score items with unknown inputs are carried as an interval [lo, hi]
- * (points already earned, points still possible), so a firm that passes
- * (or fails) whatever the missing values are gets a definite answer.
+ * Missing inputs are carried as bounds, so a firm that passes (or fails)
+ * whatever the missing values are gets a definite answer: a score item with
+ * unknown inputs is an interval [least it can earn, most it can earn]; a
+ * criterion that applies under a condition on a missing input is decided
+ * case by case over the regions its condition bounds cut (split_conditions).
  *
  *-------------------------------------------------------------------------
  */
@@ -32,7 +34,18 @@
 #include "utils/typcache.h"
 #include "utils/numeric.h"
 
+/* the tier input in messages */
+#define TIER_INPUT	"the tier input"
+
 #define TV_NA		3			/* criterion whose condition does not hold */
+
+/* what the output reports of a criterion (bits; both after a case split) */
+#define OUT_FAILED	1
+#define OUT_UNKNOWN	2
+
+/* limits of the case split over unknown condition metrics */
+#define SPLIT_MAX_METRICS	4
+#define SPLIT_MAX_CASES		256
 
 /* number of output columns of tier_check / tier_check_record */
 #define TIER_NCOLS	13
@@ -53,6 +66,8 @@ typedef struct TierScratch
 	uint8	   *cstat;
 	uint8	   *route_stat;
 	uint8	   *req_stat;
+	int8	   *force;			/* per criterion: condition fixed to 0/1, -1 not */
+	uint8	   *out_stat;		/* per criterion: OUT_FAILED / OUT_UNKNOWN bits */
 	uint8		result;
 } TierScratch;
 
@@ -70,7 +85,6 @@ typedef struct TierState
 	bool		credit_code_null;
 	Datum		name;
 	bool		name_null;
-	Oid			yuan_oid;
 	Datum		empty_text_array;
 	Datum		empty_gap_array;
 	Oid			gap_type;		/* tier_gap */
@@ -80,9 +94,7 @@ typedef struct TierState
 	Datum	   *code_text;
 	Datum	   *version_text;
 	Datum	   *label_text;
-	Datum	   *row_values;		/* the deformed SPI row */
-	bool	   *row_nulls;
-	int			row_natts;
+	bool		absent_no;		/* absent_means_no of the call */
 } TierState;
 
 /* ---------------------------------------------------------------------
@@ -108,7 +120,7 @@ value_cmp(const Value *v, Rat t)
 }
 
 /* Is the value inside the range?  TV_TRUE, TV_FALSE or TV_UNKNOWN. */
-int
+static int
 range_test(const Range *r, const Value *v)
 {
 	if (v->state == V_UNKNOWN)
@@ -189,6 +201,17 @@ or3(uint8 a, uint8 b)
  * ---------------------------------------------------------------------
  */
 
+/* a rounded up (toward +infinity) to `digits` decimals: a needed amount never falls short. */
+static Rat
+rat_ceil_decimals(Rat a, int digits)
+{
+	int128		scale = 1;
+
+	while (digits-- > 0)
+		scale *= 10;
+	return rat_make(rat_ceil(rat_mul(a, rat_int(scale))), scale);
+}
+
 /* Money (元, rational) as canonical yuan text, rounded up to 分. */
 static char *
 money_text(Rat yuan_amount)
@@ -228,7 +251,7 @@ unit_text(Rat v, TierUnit unit)
 }
 
 /* Text of a range: "3%以上", "5000万元以上、不满1亿元". */
-char *
+static char *
 range_text(const Range *r, TierUnit unit)
 {
 	if (unit == TU_FLAG)
@@ -279,10 +302,10 @@ static Value
 numeric_value(const TierInput *in, Datum d)
 {
 	Value		v;
-	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
+	char	   *shown;
 
-	if (!rat_parse(s, &v.q))
-		bad_number(in, s);
+	if (kit_numeric_rat(d, &v.q, &shown) != KIT_OK)
+		bad_number(in, shown);
 	v.state = V_KNOWN;
 	return v;
 }
@@ -292,7 +315,7 @@ static Value
 scope_value(const TierInput *in, const char *s)
 {
 	Value		v;
-	const char *u = tier_utf8(s);
+	const char *u = kit_utf8(s);
 
 	v.state = V_KNOWN;
 	if (strcmp(u, "规下") == 0)
@@ -309,36 +332,26 @@ scope_value(const TierInput *in, const char *s)
 
 /* Value of one non-null datum of input in. */
 static Value
-datum_value(TierState *st, const TierInput *in, Datum d)
+datum_value(const TierInput *in, Datum d)
 {
 	Value		v;
-	Oid			t = in->typid;
+	char	   *shown;
 
 	v.state = V_KNOWN;
-	if (t == st->yuan_oid)
-		v.q = rat_make(DatumGetInt64(d), 100);
-	else if (t == INT8OID)
-		v.q = rat_int(DatumGetInt64(d));
-	else if (t == INT4OID)
-		v.q = rat_int(DatumGetInt32(d));
-	else if (t == INT2OID)
-		v.q = rat_int(DatumGetInt16(d));
-	else if (t == BOOLOID)
-		v.q = rat_int(DatumGetBool(d) ? 1 : 0);
-	else if (t == NUMERICOID)
-		return numeric_value(in, d);
-	else if (t == FLOAT8OID || t == FLOAT4OID)
-	{
-		double		f = (t == FLOAT8OID) ? DatumGetFloat8(d) : DatumGetFloat4(d);
-
-		if (isnan(f) || isinf(f))
-			bad_number(in, isnan(f) ? "NaN" : "Infinity");
-		return numeric_value(in, DirectFunctionCall1(float8_numeric, Float8GetDatum(f)));
-	}
-	else if (t == TEXTOID || t == VARCHAROID || t == BPCHAROID)
+	if (in->kind == KIT_TEXT)
 		return scope_value(in, TextDatumGetCString(d));
-	else
-		v.state = V_UNKNOWN;
+	switch (kit_rat(in->kind, d, &v.q, &shown))
+	{
+		case KIT_OK:
+			break;
+		case KIT_NOT_FINITE:
+		case KIT_TOO_BIG:
+			if (shown == NULL)
+				v.state = V_UNKNOWN;
+			else
+				bad_number(in, shown);
+			break;
+	}
 	return v;
 }
 
@@ -356,35 +369,26 @@ read_held(TierState *st, ArrayType *arr)
 	st->nheld = 0;
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
-			st->held[st->nheld++] = tier_utf8(TextDatumGetCString(elems[i]));
+			st->held[st->nheld++] = unconstify(char *, kit_utf8(TextDatumGetCString(elems[i])));
 }
 
-/* Read the inputs of one SPI row. */
+/* Read the inputs of the query's current row. */
 static void
-read_row(TierState *st, HeapTuple tup, TupleDesc desc)
+read_row(TierState *st, const KitQuery *q)
 {
 	TierProgram *prog = st->prog;
 	int			i;
 
 	st->nheld = 0;
 	st->credit_code_null = st->name_null = true;
-	if (st->row_natts < desc->natts)
-	{
-		st->row_values = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(Datum));
-		st->row_nulls = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(bool));
-		st->row_natts = desc->natts;
-	}
-	/* one pass over the tuple: wide rows make per-column access quadratic */
-	heap_deform_tuple(tup, desc, st->row_values, st->row_nulls);
 	for (i = 0; i < prog->ninputs; i++)
 	{
 		TierInput  *in = &prog->inputs[i];
 		Datum		d;
 
 		st->in[i].state = V_UNKNOWN;
-		if (in->colno == 0 || st->row_nulls[in->colno - 1])
+		if (kit_get(q, in->colno, &d) != KIT_PRESENT)
 			continue;
-		d = st->row_values[in->colno - 1];
 		if (i == prog->in_credit_code || i == prog->in_name)
 		{
 			Oid			outf;
@@ -410,7 +414,7 @@ read_row(TierState *st, HeapTuple tup, TupleDesc desc)
 			read_held(st, DatumGetArrayTypeP(d));
 			continue;
 		}
-		st->in[i] = datum_value(st, in, d);
+		st->in[i] = datum_value(in, d);
 	}
 }
 
@@ -441,7 +445,7 @@ jsonb_value(const TierInput *in, JsonbValue *jv)
 				{
 					int64		fen;
 					QuantityError err;
-					char	   *u = pg_server_to_any(s, strlen(s), PG_UTF8);
+					const char *u = kit_utf8(s);
 
 					if (!quantity_parse(QUANTITY_MONEY, u, strlen(u), &fen, &err))
 						ereport(ERROR,
@@ -533,6 +537,25 @@ read_jsonb(TierState *st, Jsonb *jb)
 	}
 }
 
+/*
+ * absent_means_no: an input attribute whose column (or jsonb key) is absent
+ * and that says whether the firm has a status, title, award, item or amount
+ * (TierInput.absent_no) reads as "no", 0.  NULL values stay unknown.
+ */
+static void
+absent_as_no(TierState *st)
+{
+	TierProgram *prog = st->prog;
+	int			i;
+
+	for (i = 0; i < prog->ninputs; i++)
+		if (prog->inputs[i].colno == 0 && prog->inputs[i].absent_no)
+		{
+			st->in[i].state = V_KNOWN;
+			st->in[i].q = rat_int(0);
+		}
+}
+
 /* ---------------------------------------------------------------------
  * Evaluation
  * ---------------------------------------------------------------------
@@ -619,16 +642,22 @@ is_held(TierState *st, const char *code)
 	return false;
 }
 
-/* Evaluate one criterion: TV_TRUE, TV_FALSE, TV_UNKNOWN or TV_NA. */
+/*
+ * Evaluate criterion ci of a tier: TV_TRUE, TV_FALSE, TV_UNKNOWN or TV_NA;
+ * a condition fixed by the case split (sc->force) is taken as given.
+ */
 static uint8
-eval_crit(TierState *st, TierScratch *sc, TierCrit *c)
+eval_crit(TierState *st, TierScratch *sc, TierCrit *c, int ci)
 {
 	int			cond = TV_TRUE;
 	int			r = TV_UNKNOWN;
 
 	if (c->has_cond)
 	{
-		cond = range_test(&c->cond, &st->m[c->cond_metric]);
+		if (sc->force[ci] >= 0)
+			cond = sc->force[ci] ? TV_TRUE : TV_FALSE;
+		else
+			cond = range_test(&c->cond, &st->m[c->cond_metric]);
 		if (cond == TV_FALSE)
 			return TV_NA;
 	}
@@ -653,14 +682,19 @@ eval_crit(TierState *st, TierScratch *sc, TierCrit *c)
 	return (uint8) r;
 }
 
-/* Evaluate tier ti on the current row. */
+/*
+ * Points of every score item of tier t as an interval [item_lo, item_hi],
+ * summed per group and in total.  A known metric earns the points of its
+ * band (0 outside every band); an unknown one earns between its floor (the
+ * least its bands give whatever the value, TierItem.floor_pts) and its highest
+ * band; an item earns the highest of its metrics.
+ */
 static void
-eval_tier(TierState *st, int ti)
+score_items(TierState *st, TierRule *t, TierScratch *sc)
 {
-	TierRule   *t = &st->prog->tiers[ti];
-	TierScratch *sc = &st->sc[ti];
 	Rat			zero = rat_int(0);
 	int			i,
+				j,
 				k;
 
 	for (i = 0; i < t->ngroups; i++)
@@ -697,6 +731,12 @@ eval_tier(TierState *st, int ti)
 					hi = p;
 			}
 		}
+		for (j = 0; j < it->nmetrics; j++)
+			if (st->m[it->metrics[j]].state == V_UNKNOWN && rat_cmp(it->floor_pts[j], lo) > 0)
+			{
+				lo = it->floor_pts[j];
+				sc->item_band[i] = -1;
+			}
 		sc->item_lo[i] = lo;
 		sc->item_hi[i] = hi;
 		sc->grp_lo[it->group] = rat_add(sc->grp_lo[it->group], lo);
@@ -704,13 +744,21 @@ eval_tier(TierState *st, int ti)
 		sc->tot_lo = rat_add(sc->tot_lo, lo);
 		sc->tot_hi = rat_add(sc->tot_hi, hi);
 	}
+}
+
+/* Criteria, routes and requirements of tier t (items scored): the verdict. */
+static uint8
+eval_logic(TierState *st, TierRule *t, TierScratch *sc)
+{
+	uint8		result = TV_TRUE;
+	int			i;
 
 	for (i = 0; i < t->nroutes; i++)
 		sc->route_stat[i] = TV_TRUE;
 	for (i = 0; i < t->ncrits; i++)
 	{
 		TierCrit   *c = &t->crits[i];
-		uint8		s = eval_crit(st, sc, c);
+		uint8		s = eval_crit(st, sc, c, i);
 
 		sc->cstat[i] = s;
 		if (s != TV_NA)
@@ -720,9 +768,172 @@ eval_tier(TierState *st, int ti)
 		sc->req_stat[i] = TV_FALSE;
 	for (i = 0; i < t->nroutes; i++)
 		sc->req_stat[t->route_req[i]] = or3(sc->req_stat[t->route_req[i]], sc->route_stat[i]);
-	sc->result = TV_TRUE;
 	for (i = 0; i < t->nreqs; i++)
-		sc->result = and3(sc->result, sc->req_stat[i]);
+		result = and3(result, sc->req_stat[i]);
+	return result;
+}
+
+/*
+ * Record what the output reports of each criterion: failed (false, in a
+ * requirement that fails) and unknown (unknown, in a requirement that is
+ * unknown).  With merge the bits add to those of earlier cases.
+ */
+static void
+collect_out(TierRule *t, TierScratch *sc, bool merge)
+{
+	int			i;
+
+	for (i = 0; i < t->ncrits; i++)
+	{
+		uint8		o = 0;
+		uint8		rs = sc->req_stat[t->crits[i].req];
+
+		if (sc->cstat[i] == TV_FALSE && rs == TV_FALSE)
+			o = OUT_FAILED;
+		else if (sc->cstat[i] == TV_UNKNOWN && rs == TV_UNKNOWN)
+			o = OUT_UNKNOWN;
+		sc->out_stat[i] = merge ? (sc->out_stat[i] | o) : o;
+	}
+}
+
+/* Representative value of region r (0 .. 2n) of the n sorted bounds b. */
+static Rat
+region_value(const Rat *b, int n, int r)
+{
+	int			j = r / 2;
+
+	if (r % 2 == 1)
+		return b[j];			/* the bound itself */
+	if (j == 0)
+		return rat_sub(b[0], rat_int(1));
+	if (j == n)
+		return rat_add(b[n - 1], rat_int(1));
+	return rat_div(rat_add(b[j - 1], b[j]), rat_int(2));
+}
+
+/* Append bound q to the sorted, distinct list b of *n. */
+static void
+add_bound(Rat *b, int *n, Rat q)
+{
+	int			i,
+				k;
+
+	for (i = 0; i < *n; i++)
+	{
+		int			c = rat_cmp(q, b[i]);
+
+		if (c == 0)
+			return;
+		if (c < 0)
+			break;
+	}
+	for (k = *n; k > i; k--)
+		b[k] = b[k - 1];
+	b[i] = q;
+	(*n)++;
+}
+
+/*
+ * A verdict left unknown by conditions (when_metric) on unknown metrics is
+ * decided case by case: the bounds the conditions name cut each such metric
+ * into regions (below, at and between the bounds); in each combination of
+ * regions every condition is true or false, and the tier is evaluated with
+ * the conditions so fixed.  When every case gives the same verdict, that is
+ * the verdict, and the output reports what fails (or is unknown) in any case;
+ * otherwise the tier stays unknown.  E.g. 数字化车间 with 1000万元 and no
+ * mountain_island fails both the 2000万元 and the 1500万元 rule.
+ */
+static void
+split_conditions(TierState *st, TierRule *t, TierScratch *sc)
+{
+	int			metric[SPLIT_MAX_METRICS];
+	Rat		   *bounds[SPLIT_MAX_METRICS];
+	int			nbounds[SPLIT_MAX_METRICS];
+	int			nm = 0;
+	int			ncases = 1;
+	int			i,
+				k,
+				cs;
+	bool		all_true = true,
+				all_false = true;
+
+	for (i = 0; i < t->ncrits; i++)
+	{
+		TierCrit   *c = &t->crits[i];
+
+		if (!c->has_cond || st->m[c->cond_metric].state != V_UNKNOWN)
+			continue;
+		for (k = 0; k < nm; k++)
+			if (metric[k] == c->cond_metric)
+				break;
+		if (k == nm)
+		{
+			if (nm == SPLIT_MAX_METRICS)
+				return;
+			metric[nm] = c->cond_metric;
+			bounds[nm] = palloc(2 * t->ncrits * sizeof(Rat));
+			nbounds[nm++] = 0;
+		}
+		if (c->cond.has_low)
+			add_bound(bounds[k], &nbounds[k], c->cond.low);
+		if (c->cond.has_high)
+			add_bound(bounds[k], &nbounds[k], c->cond.high);
+	}
+	for (k = 0; k < nm; k++)
+	{
+		ncases *= 2 * nbounds[k] + 1;
+		if (ncases > SPLIT_MAX_CASES)
+			return;
+	}
+	if (nm == 0)
+		return;
+
+	memset(sc->out_stat, 0, t->ncrits);
+	for (cs = 0; cs < ncases && (all_true || all_false); cs++)
+	{
+		int			rest = cs;
+		uint8		r;
+
+		for (k = 0; k < nm; k++)
+		{
+			int			nreg = 2 * nbounds[k] + 1;
+			Value		v;
+
+			v.state = V_KNOWN;
+			v.q = region_value(bounds[k], nbounds[k], rest % nreg);
+			rest /= nreg;
+			for (i = 0; i < t->ncrits; i++)
+				if (t->crits[i].has_cond && t->crits[i].cond_metric == metric[k])
+					sc->force[i] = (range_test(&t->crits[i].cond, &v) == TV_TRUE) ? 1 : 0;
+		}
+		r = eval_logic(st, t, sc);
+		all_true = all_true && r == TV_TRUE;
+		all_false = all_false && r == TV_FALSE;
+		collect_out(t, sc, true);
+	}
+	memset(sc->force, -1, t->ncrits);
+	if (all_true || all_false)
+		sc->result = all_true ? TV_TRUE : TV_FALSE;
+	else
+	{
+		eval_logic(st, t, sc);
+		collect_out(t, sc, false);
+	}
+}
+
+/* Evaluate tier ti on the current row. */
+static void
+eval_tier(TierState *st, int ti)
+{
+	TierRule   *t = &st->prog->tiers[ti];
+	TierScratch *sc = &st->sc[ti];
+
+	score_items(st, t, sc);
+	memset(sc->force, -1, t->ncrits);
+	sc->result = eval_logic(st, t, sc);
+	collect_out(t, sc, false);
+	if (sc->result == TV_UNKNOWN)
+		split_conditions(st, t, sc);
 }
 
 /* ---------------------------------------------------------------------
@@ -762,6 +973,13 @@ mark_items(TierState *st, TierRule *t, TierScratch *sc, int g)
 				mark_metric(st, t->items[i].bands[k].metric);
 }
 
+/* Is criterion i of a tier reported unknown (and not failed)? */
+static inline bool
+out_unknown(TierScratch *sc, int i)
+{
+	return sc->out_stat[i] == OUT_UNKNOWN;
+}
+
 /* Mark the missing inputs that make tier ti's unknown criteria unknown. */
 static void
 mark_missing(TierState *st, int ti, int depth)
@@ -776,7 +994,7 @@ mark_missing(TierState *st, int ti, int depth)
 	{
 		TierCrit   *c = &t->crits[i];
 
-		if (sc->cstat[i] != TV_UNKNOWN || sc->req_stat[c->req] != TV_UNKNOWN)
+		if (!out_unknown(sc, i))
 			continue;
 		if (c->has_cond)
 			mark_metric(st, c->cond_metric);
@@ -915,9 +1133,9 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	{
 		TierRule   *p = &prog->tiers[c->prereq];
 
-		gv[1] = tier_text_datum(c->prereq_code);
-		gv[2] = tier_text_datum(p->label);
-		gv[6] = tier_text_datum(psprintf("需先认定为%s", p->label));
+		gv[1] = kit_text_datum(c->prereq_code);
+		gv[2] = kit_text_datum(p->label);
+		gv[6] = kit_text_datum(psprintf("需先认定为%s", p->label));
 		gn[1] = gn[2] = gn[6] = false;
 		return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 	}
@@ -951,8 +1169,8 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	if (c->required_text == NULL)
 		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
 											   range_text(&c->range, unit));
-	gv[1] = tier_text_datum(metric_name);
-	gv[2] = tier_text_datum(c->required_text);
+	gv[1] = kit_text_datum(metric_name);
+	gv[2] = kit_text_datum(c->required_text);
 	gv[3] = rat_numeric(st, value_display(&v), 8);
 	gn[1] = gn[2] = gn[3] = false;
 
@@ -997,7 +1215,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "元";
 				break;
 			case TU_RATIO:
-				shown = rat_mul(shortfall, rat_int(100));
+				shown = rat_ceil_decimals(rat_mul(shortfall, rat_int(100)), 2);
 				uname = "个百分点";
 				break;
 			case TU_PEOPLE:
@@ -1009,19 +1227,23 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "项";
 				break;
 			case TU_YEARS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "年";
 				break;
 			case TU_RANK:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "位";
 				break;
 			case TU_POINTS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "分";
 				break;
 			default:
+				shown = rat_ceil_decimals(shortfall, 6);
 				break;
 		}
 		gv[4] = rat_numeric(st, shown, 6);
-		gv[5] = tier_text_datum(uname);
+		gv[5] = kit_text_datum(uname);
 		gn[4] = gn[5] = false;
 
 		num = (sunit == TU_MONEY) ? money_text(shortfall)
@@ -1048,7 +1270,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	}
 	else
 		text = psprintf("需具备：%s", label);
-	gv[6] = tier_text_datum(text);
+	gv[6] = kit_text_datum(text);
 	gn[6] = false;
 	return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 }
@@ -1100,9 +1322,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 			jb_key(&ps, t->items[i].name);
 			if (item_unknown(sc, i))
 				jb_num(&ps, 0, true);
-			else if (b < 0)
-				jb_num(&ps, st->int_numeric[0], false);
-			else if (t->items[i].bands[b].points_is_value)
+			else if (b < 0 || t->items[i].bands[b].points_is_value)
 				jb_num(&ps, rat_numeric(st, sc->item_lo[i], 6), false);
 			else
 				jb_num(&ps, st->band_numeric[ti][i * 64 + b], false);
@@ -1115,7 +1335,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	names = palloc((t->ncrits + t->nitems) * sizeof(Datum));
 	n = 0;
 	for (i = 0; i < t->ncrits; i++)
-		if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+		if (sc->out_stat[i] & OUT_FAILED)
 		{
 			names[n++] = t->crits[i].name_text;
 			any_failed = true;
@@ -1123,11 +1343,9 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	values[9] = text_array(st, names, n);
 	n = 0;
 	for (i = 0; i < t->ncrits; i++)
-		if (sc->cstat[i] == TV_UNKNOWN && sc->req_stat[t->crits[i].req] == TV_UNKNOWN)
+		if (out_unknown(sc, i))
 		{
-			TierCrit   *c = &t->crits[i];
-
-			names[n++] = c->name_text;
+			names[n++] = t->crits[i].name_text;
 			any_unknown = true;
 		}
 	/* unknown score items, when a score criterion is unknown */
@@ -1142,7 +1360,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		{
 			TierCrit   *c = &t->crits[k];
 
-			if (sc->cstat[k] == TV_UNKNOWN && sc->req_stat[c->req] == TV_UNKNOWN &&
+			if (out_unknown(sc, k) &&
 				(c->kind == CK_SCORE || (c->kind == CK_GROUP && c->group == t->items[i].group)))
 				wanted = true;
 		}
@@ -1161,7 +1379,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		mark_missing(st, ti, 0);
 		for (i = 0; i < prog->ninputs; i++)
 			if (st->mark[i])
-				miss[n++] = tier_text_datum(prog->inputs[i].name);
+				miss[n++] = kit_text_datum(prog->inputs[i].name);
 		values[11] = text_array(st, miss, n);
 	}
 	else
@@ -1172,7 +1390,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	{
 		n = 0;
 		for (i = 0; i < t->ncrits; i++)
-			if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+			if (sc->out_stat[i] & OUT_FAILED)
 				names[n++] = gap_datum(st, t, &t->crits[i]);
 		values[12] = PointerGetDatum(construct_array(names, n, st->gap_type, -1, false, TYPALIGN_DOUBLE));
 	}
@@ -1217,6 +1435,8 @@ tier_state(TierProgram *prog, TupleDesc desc)
 		sc->cstat = palloc0(Max(t->ncrits, 1));
 		sc->route_stat = palloc0(Max(t->nroutes, 1));
 		sc->req_stat = palloc0(Max(t->nreqs, 1));
+		sc->force = palloc(Max(t->ncrits, 1));
+		sc->out_stat = palloc0(Max(t->ncrits, 1));
 		st->band_numeric[i] = palloc0(Max(t->nitems, 1) * 64 * sizeof(Datum));
 		for (j = 0; j < t->nitems; j++)
 		{
@@ -1230,9 +1450,9 @@ tier_state(TierProgram *prog, TupleDesc desc)
 					st->band_numeric[i][j * 64 + k] =
 						rat_numeric(st, t->items[j].bands[k].points, 6);
 		}
-		st->code_text[i] = tier_text_datum(t->code);
-		st->version_text[i] = tier_text_datum(t->version);
-		st->label_text[i] = tier_text_datum(t->label);
+		st->code_text[i] = kit_text_datum(t->code);
+		st->version_text[i] = kit_text_datum(t->version);
+		st->label_text[i] = kit_text_datum(t->label);
 	}
 	st->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
 	st->gap_type = get_element_type(TupleDescAttr(desc, TIER_NCOLS - 1)->atttypid);
@@ -1251,11 +1471,10 @@ tier_state(TierProgram *prog, TupleDesc desc)
 		TierRule   *t = &prog->tiers[i];
 
 		for (j = 0; j < t->ncrits; j++)
-			t->crits[j].name_text = tier_text_datum(t->crits[j].name);
+			t->crits[j].name_text = kit_text_datum(t->crits[j].name);
 		for (j = 0; j < t->nitems; j++)
-			t->items[j].name_text = tier_text_datum(t->items[j].name);
+			t->items[j].name_text = kit_text_datum(t->items[j].name);
 	}
-	st->yuan_oid = prog->yuan_oid;
 	return st;
 }
 
@@ -1278,9 +1497,32 @@ emit_row(TierState *st, Tuplestorestate *ts, TupleDesc tupdesc, int64 ordinal)
 	}
 }
 
+/* The optional third argument absent_means_no (22004 when NULL). */
+static bool
+absent_means_no_arg(FunctionCallInfo fcinfo)
+{
+	if (PG_NARGS() < 3)
+		return false;
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("absent_means_no must not be NULL"),
+				 errhint("Pass true to read absent status columns as \"no\", false to leave them unknown.")));
+	return PG_GETARG_BOOL(2);
+}
+
+/* The input's columns with the tier engine's duplicate-column error (42701). */
+static KitColumns *
+tier_columns(KitColumns *cols)
+{
+	cols->dup_errcode = ERRCODE_DUPLICATE_COLUMN;
+	cols->dup_hint = "Give each input attribute one column, e.g. with SELECT t.*, x AS other_name.";
+	return cols;
+}
+
 /*
- * tier_check(query text, tiers text[] DEFAULT NULL): every row of the
- * query against every requested tier.
+ * tier_check(query text, tiers text[] DEFAULT NULL [, absent_means_no
+ * boolean]): every row of the query against every requested tier.
  */
 PG_FUNCTION_INFO_V1(tier_check);
 Datum
@@ -1289,17 +1531,12 @@ tier_check(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *query;
 	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
-	SPIPlanPtr	plan;
-	Portal		portal;
-	TupleDesc	desc;
+	bool		absent_no = absent_means_no_arg(fcinfo);
+	KitQuery   *q;
 	TierProgram *prog;
 	TierState  *st;
 	MemoryContext rowcxt;
 	MemoryContext oldcxt;
-	char	  **names;
-	Oid		   *types;
-	int64		ordinal = 0;
-	int			i;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1312,59 +1549,32 @@ tier_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	plan = SPI_prepare(query, 0, NULL);
-	if (plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not prepare the tier input query: %s",
-						SPI_result_code_string(SPI_result))));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
-	desc = portal->tupDesc;
-	if (desc == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the tier input query must return rows")));
-	names = palloc(Max(desc->natts, 1) * sizeof(char *));
-	types = palloc(Max(desc->natts, 1) * sizeof(Oid));
-	for (i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute a = TupleDescAttr(desc, i);
-
-		names[i] = a->attisdropped ? NULL : NameStr(a->attname);
-		types[i] = a->atttypid;
-	}
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, desc->natts, names, types);
+	q = kit_query_open(query, "the tier input query");
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns_of_desc(TIER_INPUT, q->desc)));
 	st = tier_state(prog, rsinfo->setDesc);
+	st->absent_no = absent_no;
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
 								   ALLOCSET_DEFAULT_SIZES);
-
-	for (;;)
+	while (kit_query_next(q))
 	{
-		uint64		n;
-
-		SPI_cursor_fetch(portal, true, 1000);
-		n = SPI_processed;
-		if (n == 0)
-			break;
-		for (i = 0; i < (int) n; i++)
-		{
-			CHECK_FOR_INTERRUPTS();
-			oldcxt = MemoryContextSwitchTo(rowcxt);
-			read_row(st, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
-			emit_row(st, rsinfo->setResult, rsinfo->setDesc, ++ordinal);
-			MemoryContextSwitchTo(oldcxt);
-			MemoryContextReset(rowcxt);
-		}
-		SPI_freetuptable(SPI_tuptable);
+		oldcxt = MemoryContextSwitchTo(rowcxt);
+		read_row(st, q);
+		if (st->absent_no)
+			absent_as_no(st);
+		emit_row(st, rsinfo->setResult, rsinfo->setDesc, q->rows);
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextReset(rowcxt);
 	}
-	SPI_cursor_close(portal);
+	kit_query_close(q);
 	SPI_finish();
 	return (Datum) 0;
 }
 
 /*
- * tier_check_record(record jsonb, tiers text[] DEFAULT NULL): one
- * enterprise given as a jsonb object of attributes.
+ * tier_check_record(record jsonb, tiers text[] DEFAULT NULL [,
+ * absent_means_no boolean]): one enterprise given as a jsonb object of
+ * attributes.
  */
 PG_FUNCTION_INFO_V1(tier_check_record);
 Datum
@@ -1373,6 +1583,7 @@ tier_check_record(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Jsonb	   *jb;
 	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	bool		absent_no = absent_means_no_arg(fcinfo);
 	TierProgram *prog;
 	TierState  *st;
 	char	  **names;
@@ -1401,9 +1612,12 @@ tier_check_record(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, n, names, types);
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns(TIER_INPUT, n, names, types)));
 	st = tier_state(prog, rsinfo->setDesc);
 	read_jsonb(st, jb);
+	if (absent_no)
+		absent_as_no(st);
 	emit_row(st, rsinfo->setResult, rsinfo->setDesc, 1);
 	SPI_finish();
 	return (Datum) 0;
@@ -1425,7 +1639,8 @@ tier_validate(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, 0, NULL, NULL);
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns(TIER_INPUT, 0, NULL, NULL)));
 	n = prog->ntiers;
 	SPI_finish();
 	PG_RETURN_INT32(n);
