@@ -109,7 +109,7 @@ BEGIN
 	  FROM district_raw.allocation a
 	 WHERE a.method = 'owner' AND a.reason IS NOT NULL AND a.reason <> '按权利人口径，租赁不计用地';
 	step := '2 宗地用地分配';
-	result := (SELECT format('%s宗地 %s亩 = 分配%s亩 + 未分配%s亩', count(DISTINCT parcel_id),
+	result := (SELECT format('%s宗地 %s亩 = 分配%s亩 + 未分配%s亩', count(DISTINCT parcel_id) FILTER (WHERE role <> '承租'),
 							 sum(land)::numeric, coalesce(sum(land) FILTER (WHERE role <> '未分配'), '0亩')::numeric,
 							 coalesce(sum(land) FILTER (WHERE role = '未分配'), '0亩')::numeric)
 				 FROM district_raw.allocation WHERE method = 'owner' AND year = 2024);
