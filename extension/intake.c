@@ -311,7 +311,7 @@ cell_kind_of(Oid typoid, Oid nsp)
 		case VARCHAROID:
 			return CELL_TEXT;
 	}
-	for (i = 0; i < lengthof(ext); i++)
+	for (i = 0; i < (int) lengthof(ext); i++)
 		if (typoid == GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 									  CStringGetDatum(ext[i].name),
 									  ObjectIdGetDatum(nsp)))
