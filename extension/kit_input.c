@@ -24,7 +24,10 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/int.h"
+#include "executor/tuptable.h"
 #include "miscadmin.h"
+#include "utils/plancache.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -117,12 +120,21 @@ kit_missing_column(const char *noun, const char *column,
  * ---------------------------------------------------------------------
  */
 
-/* The extension's own types in schema ext_namespace (InvalidOid if absent). */
+/*
+ * The extension's own types in schema ext_namespace (InvalidOid if absent)
+ * and the numeric constants kit_scaled() needs, in the current context.
+ */
 KitTypes
 kit_types(Oid ext_namespace)
 {
 	KitTypes	t;
+	int64		p = 1;
+	int			k;
 
+	for (k = 0; k <= KIT_MAX_DIGITS; k++, p *= 10)
+		t.pow10[k] = int64_to_numeric(p);
+	t.int64_max = int64_to_numeric(PG_INT64_MAX);
+	t.int64_min = int64_to_numeric(PG_INT64_MIN);
 	t.yuan = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							 CStringGetDatum("yuan"), ObjectIdGetDatum(ext_namespace));
 	t.mu_area = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
@@ -255,21 +267,161 @@ kit_rat(KitType t, Datum d, Rat *r, char **shown)
 	}
 }
 
+/* v × 10^(to - from), rounded half away from zero when to < from; false on overflow. */
+static bool
+rescale_int64(int64 v, int from, int to, int64 *out)
+{
+	int64		r = v;
+
+	for (; from < to; from++)
+		if (pg_mul_s64_overflow(r, 10, &r))
+			return false;
+	for (; from > to; from--)
+		r = (r >= 0) ? (r + 5) / 10 : (r - 5) / 10;
+	*out = r;
+	return true;
+}
+
+/* A numeric × 10^digits rounded half away from zero, if it fits in int64. */
+static KitStatus
+numeric_scaled(const KitTypes *kt, Datum d, int digits, int64 *out)
+{
+	Numeric		n = DatumGetNumeric(d);
+	Datum		r;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return KIT_NOT_FINITE;
+	r = DirectFunctionCall2(numeric_round,
+							NumericGetDatum(numeric_mul_opt_error(n, kt->pow10[digits], NULL)),
+							Int32GetDatum(0));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_max))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_min))) < 0)
+		return KIT_TOO_BIG;
+	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
+	return KIT_OK;
+}
+
+/*
+ * Fixed-point value of a number-like Datum of kit type t in units of
+ * 10^-digits (0 <= digits <= KIT_MAX_DIGITS), rounded half away from zero:
+ * yuan and mu_area from their stored units, integers and booleans times
+ * 10^digits, numeric and floats rounded.  KIT_NOT_FINITE for NaN and
+ * infinities (and for types that are not numbers), KIT_TOO_BIG beyond int64.
+ */
+KitStatus
+kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out)
+{
+	Assert(digits >= 0 && digits <= KIT_MAX_DIGITS);
+	switch (t)
+	{
+		case KIT_YUAN:
+			return rescale_int64(DatumGetInt64(d), 2, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_MU_AREA:
+			return rescale_int64(DatumGetInt64(d), 6, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT2:
+			return rescale_int64(DatumGetInt16(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT4:
+			return rescale_int64(DatumGetInt32(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT8:
+			return rescale_int64(DatumGetInt64(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_BOOL:
+			return rescale_int64(DatumGetBool(d) ? 1 : 0, 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_NUMERIC:
+			return numeric_scaled(kt, d, digits, out);
+		case KIT_FLOAT4:
+			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric,
+														  Float8GetDatum((float8) DatumGetFloat4(d))),
+								  digits, out);
+		case KIT_FLOAT8:
+			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric, d), digits, out);
+		default:
+			return KIT_NOT_FINITE;
+	}
+}
+
+/* Bind column index (-1: absent) of cols for reading; output function in cxt. */
+void
+kit_bind(KitColumn *c, const KitColumns *cols, int index, const KitTypes *kt,
+		 MemoryContext cxt)
+{
+	memset(c, 0, sizeof(KitColumn));
+	if (index < 0)
+		return;
+	c->attno = index + 1;
+	c->typid = cols->types[index];
+	c->kind = kit_type_of(kt, c->typid);
+	if (c->kind != KIT_TEXT && OidIsValid(c->typid))
+	{
+		Oid			outfn;
+		bool		isvarlena;
+
+		getTypeOutputInfo(c->typid, &outfn, &isvarlena);
+		fmgr_info_cxt(outfn, &c->out, cxt);
+		c->has_out = true;
+	}
+}
+
+/*
+ * Text of a non-null value of column c, in the database encoding, its
+ * length in *len: the bytes of text and varchar values themselves (not
+ * NUL-terminated), the output function's text otherwise.
+ */
+const char *
+kit_text_value(KitColumn *c, Datum d, Size *len)
+{
+	char	   *s;
+
+	if (c->kind == KIT_TEXT)
+	{
+		text	   *t = DatumGetTextPP(d);
+
+		*len = VARSIZE_ANY_EXHDR(t);
+		return VARDATA_ANY(t);
+	}
+	Assert(c->has_out);
+	s = OutputFunctionCall(&c->out, d);
+	*len = strlen(s);
+	return s;
+}
+
 /* ---------------------------------------------------------------------
  * The caller's query
  * ---------------------------------------------------------------------
  */
 
+/* Error context while a query is open: the statement, as SPI reports it. */
+static void
+query_error_callback(void *arg)
+{
+	KitQuery   *q = (KitQuery *) arg;
+	int			pos = geterrposition();
+
+	if (pos > 0)
+	{
+		errposition(0);
+		internalerrposition(pos);
+		internalerrquery(q->sql);
+	}
+	else
+		errcontext("SQL statement \"%s\"", q->sql);
+}
+
 /*
- * Prepare sql and open a cursor on it (caller's rights).  noun names the
- * query in messages, e.g. "the tier input query".
+ * Prepare sql, which must be one SELECT, and open a cursor on it (caller's
+ * rights: the functions that call this are never SECURITY DEFINER).  noun
+ * names the query in messages, e.g. "the tier input query".  With
+ * KIT_QUERY_CONTEXT, errors raised until kit_query_close() carry the
+ * statement as context (SQL statement "..."), like errors of SPI_execute.
  */
 KitQuery *
-kit_query_open(const char *sql, const char *noun)
+kit_query_open(const char *sql, const char *noun, int flags)
 {
 	KitQuery   *q = palloc0(sizeof(KitQuery));
 	SPIPlanPtr	plan;
+	List	   *sources;
+	CachedPlanSource *src;
 
+	q->sql = sql;
 	q->noun = noun;
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
@@ -277,29 +429,59 @@ kit_query_open(const char *sql, const char *noun)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not prepare %s: %s", noun,
 						SPI_result_code_string(SPI_result))));
-	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
-	q->desc = q->portal->tupDesc;
-	if (q->desc == NULL)
+	if (flags & KIT_QUERY_CONTEXT)
+	{
+		q->context.callback = query_error_callback;
+		q->context.arg = q;
+		q->context.previous = error_context_stack;
+		error_context_stack = &q->context;
+		q->has_context = true;
+	}
+	sources = SPI_plan_get_plan_sources(plan);
+	if (list_length(sources) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must return rows", noun)));
-	q->values = palloc(Max(q->desc->natts, 1) * sizeof(Datum));
-	q->nulls = palloc(Max(q->desc->natts, 1) * sizeof(bool));
+				 errmsg("%s must be a single SELECT", noun)));
+	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
+	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
+	{
+		if (q->has_context)
+			error_context_stack = q->context.previous;
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", noun),
+				 errdetail("Query: %s", sql)));
+	}
+	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
+	q->desc = q->portal->tupDesc;
+	q->natts = q->desc->natts;
+	q->slot = MakeSingleTupleTableSlot(q->desc, &TTSOpsHeapTuple);
+	q->values = q->slot->tts_values;
+	q->nulls = q->slot->tts_isnull;
 	return q;
 }
 
 /*
- * Make the next row current (deformed in one pass: wide rows would make
- * per-column access quadratic); false at the end.  The previous row's
- * values are invalid afterwards.
+ * Deform only the first natts columns of each row (the engine reads no
+ * column beyond it); the default is every column.
+ */
+void
+kit_query_limit(KitQuery *q, int natts)
+{
+	q->natts = Min(Max(natts, 0), q->desc->natts);
+}
+
+/*
+ * Make the next row current (its first natts columns deformed in one pass:
+ * per-column access would make wide rows quadratic); false at the end.  The
+ * previous row's values are invalid afterwards.
  */
 bool
 kit_query_next(KitQuery *q)
 {
-	HeapTuple	tup;
-
 	if (q->pos >= q->nbatch)
 	{
+		ExecClearTuple(q->slot);
 		if (q->batch)
 		{
 			SPI_freetuptable(q->batch);
@@ -316,18 +498,26 @@ kit_query_next(KitQuery *q)
 		q->nbatch = SPI_processed;
 	}
 	CHECK_FOR_INTERRUPTS();
-	tup = q->batch->vals[q->pos++];
-	heap_deform_tuple(tup, q->batch->tupdesc, q->values, q->nulls);
+	ExecStoreHeapTuple(q->batch->vals[q->pos++], q->slot, false);
+	slot_getsomeattrs(q->slot, q->natts);
 	q->rows++;
 	return true;
 }
 
-/* Close the cursor and free the last batch. */
+/* Close the cursor, free the last batch and end the error context. */
 void
 kit_query_close(KitQuery *q)
 {
+	ExecClearTuple(q->slot);
+	ExecDropSingleTupleTableSlot(q->slot);
 	if (q->batch)
 		SPI_freetuptable(q->batch);
 	q->batch = NULL;
 	SPI_cursor_close(q->portal);
+	if (q->has_context)
+	{
+		Assert(error_context_stack == &q->context);
+		error_context_stack = q->context.previous;
+		q->has_context = false;
+	}
 }

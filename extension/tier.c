@@ -1282,6 +1282,8 @@ tier_check(PG_FUNCTION_ARGS)
 	TierState  *st;
 	MemoryContext rowcxt;
 	MemoryContext oldcxt;
+	int			natts = 0;
+	int			i;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1294,9 +1296,12 @@ tier_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	q = kit_query_open(query, "the tier input query");
+	q = kit_query_open(query, "the tier input query", 0);
 	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
 						tier_columns(kit_columns_of_desc(TIER_INPUT, q->desc)));
+	for (i = 0; i < prog->ninputs; i++)
+		natts = Max(natts, prog->inputs[i].colno);
+	kit_query_limit(q, natts);
 	st = tier_state(prog, rsinfo->setDesc);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
 								   ALLOCSET_DEFAULT_SIZES);
