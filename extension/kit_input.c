@@ -429,6 +429,20 @@ kit_query_open(const char *sql, const char *noun, int flags)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not prepare %s: %s", noun,
 						SPI_result_code_string(SPI_result))));
+	sources = SPI_plan_get_plan_sources(plan);
+	if (list_length(sources) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", noun),
+				 (flags & KIT_QUERY_CONTEXT) ? errcontext("SQL statement \"%s\"", sql) : 0));
+	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
+	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", noun),
+				 errdetail("Query: %s", sql)));
+	/* planning errors get SPI's own context */
+	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
 	if (flags & KIT_QUERY_CONTEXT)
 	{
 		q->context.callback = query_error_callback;
@@ -437,22 +451,6 @@ kit_query_open(const char *sql, const char *noun, int flags)
 		error_context_stack = &q->context;
 		q->has_context = true;
 	}
-	sources = SPI_plan_get_plan_sources(plan);
-	if (list_length(sources) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a single SELECT", noun)));
-	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
-	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
-	{
-		if (q->has_context)
-			error_context_stack = q->context.previous;
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a single SELECT", noun),
-				 errdetail("Query: %s", sql)));
-	}
-	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
 	q->desc = q->portal->tupDesc;
 	q->natts = q->desc->natts;
 	q->slot = MakeSingleTupleTableSlot(q->desc, &TTSOpsHeapTuple);
