@@ -154,6 +154,8 @@ typedef struct KitColumn
 
 extern void kit_bind(KitColumn *c, const KitColumns *cols, int index,
 					 const KitTypes *kt, MemoryContext cxt);
+extern void kit_bind_attno(KitColumn *c, int attno, Oid typid, KitType kind,
+						   MemoryContext cxt);
 extern const char *kit_text_value(KitColumn *c, Datum d, Size *len);
 
 /* ---------------------------------------------------------------------

@@ -339,26 +339,37 @@ kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out)
 	}
 }
 
+/* Bind column attno (0: absent) of type typid, read as kind; output function in cxt. */
+void
+kit_bind_attno(KitColumn *c, int attno, Oid typid, KitType kind, MemoryContext cxt)
+{
+	memset(c, 0, sizeof(KitColumn));
+	if (attno <= 0)
+		return;
+	c->attno = attno;
+	c->typid = typid;
+	c->kind = kind;
+	if (kind != KIT_TEXT && OidIsValid(typid))
+	{
+		Oid			outfn;
+		bool		isvarlena;
+
+		getTypeOutputInfo(typid, &outfn, &isvarlena);
+		fmgr_info_cxt(outfn, &c->out, cxt);
+		c->has_out = true;
+	}
+}
+
 /* Bind column index (-1: absent) of cols for reading; output function in cxt. */
 void
 kit_bind(KitColumn *c, const KitColumns *cols, int index, const KitTypes *kt,
 		 MemoryContext cxt)
 {
-	memset(c, 0, sizeof(KitColumn));
 	if (index < 0)
-		return;
-	c->attno = index + 1;
-	c->typid = cols->types[index];
-	c->kind = kit_type_of(kt, c->typid);
-	if (c->kind != KIT_TEXT && OidIsValid(c->typid))
-	{
-		Oid			outfn;
-		bool		isvarlena;
-
-		getTypeOutputInfo(c->typid, &outfn, &isvarlena);
-		fmgr_info_cxt(outfn, &c->out, cxt);
-		c->has_out = true;
-	}
+		kit_bind_attno(c, 0, InvalidOid, KIT_OTHER, cxt);
+	else
+		kit_bind_attno(c, index + 1, cols->types[index],
+					   kit_type_of(kt, cols->types[index]), cxt);
 }
 
 /*

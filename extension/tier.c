@@ -73,6 +73,8 @@ typedef struct TierState
 	bool		credit_code_null;
 	Datum		name;
 	bool		name_null;
+	KitColumn	credit_code_col;	/* pass-through columns, read as text */
+	KitColumn	name_col;
 	Datum		empty_text_array;
 	Datum		empty_gap_array;
 	Oid			gap_type;		/* tier_gap */
@@ -367,12 +369,11 @@ read_row(TierState *st, const KitQuery *q)
 			continue;
 		if (i == prog->in_credit_code || i == prog->in_name)
 		{
-			Oid			outf;
-			bool		varlena;
-			Datum		txt;
+			Size		len;
+			const char *s = kit_text_value(i == prog->in_credit_code ?
+										   &st->credit_code_col : &st->name_col, d, &len);
+			Datum		txt = PointerGetDatum(cstring_to_text_with_len(s, len));
 
-			getTypeOutputInfo(in->typid, &outf, &varlena);
-			txt = CStringGetTextDatum(OidOutputFunctionCall(outf, d));
 			if (i == prog->in_credit_code)
 			{
 				st->credit_code = txt;
@@ -1226,6 +1227,18 @@ tier_state(TierProgram *prog, TupleDesc desc)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("type %s must have %d attributes", format_type_be(st->gap_type), GAP_NCOLS)));
 	st->empty_gap_array = PointerGetDatum(construct_empty_array(st->gap_type));
+	if (prog->in_credit_code >= 0)
+	{
+		TierInput  *in = &prog->inputs[prog->in_credit_code];
+
+		kit_bind_attno(&st->credit_code_col, in->colno, in->typid, in->kind, CurrentMemoryContext);
+	}
+	if (prog->in_name >= 0)
+	{
+		TierInput  *in = &prog->inputs[prog->in_name];
+
+		kit_bind_attno(&st->name_col, in->colno, in->typid, in->kind, CurrentMemoryContext);
+	}
 	for (i = 0; i < prog->ntiers; i++)
 	{
 		TierRule   *t = &prog->tiers[i];
