@@ -1,13 +1,14 @@
 /*-------------------------------------------------------------------------
  *
  * evaluation.c
- *	  The one-call 亩均效益综合评价 engine: read the caller's query once
- *	  through the engine kit (a cursor with the caller's rights, one batch
- *	  held at a time), keep each enterprise in compact form with its
- *	  indicator values in fixed point, derive per-group benchmarks, score,
- *	  sort each group, classify by quota or threshold, apply exemptions and
- *	  vetoes.  The entry points (evaluation_entry.c) call eval_run() and
- *	  emit the rows with evaluation_output.c; nothing here calls either.
+ *	  The one-call 亩均效益综合评价 engine: run the caller's query once
+ *	  through the engine kit (caller's rights, rows streamed, parallel
+ *	  plans allowed, nothing of the result kept), keep each enterprise in
+ *	  compact form with its indicator values in fixed point, derive
+ *	  per-group benchmarks, score, sort each group, classify by quota or
+ *	  threshold, apply exemptions and vetoes.  The entry points
+ *	  (evaluation_entry.c) call eval_run() and emit the rows with
+ *	  evaluation_output.c; nothing here calls either.
  *
  *-------------------------------------------------------------------------
  */
@@ -159,8 +160,9 @@ check_type(EvalState *st, EvalInput which)
 
 /* Bind the query's columns by name (once) and check what the rules need. */
 static void
-eval_bind(EvalState *st, KitQuery *q)
+eval_bind(KitQuery *q, void *arg)
 {
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
 	KitColumns *cols = kit_columns_of_desc(EVAL_QUERY, q->desc);
 	int			maxatt = 0;
@@ -329,8 +331,9 @@ mu_text(int64 v)
 
 /* Read the current row of the caller's query into a compact firm. */
 static void
-eval_read_row(EvalState *st, KitQuery *q)
+eval_read_row(KitQuery *q, void *arg)
 {
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
 	MemoryContext oldcxt;
 	EvalFirm   *f;
@@ -898,7 +901,6 @@ EvalState *
 eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order)
 {
 	EvalState  *st;
-	KitQuery   *q;
 	MemoryContext oldcxt;
 	int			c,
 				k;
@@ -944,12 +946,8 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order
 	}
 	MemoryContextSwitchTo(oldcxt);
 
-	/* read the caller's query, one row at a time into the state */
-	q = kit_query_open(query, EVAL_QUERY, KIT_QUERY_CONTEXT);
-	eval_bind(st, q);
-	while (kit_query_next(q))
-		eval_read_row(st, q);
-	kit_query_close(q);
+	/* run the caller's query once, streaming its rows into the state */
+	kit_query_stream(query, EVAL_QUERY, KIT_QUERY_CONTEXT, eval_bind, eval_read_row, st);
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);

@@ -167,9 +167,10 @@ extern const char *kit_text_value(KitColumn *c, Datum d, Size *len);
 #define KIT_BATCH_ROWS	1000
 
 /*
- * An open query.  kit_query_next() makes the next row current: values[i]
- * and nulls[i] for column i + 1 (attno) up to natts, valid until the next
- * call.
+ * A query being read.  Pull (kit_query_open): kit_query_next() makes the
+ * next row current.  Push (kit_query_stream): the row callback is called
+ * with each row current.  values[i] and nulls[i] hold column i + 1 (attno)
+ * up to natts, valid until the next row.
  */
 typedef struct KitQuery
 {
@@ -190,7 +191,7 @@ typedef struct KitQuery
 } KitQuery;
 
 /* kit_query_open flags */
-#define KIT_QUERY_CONTEXT	0x01	/* errors while open say: SQL statement "..." */
+#define KIT_QUERY_CONTEXT	0x01	/* errors while reading say: SQL statement "..." */
 
 /* what a column holds on the current row */
 typedef enum KitPresence
@@ -200,7 +201,13 @@ typedef enum KitPresence
 	KIT_PRESENT
 } KitPresence;
 
+/* kit_query_stream callbacks: columns known (bind them), then each row */
+typedef void (*KitStartFn) (KitQuery *q, void *arg);
+typedef void (*KitRowFn) (KitQuery *q, void *arg);
+
 extern KitQuery *kit_query_open(const char *sql, const char *noun, int flags);
+extern void kit_query_stream(const char *sql, const char *noun, int flags,
+							 KitStartFn start, KitRowFn row, void *arg);
 extern void kit_query_limit(KitQuery *q, int natts);
 extern bool kit_query_next(KitQuery *q);
 extern void kit_query_close(KitQuery *q);

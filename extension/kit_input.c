@@ -3,11 +3,13 @@
  * kit_input.c
  *	  Engine kit: the caller's query and its values.
  *
- * An engine reads "any query of the user's": kit_query_open() prepares it
- * and opens a cursor with the caller's rights (the functions that call it
- * are never SECURITY DEFINER), kit_query_next() fetches KIT_BATCH_ROWS rows
- * at a time and deforms the current row once, so an engine holds one batch
- * of the query's result at most, never all of it.  Columns are matched by
+ * An engine reads "any query of the user's", with the caller's rights (the
+ * functions that call the kit are never SECURITY DEFINER), in one of two
+ * ways.  Pull: kit_query_open() opens a cursor, kit_query_next() fetches
+ * KIT_BATCH_ROWS rows at a time and deforms the current row once, so the
+ * engine holds one batch of the result at most.  Push: kit_query_stream()
+ * runs the query once and hands each row to the engine as the executor
+ * produces it (nothing held, no copy, parallel plans allowed).  Columns are matched by
  * name once per query (kit_columns_of_desc, kit_column_index), each column
  * is classified once by its base type (kit_type_of), and values are read
  * into exact form: rationals (kit_rat) or the types' own int64 units.
@@ -27,6 +29,7 @@
 #include "common/int.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
+#include "tcop/dest.h"
 #include "utils/plancache.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -418,40 +421,59 @@ query_error_callback(void *arg)
 }
 
 /*
- * Prepare sql, which must be one SELECT, and open a cursor on it (caller's
- * rights: the functions that call this are never SECURITY DEFINER).  noun
- * names the query in messages, e.g. "the tier input query".  With
- * KIT_QUERY_CONTEXT, errors raised until kit_query_close() carry the
- * statement as context (SQL statement "..."), like errors of SPI_execute.
+ * Prepare sql, which must be one SELECT (22023 otherwise), for q; the
+ * cursor options decide whether the planner may choose a parallel plan.
+ */
+static SPIPlanPtr
+prepare_select(KitQuery *q, int flags, int cursor_options)
+{
+	SPIPrepareOptions popts;
+	SPIPlanPtr	plan;
+	List	   *sources;
+	CachedPlanSource *src;
+
+	memset(&popts, 0, sizeof(popts));
+	popts.parseMode = RAW_PARSE_DEFAULT;
+	popts.cursorOptions = cursor_options;
+	plan = SPI_prepare_extended(q->sql, &popts);
+	if (plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not prepare %s: %s", q->noun,
+						SPI_result_code_string(SPI_result))));
+	sources = SPI_plan_get_plan_sources(plan);
+	if (list_length(sources) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", q->noun),
+				 (flags & KIT_QUERY_CONTEXT) ? errcontext("SQL statement \"%s\"", q->sql) : 0));
+	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
+	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", q->noun),
+				 errdetail("Query: %s", q->sql)));
+	return plan;
+}
+
+/*
+ * Pull: prepare sql, which must be one SELECT, and open a cursor on it
+ * (caller's rights: the functions that call this are never SECURITY
+ * DEFINER); kit_query_next() then returns the rows.  noun names the query
+ * in messages, e.g. "the tier input query".  With KIT_QUERY_CONTEXT, errors
+ * raised until kit_query_close() carry the statement as context (SQL
+ * statement "..."), like errors of SPI_execute.  A cursor never runs a
+ * parallel plan; kit_query_stream() can.
  */
 KitQuery *
 kit_query_open(const char *sql, const char *noun, int flags)
 {
 	KitQuery   *q = palloc0(sizeof(KitQuery));
 	SPIPlanPtr	plan;
-	List	   *sources;
-	CachedPlanSource *src;
 
 	q->sql = sql;
 	q->noun = noun;
-	plan = SPI_prepare(sql, 0, NULL);
-	if (plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not prepare %s: %s", noun,
-						SPI_result_code_string(SPI_result))));
-	sources = SPI_plan_get_plan_sources(plan);
-	if (list_length(sources) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a single SELECT", noun),
-				 (flags & KIT_QUERY_CONTEXT) ? errcontext("SQL statement \"%s\"", sql) : 0));
-	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
-	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a single SELECT", noun),
-				 errdetail("Query: %s", sql)));
+	plan = prepare_select(q, flags, 0);
 	/* planning errors get SPI's own context */
 	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
 	if (flags & KIT_QUERY_CONTEXT)
@@ -468,6 +490,93 @@ kit_query_open(const char *sql, const char *noun, int flags)
 	q->values = q->slot->tts_values;
 	q->nulls = q->slot->tts_isnull;
 	return q;
+}
+
+/* Our DestReceiver for kit_query_stream(). */
+typedef struct KitReceiver
+{
+	DestReceiver pub;
+	KitQuery   *q;
+	KitStartFn	start;
+	KitRowFn	row;
+	void	   *arg;
+} KitReceiver;
+
+/* Receiver startup: the columns are known; the engine binds them. */
+static void
+stream_startup(DestReceiver *self, int operation, TupleDesc desc)
+{
+	KitReceiver *r = (KitReceiver *) self;
+
+	r->q->desc = desc;
+	r->q->natts = desc->natts;
+	if (r->start)
+		r->start(r->q, r->arg);
+	(void) operation;
+}
+
+/* Receiver: one row, its first natts columns deformed, to the engine. */
+static bool
+stream_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	KitReceiver *r = (KitReceiver *) self;
+	KitQuery   *q = r->q;
+
+	CHECK_FOR_INTERRUPTS();
+	slot_getsomeattrs(slot, q->natts);
+	q->values = slot->tts_values;
+	q->nulls = slot->tts_isnull;
+	q->rows++;
+	r->row(q, r->arg);
+	return true;
+}
+
+/* Receiver shutdown and destroy: nothing to release. */
+static void
+stream_noop(DestReceiver *self)
+{
+	(void) self;
+}
+
+/*
+ * Push: run sql, which must be one SELECT, once with the caller's rights,
+ * streaming its rows: start(q, arg) when its columns are known (q->desc),
+ * then row(q, arg) for each row (q->values and q->nulls valid during the
+ * call).  Nothing of the result is kept, the planner may choose a parallel
+ * plan, and errors raised by start and row carry the statement as context
+ * (SPI's own).  KIT_QUERY_CONTEXT adds it to the "single SELECT" error too.
+ */
+void
+kit_query_stream(const char *sql, const char *noun, int flags,
+				 KitStartFn start, KitRowFn row, void *arg)
+{
+	KitQuery   *q = palloc0(sizeof(KitQuery));
+	KitReceiver recv;
+	SPIExecuteOptions opts;
+	SPIPlanPtr	plan;
+	int			rc;
+
+	q->sql = sql;
+	q->noun = noun;
+	plan = prepare_select(q, flags, CURSOR_OPT_PARALLEL_OK);
+	memset(&recv, 0, sizeof(recv));
+	recv.pub.receiveSlot = stream_receive;
+	recv.pub.rStartup = stream_startup;
+	recv.pub.rShutdown = stream_noop;
+	recv.pub.rDestroy = stream_noop;
+	recv.pub.mydest = DestTuplestore;	/* anything but DestNone: SPI_OK_SELECT */
+	recv.q = q;
+	recv.start = start;
+	recv.row = row;
+	recv.arg = arg;
+	memset(&opts, 0, sizeof(opts));
+	opts.read_only = false;
+	opts.dest = (DestReceiver *) &recv;
+	rc = SPI_execute_plan_extended(plan, &opts);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not run %s: %s", noun, SPI_result_code_string(rc))));
 }
 
 /*
