@@ -106,11 +106,13 @@ Datum
 credit_code_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const char *bytes = pq_getmsgbytes(buf, USCC_LENGTH);
+	const char *bytes;
 	char		code[USCC_LENGTH];
 	UsccError	err;
 	CreditCode *result;
 
+	binary_input_check_length(buf, USCC_LENGTH, "credit_code");
+	bytes = pq_getmsgbytes(buf, USCC_LENGTH);
 	memcpy(code, bytes, USCC_LENGTH);
 	if (!uscc_validate(code, &err))
 	{

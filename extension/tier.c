@@ -190,6 +190,17 @@ or3(uint8 a, uint8 b)
  * ---------------------------------------------------------------------
  */
 
+/* a rounded up (toward +infinity) to `digits` decimals: a needed amount never falls short. */
+static Rat
+rat_ceil_decimals(Rat a, int digits)
+{
+	int128		scale = 1;
+
+	while (digits-- > 0)
+		scale *= 10;
+	return rat_make(rat_ceil(rat_mul(a, rat_int(scale))), scale);
+}
+
 /* Money (元, rational) as canonical yuan text, rounded up to 分. */
 static char *
 money_text(Rat yuan_amount)
@@ -978,7 +989,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "元";
 				break;
 			case TU_RATIO:
-				shown = rat_mul(shortfall, rat_int(100));
+				shown = rat_ceil_decimals(rat_mul(shortfall, rat_int(100)), 2);
 				uname = "个百分点";
 				break;
 			case TU_PEOPLE:
@@ -990,15 +1001,19 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "项";
 				break;
 			case TU_YEARS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "年";
 				break;
 			case TU_RANK:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "位";
 				break;
 			case TU_POINTS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "分";
 				break;
 			default:
+				shown = rat_ceil_decimals(shortfall, 6);
 				break;
 		}
 		gv[4] = rat_numeric(st, shown, 6);
