@@ -275,12 +275,25 @@ static bool
 rescale_int64(int64 v, int from, int to, int64 *out)
 {
 	int64		r = v;
+	int64		div = 1;
 
 	for (; from < to; from++)
 		if (pg_mul_s64_overflow(r, 10, &r))
 			return false;
 	for (; from > to; from--)
-		r = (r >= 0) ? (r + 5) / 10 : (r - 5) / 10;
+		div *= 10;
+	if (div > 1)
+	{
+		/* one rounding step: |r| / div rounded half away from zero */
+		int64		q = r / div;
+		int64		rem = r % div;
+
+		if (rem >= div - rem)
+			q++;
+		else if (-rem >= div + rem)
+			q--;
+		r = q;
+	}
 	*out = r;
 	return true;
 }
