@@ -27,7 +27,10 @@ say() { printf '\n== %s\n' "$*"; }
 ensure_packages() {
 	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
-		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
+		postgresql-$PGVER-cron python3 python3-psycopg2
+		odbc-postgresql unixodbc python3-pyodbc	# psqlODBC, the driver of Excel, Power BI, Tableau
+		libpostgresql-jdbc-java default-jdk-headless	# pgjdbc, the driver of Metabase, DBeaver
+		"$@")
 	local missing=() p
 	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests
 	for p in "${pkgs[@]}"; do
