@@ -2,11 +2,13 @@
  *
  * evaluation.c
  *	  The one-call 亩均效益综合评价 engine: run the caller's query once
- *	  (SPI, caller's rights, rows streamed to a DestReceiver), keep each
- *	  enterprise's indicator values in fixed point, derive per-group
- *	  benchmarks, score, sort each group, classify by quota or threshold,
- *	  apply exemptions and vetoes, and return the result, the per-indicator
- *	  explanation or the gap to the next class as a materialized set.
+ *	  through the engine kit (caller's rights, rows streamed, parallel
+ *	  plans allowed, nothing of the result kept), keep each enterprise in
+ *	  compact form with its indicator values in fixed point, derive
+ *	  per-group benchmarks, score, sort each group, classify by quota or
+ *	  threshold, apply exemptions and vetoes.  The entry points
+ *	  (evaluation_entry.c) call eval_run() and emit the rows with
+ *	  evaluation_output.c; nothing here calls either.
  *
  *-------------------------------------------------------------------------
  */
@@ -15,10 +17,8 @@
 #include "executor/spi.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
-#include "tcop/dest.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/date.h"
@@ -30,19 +30,15 @@
 
 #include "evaluation.h"
 
+/* the caller's query in messages */
+#define EVAL_QUERY	"the evaluation query"
+
 static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
 	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL, ROLE_TEXT, ROLE_BOOL
 };
-
-/* Our DestReceiver: streams the query's rows into EvalState. */
-typedef struct EvalReceiver
-{
-	DestReceiver pub;
-	EvalState  *st;
-} EvalReceiver;
 
 /* How input i (fixed, or a column of an indicator definition) is used. */
 static InputRole
@@ -76,64 +72,22 @@ arena_strdup(EvalState *st, const char *s, Size len)
 
 /* Text of an input column of the current row, or NULL; *len set. */
 static const char *
-input_text(EvalState *st, TupleTableSlot *slot, EvalInput which, Size *len)
+input_text(EvalState *st, KitQuery *q, EvalInput which, Size *len)
 {
-	InputBinding *b = &st->in[which];
 	Datum		d;
 
-	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+	if (kit_get(q, st->in[which].attno, &d) != KIT_PRESENT)
 		return NULL;
-	d = slot->tts_values[b->attno - 1];
-	if (b->kind == KIND_TEXT)
-	{
-		text	   *t = DatumGetTextPP(d);
-
-		*len = VARSIZE_ANY_EXHDR(t);
-		return VARDATA_ANY(t);
-	}
-	else
-	{
-		char	   *s = OutputFunctionCall(&b->outfn, d);
-
-		*len = strlen(s);
-		return s;
-	}
+	return kit_text_value(&st->in[which], d, len);
 }
 
-/*
- * Convert a numeric to 10^-digits units with the cached constants; false
- * for NaN, infinity or a value outside int64 at that scale.
- */
+/* Is a boolean input of the current row true (false when NULL or absent)? */
 static bool
-numeric_scaled(EvalState *st, Datum d, int digits, int64 *result)
+input_true(EvalState *st, KitQuery *q, EvalInput which)
 {
-	Numeric		n = DatumGetNumeric(d);
-	Numeric		scaled;
-	Datum		r;
+	Datum		d;
 
-	if (numeric_is_nan(n) || numeric_is_inf(n))
-		return false;
-	scaled = numeric_mul_opt_error(n, st->pow10[digits], NULL);
-	r = DirectFunctionCall2(numeric_round, NumericGetDatum(scaled), Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_max))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_min))) < 0)
-		return false;
-	*result = DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
-	return true;
-}
-
-/* An integer times 10^digits; false when it does not fit. */
-static bool
-int_scaled(int64 v, int digits, int64 *result)
-{
-	int64		r = v;
-	int			i;
-
-	for (i = 0; i < digits; i++)
-		if (pg_mul_s64_overflow(r, 10, &r))
-			return false;
-	*result = r;
-	return true;
+	return kit_get(q, st->in[which].attno, &d) == KIT_PRESENT && DatumGetBool(d);
 }
 
 /* Results of input_scaled(). */
@@ -147,57 +101,15 @@ int_scaled(int64 v, int digits, int64 *result)
  * INPUT_BAD for a value the engine cannot hold (reported on the firm's row).
  */
 static int
-input_scaled(EvalState *st, TupleTableSlot *slot, int which, int64 *result)
+input_scaled(EvalState *st, KitQuery *q, int which, int64 *result)
 {
-	InputBinding *b = &st->in[which];
-	int			digits = input_role(st, which) == ROLE_MONEY ? 2 : 6;
+	KitColumn  *c = &st->in[which];
 	Datum		d;
-	bool		ok;
 
-	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+	if (kit_get(q, c->attno, &d) != KIT_PRESENT)
 		return INPUT_NULL;
-	d = slot->tts_values[b->attno - 1];
-	switch (b->kind)
-	{
-		case KIND_INT64_DIRECT:
-			*result = DatumGetInt64(d);
-			ok = true;
-			break;
-		case KIND_NUMERIC:
-			ok = numeric_scaled(st, d, digits, result);
-			break;
-		case KIND_INT2:
-			ok = int_scaled(DatumGetInt16(d), digits, result);
-			break;
-		case KIND_INT4:
-			ok = int_scaled(DatumGetInt32(d), digits, result);
-			break;
-		case KIND_INT8:
-			ok = int_scaled(DatumGetInt64(d), digits, result);
-			break;
-		case KIND_FLOAT4:
-		case KIND_FLOAT8:
-			{
-				float8		f = b->kind == KIND_FLOAT4 ?
-					(float8) DatumGetFloat4(d) : DatumGetFloat8(d);
-
-				ok = numeric_scaled(st, DirectFunctionCall1(float8_numeric, Float8GetDatum(f)),
-									digits, result);
-				break;
-			}
-		default:
-			Assert(false);
-			return INPUT_NULL;
-	}
-	return ok ? INPUT_OK : INPUT_BAD;
-}
-
-/* Look up a type of the extension's schema by name. */
-static Oid
-extension_type(Oid nsp, const char *name)
-{
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
+	return kit_scaled(&st->kt, c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
+					  result) == KIT_OK ? INPUT_OK : INPUT_BAD;
 }
 
 /* Raise 42703 for an input a rule needs. */
@@ -207,134 +119,79 @@ missing_column(EvalState *st, int which, const char *needed_by)
 {
 	const char *name = eval_input_name(st->rules, which);
 
-	ereport(ERROR,
-			(errcode(ERRCODE_UNDEFINED_COLUMN),
-			 errmsg("column \"%s\" does not exist in the evaluation query", name),
-			 errdetail("%s of rule set \"%s\" %d needs it.", needed_by,
-					   st->rules->code, st->rules->year),
-			 errhint("Add a column named %s to the query, e.g. \"... AS %s\".", name, name)));
+	kit_missing_column(EVAL_QUERY, name,
+					   psprintf("%s of rule set \"%s\" %d needs it.", needed_by,
+								st->rules->code, st->rules->year),
+					   psprintf("Add a column named %s to the query, e.g. \"... AS %s\".",
+								name, name));
 }
 
-/* Decide how a column of type typid is read for its role. */
+/* Check that a bound input column's type suits its role (42804). */
 static void
-bind_type(EvalState *st, int which, Oid typid)
+check_type(EvalState *st, int which)
 {
-	InputBinding *b = &st->in[which];
+	KitType		k = st->in[which].kind;
 	InputRole	role = input_role(st, which);
-	Oid			base = getBaseType(typid);
 	const char *want = NULL;
 
 	switch (role)
 	{
 		case ROLE_TEXT:
-			if (base == TEXTOID || base == VARCHAROID)
-				b->kind = KIND_TEXT;
-			else
-			{
-				Oid			outfn;
-				bool		isvarlena;
-
-				getTypeOutputInfo(typid, &outfn, &isvarlena);
-				fmgr_info_cxt(outfn, &b->outfn, st->cxt);
-				b->kind = KIND_OTHER;
-			}
-			return;
+			return;				/* any type, through its text */
 		case ROLE_INT:
-			if (base == INT2OID)
-				b->kind = KIND_INT2;
-			else if (base == INT4OID)
-				b->kind = KIND_INT4;
-			else if (base == INT8OID)
-				b->kind = KIND_INT8;
-			else
+			if (k != KIT_INT2 && k != KIT_INT4 && k != KIT_INT8)
 				want = "an integer type";
 			break;
 		case ROLE_DATE:
-			if (base == DATEOID)
-				b->kind = KIND_DATE;
-			else
+			if (k != KIT_DATE)
 				want = "date";
 			break;
 		case ROLE_BOOL:
-			if (base == BOOLOID)
-				b->kind = KIND_BOOL;
-			else
+			if (k != KIT_BOOL)
 				want = "boolean";
 			break;
 		case ROLE_MONEY:
 		case ROLE_LAND:
 		case ROLE_QUANTITY:
-			{
-				Oid			own = role == ROLE_MONEY ? st->yuan_oid :
-					role == ROLE_LAND ? st->mu_oid : InvalidOid;
-
-				if (OidIsValid(own) && base == own)
-					b->kind = KIND_INT64_DIRECT;
-				else if (base == NUMERICOID)
-					b->kind = KIND_NUMERIC;
-				else if (base == INT2OID)
-					b->kind = KIND_INT2;
-				else if (base == INT4OID)
-					b->kind = KIND_INT4;
-				else if (base == INT8OID)
-					b->kind = KIND_INT8;
-				else if (base == FLOAT4OID && role == ROLE_QUANTITY)
-					b->kind = KIND_FLOAT4;
-				else if (base == FLOAT8OID && role == ROLE_QUANTITY)
-					b->kind = KIND_FLOAT8;
-				else
-					want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
-						role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
-						"numeric, an integer or a float type";
+			if (k == (role == ROLE_MONEY ? KIT_YUAN : KIT_MU_AREA) && role != ROLE_QUANTITY)
 				break;
-			}
+			if (k == KIT_NUMERIC || k == KIT_INT2 || k == KIT_INT4 || k == KIT_INT8)
+				break;
+			if ((k == KIT_FLOAT4 || k == KIT_FLOAT8) && role == ROLE_QUANTITY)
+				break;
+			want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
+				role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
+				"numeric, an integer or a float type";
+			break;
 	}
 	if (want)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of the evaluation query has type %s",
-						eval_input_name(st->rules, which), format_type_be(typid)),
-				 errhint("Use %s.", want)));
+		kit_type_error(EVAL_QUERY, eval_input_name(st->rules, which), st->in[which].typid,
+					   NULL, psprintf("Use %s.", want));
 }
 
-/* Receiver startup: bind the query's columns by name and check what the rules need. */
+/* Bind the query's columns by name (once) and check what the rules need. */
 static void
-eval_startup(DestReceiver *self, int operation, TupleDesc desc)
+eval_bind(KitQuery *q, void *arg)
 {
-	EvalState  *st = ((EvalReceiver *) self)->st;
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
+	KitColumns *cols = kit_columns_of_desc(EVAL_QUERY, q->desc);
+	int			maxatt = 0;
 	int			i,
 				k,
 				c;
 
-	if (st->nstarts++ > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the evaluation query must be a single SELECT")));
+	cols->dup_errcode = ERRCODE_AMBIGUOUS_COLUMN;	/* 1.0's code for evaluate() */
 	for (i = 0; i < st->ninputs; i++)
-		st->in[i].attno = 0;
-	st->maxatt = 0;
-	for (i = 0; i < desc->natts; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		int			j;
-
-		if (att->attisdropped)
+		kit_bind(&st->in[i], cols, kit_column_index(cols, eval_input_name(rs, i)),
+				 &st->kt, st->cxt);
+		if (st->in[i].attno == 0)
 			continue;
-		for (j = 0; j < st->ninputs; j++)
-		{
-			if (strcmp(NameStr(att->attname), eval_input_name(rs, j)) != 0)
-				continue;
-			if (st->in[j].attno != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_AMBIGUOUS_COLUMN),
-						 errmsg("column \"%s\" appears more than once in the evaluation query",
-								eval_input_name(rs, j))));
-			st->in[j].attno = i + 1;
-			bind_type(st, j, att->atttypid);
-			st->maxatt = Max(st->maxatt, i + 1);
-		}
+		check_type(st, i);
+		maxatt = Max(maxatt, st->in[i].attno);
 	}
+	kit_query_limit(q, maxatt);
 
 	/* what every rule needs */
 	if (st->in[IN_CREDIT_CODE].attno == 0)
@@ -390,7 +247,6 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 			NEED(IN_LANDLORD, psprintf("%s' rule that tenants follow their landlord (tenant_follows_landlord)", who));
 #undef NEED
 	}
-	(void) operation;
 }
 
 /* Find or add the group (cohort, name). */
@@ -516,11 +372,9 @@ sum_parts(const int *parts, int nparts, const int64 *in, const bool *has, int64 
 
 /* The input's tenant flag: 1 when true, 0 when false, NULL or absent. */
 static int
-input_tenant(EvalState *st, TupleTableSlot *slot)
+input_tenant(EvalState *st, KitQuery *q)
 {
-	int			a = st->in[IN_TENANT].attno - 1;
-
-	return a >= 0 && !slot->tts_isnull[a] && DatumGetBool(slot->tts_values[a]) ? 1 : 0;
+	return input_true(st, q, IN_TENANT) ? 1 : 0;
 }
 
 /*
@@ -529,11 +383,11 @@ input_tenant(EvalState *st, TupleTableSlot *slot)
  * scope (or a NULL one), as in 1.0.  Lists do not overlap (validated).
  */
 static int
-match_list(EvalState *st, TupleTableSlot *slot, const char *scope, Size len, EvalFirm *f)
+match_list(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
 {
 	RuleSet    *rs = st->rules;
 	bool		test_scope = !(rs->ncohorts == 1 && scope == NULL);
-	int			tenant = input_tenant(st, slot);
+	int			tenant = input_tenant(st, q);
 	int			c;
 
 	for (c = 0; c < rs->ncohorts; c++)
@@ -557,7 +411,7 @@ match_list(EvalState *st, TupleTableSlot *slot, const char *scope, Size len, Eva
 
 /* Why a firm is in no list: the values the lists test. */
 static char *
-unlisted_reason(EvalState *st, TupleTableSlot *slot, const char *scope, Size len, EvalFirm *f)
+unlisted_reason(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
 {
 	RuleSet    *rs = st->rules;
 	StringInfoData buf;
@@ -571,16 +425,16 @@ unlisted_reason(EvalState *st, TupleTableSlot *slot, const char *scope, Size len
 	if (rs->lists_by_land)
 		appendStringInfo(&buf, eval_local("，用地%s"), f->has_land ? mu_text(f->land) : eval_local("为空"));
 	if (rs->lists_by_tenant)
-		appendStringInfoString(&buf, input_tenant(st, slot) ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
+		appendStringInfoString(&buf, input_tenant(st, q) ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
 	appendStringInfoString(&buf, eval_local("）"));
 	return arena_strdup(st, buf.data, buf.len);
 }
 
-/* Receiver: one row of the caller's query. */
-static bool
-eval_receive(TupleTableSlot *slot, DestReceiver *self)
+/* Read the current row of the caller's query into a compact firm. */
+static void
+eval_read_row(KitQuery *q, void *arg)
 {
-	EvalState  *st = ((EvalReceiver *) self)->st;
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
 	MemoryContext oldcxt;
 	EvalFirm   *f;
@@ -599,34 +453,37 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	int			land_r;
 	int			k,
 				i;
+	Datum		d;
 
-	CHECK_FOR_INTERRUPTS();
-	slot_getsomeattrs(slot, st->maxatt);
 	oldcxt = MemoryContextSwitchTo(st->rowcxt);
 
 	/* year filter */
-	if (st->in[IN_YEAR].attno != 0)
+	switch (kit_get(q, st->in[IN_YEAR].attno, &d))
 	{
-		int			a = st->in[IN_YEAR].attno - 1;
-		int64		y;
-
-		if (slot->tts_isnull[a])
+		case KIT_ABSENT:
+			break;
+		case KIT_NULL:
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("column \"year\" of the evaluation query is null")));
-		y = st->in[IN_YEAR].kind == KIND_INT2 ? DatumGetInt16(slot->tts_values[a]) :
-			st->in[IN_YEAR].kind == KIND_INT4 ? DatumGetInt32(slot->tts_values[a]) :
-			DatumGetInt64(slot->tts_values[a]);
-		if (y != st->year)
-		{
-			MemoryContextSwitchTo(oldcxt);
-			MemoryContextReset(st->rowcxt);
-			return true;
-		}
+			break;
+		case KIT_PRESENT:
+			{
+				int64		y = st->in[IN_YEAR].kind == KIT_INT2 ? DatumGetInt16(d) :
+					st->in[IN_YEAR].kind == KIT_INT4 ? DatumGetInt32(d) : DatumGetInt64(d);
+
+				if (y != st->year)
+				{
+					MemoryContextSwitchTo(oldcxt);
+					MemoryContextReset(st->rowcxt);
+					return;
+				}
+				break;
+			}
 	}
 
 	/* credit code */
-	s = input_text(st, slot, IN_CREDIT_CODE, &len);
+	s = input_text(st, q, IN_CREDIT_CODE, &len);
 	if (s == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -658,17 +515,17 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	memset(f, 0, sizeof(EvalFirm));
 	f->credit_code = arena_strdup(st, s, len);
 	f->cls = -1;
-	s = input_text(st, slot, IN_NAME, &len);
+	s = input_text(st, q, IN_NAME, &len);
 	f->name = s ? arena_strdup(st, s, len) : NULL;
 
 	/* which evaluation list (评价名单) */
-	land_r = input_scaled(st, slot, IN_LAND, &f->land);
+	land_r = input_scaled(st, q, IN_LAND, &f->land);
 	f->has_land = land_r == INPUT_OK;
 	if (land_r == INPUT_BAD)
 		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
-	s = input_text(st, slot, IN_SCOPE, &len);
+	s = input_text(st, q, IN_SCOPE, &len);
 	cohort = (land_r == INPUT_BAD && rs->lists_by_land) ? -1 :
-		match_list(st, slot, s, s ? len : 0, f);
+		match_list(st, q, s, s ? len : 0, f);
 	if (cohort < 0)
 	{
 		/* in no list: reported on its own row, never dropped */
@@ -680,19 +537,19 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 			f->reason = arena_strdup(st, r, strlen(r));
 		}
 		else
-			f->reason = unlisted_reason(st, slot, s, s ? len : 0, f);
+			f->reason = unlisted_reason(st, q, s, s ? len : 0, f);
 		f->group = intern_group(st, rs->ncohorts, NULL, 0);
 		st->nfirms++;
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextReset(st->rowcxt);
-		return true;
+		return;
 	}
 	cr = &rs->cohorts[cohort];
 	if (st->need_who[cohort] != NULL)
 		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
 
 	/* group */
-	s = cr->group_by_industry ? input_text(st, slot, IN_GROUP, &len) : NULL;
+	s = cr->group_by_industry ? input_text(st, q, IN_GROUP, &len) : NULL;
 	f->group = intern_group(st, cohort, s, s ? len : 0);
 	g = st->groups[f->group];
 
@@ -700,7 +557,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	for (i = 0; i < st->ninputs; i++)
 		if (st->cohort_uses[cohort][i])
 		{
-			int			r = input_scaled(st, slot, i, &in[i]);
+			int			r = input_scaled(st, q, i, &in[i]);
 
 			has[i] = r == INPUT_OK;
 			if (r == INPUT_BAD && bad == NULL)
@@ -710,14 +567,12 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
 
 	/* exemptions */
-	s = input_text(st, slot, IN_EXEMPT_REASON, &len);
+	s = input_text(st, q, IN_EXEMPT_REASON, &len);
 	if (s != NULL)
 		add_reason(st, &f->reason, s, len);
 	if (cr->exempt_not_producing)
 	{
-		int			a = st->in[IN_PRODUCING].attno - 1;
-
-		if (!slot->tts_isnull[a] && !DatumGetBool(slot->tts_values[a]))
+		if (kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT && !DatumGetBool(d))
 			{
 			const char *r = eval_local("尚未投产");
 
@@ -726,10 +581,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	}
 	if (cr->exempt_registered_years > 0)
 	{
-		int			a = st->in[IN_REGISTERED_ON].attno - 1;
-
-		if (!slot->tts_isnull[a] &&
-			DatumGetDateADT(slot->tts_values[a]) > st->reg_cutoff[cohort])
+		if (kit_get(q, st->in[IN_REGISTERED_ON].attno, &d) == KIT_PRESENT &&
+			DatumGetDateADT(d) > st->reg_cutoff[cohort])
 		{
 			char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
 
@@ -738,10 +591,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	}
 	if (cr->exempt_land_years > 0)
 	{
-		int			a = st->in[IN_LAND_SUPPLIED_ON].attno - 1;
-
-		if (!slot->tts_isnull[a] &&
-			DatumGetDateADT(slot->tts_values[a]) > st->land_cutoff[cohort])
+		if (kit_get(q, st->in[IN_LAND_SUPPLIED_ON].attno, &d) == KIT_PRESENT &&
+			DatumGetDateADT(d) > st->land_cutoff[cohort])
 		{
 			char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
 
@@ -769,7 +620,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		f->status = FIRM_EXEMPT;
 	else
 	{
-		s = input_text(st, slot, IN_VETO_REASON, &len);
+		s = input_text(st, q, IN_VETO_REASON, &len);
 		if (s != NULL)
 		{
 			char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) len, s);
@@ -782,10 +633,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	/* 承租企业跟随宗地主: a graded tenant outside a 小微园 takes its landlord's class */
 	if (cr->follow_landlord && f->status == FIRM_GRADED)
 	{
-		int			a = st->in[IN_SMALL_PARK].attno - 1;
-
-		s = input_text(st, slot, IN_LANDLORD, &len);
-		if (s != NULL && !(a >= 0 && !slot->tts_isnull[a] && DatumGetBool(slot->tts_values[a])))
+		s = input_text(st, q, IN_LANDLORD, &len);
+		if (s != NULL && !input_true(st, q, IN_SMALL_PARK))
 		{
 			f->status = FIRM_INHERITED;
 			f->landlord = arena_strdup(st, s, len);
@@ -796,7 +645,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	f->correction6 = EVAL_FACTOR_SCALE;
 	f->adjust6 = 0;
 	{
-		int			rc = input_scaled(st, slot, IN_CORRECTION, &in[IN_CORRECTION]);
+		int			rc = input_scaled(st, q, IN_CORRECTION, &in[IN_CORRECTION]);
 
 		if (rc == INPUT_OK && (in[IN_CORRECTION] < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
 							   in[IN_CORRECTION] > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE))
@@ -808,8 +657,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR);
 	}
 	{
-		int			rb = input_scaled(st, slot, IN_BONUS, &in[IN_BONUS]);
-		int			rp = input_scaled(st, slot, IN_PENALTY, &in[IN_PENALTY]);
+		int			rb = input_scaled(st, q, IN_BONUS, &in[IN_BONUS]);
+		int			rp = input_scaled(st, q, IN_PENALTY, &in[IN_PENALTY]);
 
 		if (rb == INPUT_OK)
 			f->adjust6 = in[IN_BONUS];
@@ -896,14 +745,6 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextReset(st->rowcxt);
-	return true;
-}
-
-/* Receiver shutdown and destroy: nothing to release. */
-static void
-eval_noop(DestReceiver *self)
-{
-	(void) self;
 }
 
 /* int64 comparison for qsort. */
@@ -1533,33 +1374,18 @@ resolve_landlords(EvalState *st)
 		pfree(by_code);
 }
 
-/* Run the whole evaluation and emit the rows of the given mode. */
-static void
-evaluate_common(FunctionCallInfo fcinfo, int mode)
+/*
+ * Run the whole evaluation of rule set (code, year) on the caller's query:
+ * returns the state, *order the firms' output order.  mode (MODE_*) tells
+ * what the caller will emit (the gap needs more group statistics).
+ */
+EvalState *
+eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int64 **order)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	int32		year = PG_GETARG_INT32(1);
-	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	EvalState  *st;
-	EvalReceiver recv;
-	SPIExecuteOptions opts;
 	MemoryContext oldcxt;
-	TextCache	tc;
-	int64	   *order;
-	int64		i;
-	Oid			nsp;
 	int			c,
-				k,
-				rc;
-	static const int expected_natts[] = {EVALUATE_NATTS, EXPLAIN_NATTS, GAP_NATTS};
-
-	InitMaterializedSRF(fcinfo, 0);
-	if (rsinfo->setDesc->natts != expected_natts[mode])
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("function result type does not match the evaluation engine"),
-				 errhint("Update the extension (ALTER EXTENSION industry UPDATE).")));
+				k;
 
 	st = palloc0(sizeof(EvalState));
 	st->cxt = AllocSetContextCreate(CurrentMemoryContext, "evaluation",
@@ -1574,21 +1400,9 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
 	oldcxt = MemoryContextSwitchTo(st->cxt);
-	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	st->rules = eval_load_rules(nsp, code, year, false);
 	st->ninputs = EVAL_NINPUTS + st->rules->ncustom;
-	st->yuan_oid = extension_type(nsp, "yuan");
-	st->mu_oid = extension_type(nsp, "mu_area");
-	for (k = 0; k <= 6; k++)
-	{
-		int64		p = 1;
-
-		for (c = 0; c < k; c++)
-			p *= 10;
-		st->pow10[k] = int64_to_numeric(p);
-	}
-	st->int64_max = int64_to_numeric(PG_INT64_MAX);
-	st->int64_min = int64_to_numeric(PG_INT64_MIN);
+	st->kt = kit_types(nsp);
 	for (c = 0; c < st->rules->ncohorts; c++)
 	{
 		CohortRule *cr = &st->rules->cohorts[c];
@@ -1613,81 +1427,17 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	}
 	MemoryContextSwitchTo(oldcxt);
 
-	/* run the caller's query, streaming rows into the state */
-	memset(&recv, 0, sizeof(recv));
-	recv.pub.receiveSlot = eval_receive;
-	recv.pub.rStartup = eval_startup;
-	recv.pub.rShutdown = eval_noop;
-	recv.pub.rDestroy = eval_noop;
-	recv.pub.mydest = DestTuplestore;	/* anything but DestNone: SPI_OK_SELECT */
-	recv.st = st;
-	memset(&opts, 0, sizeof(opts));
-	opts.read_only = false;
-	opts.dest = (DestReceiver *) &recv;
-	rc = SPI_execute_extended(query, &opts);
-	if (rc != SPI_OK_SELECT || st->nstarts != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the evaluation query must be a single SELECT"),
-				 errdetail("Query: %s", query)));
+	/* run the caller's query once, streaming its rows into the state */
+	kit_query_stream(query, EVAL_QUERY, KIT_QUERY_CONTEXT, eval_bind, eval_read_row, st);
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);
 	collect_sorted(st);
 	fail_error_groups(st);
 	compute_scores(st);
-	order = rank_and_classify(st);
+	*order = rank_and_classify(st);
 	resolve_landlords(st);
 	MemoryContextSwitchTo(oldcxt);
 	SPI_finish();
-
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	init_text_cache(st, &tc);
-	MemoryContextSwitchTo(oldcxt);
-	for (i = 0; i < st->nfirms; i++)
-	{
-		EvalFirm   *f = &st->firms[order[i]];
-
-		CHECK_FOR_INTERRUPTS();
-		MemoryContextSwitchTo(st->rowcxt);
-		if (mode == MODE_EVALUATE)
-			emit_evaluate(st, rsinfo, &tc, f);
-		else if (mode == MODE_EXPLAIN)
-			emit_explain(st, rsinfo, &tc, f);
-		else
-			emit_gap(st, rsinfo, &tc, f, order);
-		MemoryContextSwitchTo(oldcxt);
-		MemoryContextReset(st->rowcxt);
-	}
-	MemoryContextDelete(st->cxt);
-}
-
-/*
- * evaluate(scheme, year, query): the whole evaluation, one row per
- * enterprise.
- */
-PG_FUNCTION_INFO_V1(evaluate);
-Datum
-evaluate(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_EVALUATE);
-	return (Datum) 0;
-}
-
-/* evaluation_explain(scheme, year, query): one row per enterprise and indicator. */
-PG_FUNCTION_INFO_V1(evaluation_explain);
-Datum
-evaluation_explain(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_EXPLAIN);
-	return (Datum) 0;
-}
-
-/* evaluation_gap(scheme, year, query): the gap of each enterprise to the next class. */
-PG_FUNCTION_INFO_V1(evaluation_gap);
-Datum
-evaluation_gap(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_GAP);
-	return (Datum) 0;
+	return st;
 }
