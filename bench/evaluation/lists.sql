@@ -37,7 +37,7 @@ CREATE TABLE firms AS
 SELECT 'G' || lpad(i::text, 8, '0') AS credit_code,
 	CASE WHEN h(i, 1, 3) = 0 THEN '规上' ELSE '规下' END AS scope,
 	h(i, 11, 10) = 0 AS tenant,
-	land_n AS land, tax_y AS tax, va_y AS value_added,
+	land_n::mu_area AS land, tax_y::yuan AS tax, va_y::yuan AS value_added,
 	round(h(i, 5, 100000) / 1000000.0, 6) AS electricity,
 	CASE WHEN h(i, 6, 10) = 0 THEN NULL ELSE round(h(i, 7, 9000) / 1000000.0, 6) END AS cod_t,
 	round(h(i, 8, 9000) / 1000000.0, 6) AS so2_t,
@@ -50,8 +50,8 @@ FROM generate_series(1, :n) i,
 VACUUM ANALYZE firms;
 SELECT pg_size_pretty(pg_total_relation_size('firms')) AS table_size, count(*) FROM firms;
 SELECT count(*) FILTER (WHERE tenant) AS tenants, count(*) FILTER (WHERE NOT tenant AND scope = '规上') AS gui_shang,
-	count(*) FILTER (WHERE NOT tenant AND scope = '规下' AND land >= 3) AS from_3mu,
-	count(*) FILTER (WHERE NOT tenant AND scope = '规下' AND land < 3) AS below_3mu FROM firms;
+	count(*) FILTER (WHERE NOT tenant AND scope = '规下' AND land::numeric >= 3) AS from_3mu,
+	count(*) FILTER (WHERE NOT tenant AND scope = '规下' AND land::numeric < 3) AS below_3mu FROM firms;
 
 -- warm the cache
 SELECT count(*) FROM firms;
@@ -63,7 +63,7 @@ CREATE TEMP TABLE one_call_2 AS SELECT * FROM evaluate('bench', 2024, 'SELECT * 
 CREATE TEMP TABLE one_call AS SELECT * FROM evaluate('bench', 2024, 'SELECT * FROM firms');
 
 \echo === plain SQL: CASE for the list, window functions + CASE for the classes
-\set plain 'WITH l AS (SELECT credit_code, CASE WHEN tenant THEN ''租赁企业'' WHEN scope = ''规上'' THEN ''规上'' WHEN land >= 3 THEN ''规下3亩以上'' ELSE ''规下不满3亩'' END AS list, tax / 10000 AS tax_w, value_added / 10000 AS va_w, land, electricity, CASE WHEN num_nonnulls(cod_t, so2_t, nh3_t, nox_t) > 0 THEN COALESCE(cod_t, 0) + COALESCE(so2_t, 0) + COALESCE(nh3_t, 0) + COALESCE(nox_t, 0) END AS em FROM firms), v AS (SELECT l.*, CASE WHEN list = ''租赁企业'' THEN electricity ELSE land END AS den1 FROM l), x AS (SELECT v.*, round(tax_w / NULLIF(den1, 0), 8) AS x1, round(va_w / NULLIF(em, 0), 8) AS x2, round(sum(tax_w) FILTER (WHERE den1 > 0) OVER g / sum(den1) FILTER (WHERE den1 > 0) OVER g, 8) AS b1, round(sum(va_w) FILTER (WHERE em > 0) OVER g / sum(em) FILTER (WHERE em > 0) OVER g, 8) AS b2 FROM v WINDOW g AS (PARTITION BY list)), t AS (SELECT x.*, round(COALESCE(LEAST(GREATEST(round(x1 * 60 / b1, 6), 0), 120), 0) + COALESCE(LEAST(GREATEST(round(x2 * 40 / b2, 6), 0), 80), 0), 3) AS total FROM x), r AS (SELECT t.*, rank() OVER (PARTITION BY list ORDER BY total DESC) AS rnk, count(*) OVER (PARTITION BY list) AS n FROM t) SELECT credit_code, list, total, rnk, n, CASE WHEN rnk <= round(n * 0.20) THEN ''A'' WHEN rnk <= round(n * 0.80) THEN ''B'' WHEN rnk <= round(n * 0.95) THEN ''C'' ELSE ''D'' END AS class FROM r'
+\set plain 'WITH l AS (SELECT credit_code, CASE WHEN tenant THEN ''租赁企业'' WHEN scope = ''规上'' THEN ''规上'' WHEN land::numeric >= 3 THEN ''规下3亩以上'' ELSE ''规下不满3亩'' END AS list, tax::numeric / 10000 AS tax_w, value_added::numeric / 10000 AS va_w, land::numeric AS land, electricity, CASE WHEN num_nonnulls(cod_t, so2_t, nh3_t, nox_t) > 0 THEN COALESCE(cod_t, 0) + COALESCE(so2_t, 0) + COALESCE(nh3_t, 0) + COALESCE(nox_t, 0) END AS em FROM firms), v AS (SELECT l.*, CASE WHEN list = ''租赁企业'' THEN electricity ELSE land END AS den1 FROM l), x AS (SELECT v.*, round(tax_w / NULLIF(den1, 0), 8) AS x1, round(va_w / NULLIF(em, 0), 8) AS x2, round(sum(tax_w) FILTER (WHERE den1 > 0) OVER g / sum(den1) FILTER (WHERE den1 > 0) OVER g, 8) AS b1, round(sum(va_w) FILTER (WHERE em > 0) OVER g / sum(em) FILTER (WHERE em > 0) OVER g, 8) AS b2 FROM v WINDOW g AS (PARTITION BY list)), t AS (SELECT x.*, round(COALESCE(LEAST(GREATEST(round(x1 * 60 / b1, 6), 0), 120), 0) + COALESCE(LEAST(GREATEST(round(x2 * 40 / b2, 6), 0), 80), 0), 3) AS total FROM x), r AS (SELECT t.*, rank() OVER (PARTITION BY list ORDER BY total DESC) AS rnk, count(*) OVER (PARTITION BY list) AS n FROM t) SELECT credit_code, list, total, rnk, n, CASE WHEN rnk <= round(n * 0.20) THEN ''A'' WHEN rnk <= round(n * 0.80) THEN ''B'' WHEN rnk <= round(n * 0.95) THEN ''C'' ELSE ''D'' END AS class FROM r'
 CREATE TEMP TABLE plain_1 AS :plain;
 CREATE TEMP TABLE plain_2 AS :plain;
 CREATE TEMP TABLE plain AS :plain;
