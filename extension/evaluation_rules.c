@@ -560,7 +560,7 @@ eval_input_is_money(const RuleSet *rs, int input)
 	if (input >= EVAL_NINPUTS)
 		return rs->custom_money[input - EVAL_NINPUTS];
 	for (i = 0; i < 5; i++)		/* the money inputs lead quantity_inputs[] */
-		if (quantity_inputs[i] == input)
+		if ((int) quantity_inputs[i] == input)
 			return true;
 	return false;
 }
