@@ -27,7 +27,8 @@ say() { printf '\n== %s\n' "$*"; }
 ensure_packages() {
 	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
-		postgresql-$PGVER-cron python3 python3-psycopg2 "$@")
+		postgresql-$PGVER-cron python3 python3-psycopg2
+		chromium fonts-noto-cjk "$@")	# report.html: screenshot, browser test, CJK glyphs
 	local missing=() p
 	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests
 	for p in "${pkgs[@]}"; do
