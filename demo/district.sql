@@ -192,7 +192,7 @@ BEGIN
 		   -- legacy 9-digit organisation codes before 2016, 'MA' codes after
 		   credit_code_make(region, district.body_seq(
 				CASE WHEN f.founded_year < 2016
-					 THEN lpad(((f.i * 7919 + 14329000)::bigint % 100000000)::text, 8, '0')
+					 THEN lpad(((f.i::bigint * 7919 + 14329000) % 100000000)::text, 8, '0')
 					 ELSE 'MA2' || (SELECT string_agg(substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
 											 (((f.i::bigint * 15485863) % 28629151 / (ARRAY[923521, 29791, 961, 31, 1])[d]) % 31 + 1)::int, 1),
 										 '' ORDER BY d)
