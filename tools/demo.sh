@@ -5,7 +5,8 @@
 # (demo/district.sql: 3000 firms, generated deterministically),
 # builds the report views (demo/views.sql) and prints the district report
 # (demo/report.sql).  The report is also written as CSV (one file per report view)
-# and HTML into ./report/ (or $REPORT_DIR).  Safe to repeat.
+# and as report.html with charts (tools/report: ECharts, inlined; report.png is its
+# screenshot in headless Chromium) into ./report/ (or $REPORT_DIR).  Safe to repeat.
 #
 #   bash tools/demo.sh                    as root on a bare Debian 12: installs packages
 #   DEMO_FIRMS=10000 bash tools/demo.sh   a bigger district
@@ -49,15 +50,36 @@ for v in $("${PSQL[@]}" -At -c "SELECT c.relname FROM pg_class c WHERE c.relkind
 	printf '\xef\xbb\xbf' >"$OUT/$v.csv"
 	"${PSQL[@]}" -c "\\copy (SELECT * FROM report.$v ORDER BY 1, 2) TO STDOUT WITH (FORMAT csv, HEADER)" >>"$OUT/$v.csv"
 done
-{
-	printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>样例区亩均效益与工业运行报告</title>\n'
-	printf '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}'
-	printf 'td,th{border:1px solid #999;padding:2px 8px}td{text-align:right}</style></head><body><pre>\n'
-	"${PSQL[@]}" -H -f "$REPO/demo/report.sql" | sed -e 's#^\(<table\)#</pre>\1#' -e 's#^\(</table>\)#\1<pre>#'
-	printf '</pre></body></html>\n'
-} >"$OUT/report.html"
 
-say "report files in $OUT: report.html and $(ls "$OUT" | grep -c '\.csv$') CSV files ($(cd "$OUT" && ls *.csv | tr '\n' ' '))"
+# report.html: the charts (ECharts, tools/report) of the report views' figures
+# (demo/report_data.sql, also kept as report.json), the report's tables after them;
+# self-contained.  Then a look at it in headless Chromium: report.png.
+"${PSQL[@]}" -At -f "$REPO/demo/report_data.sql" >"$OUT/report.json"
+tables=$(mktemp)
+{
+	printf '<pre>\n'
+	"${PSQL[@]}" -H -f "$REPO/demo/report.sql" | sed -e 's#^\(<table\)#</pre>\1#' -e 's#^\(</table>\)#\1<pre>#'
+	printf '</pre>\n'
+} >"$tables"
+if [ -d "$REPO/tools/report/node_modules/echarts" ] \
+	|| (cd "$REPO/tools/report" && npm ci --no-audit --no-fund --no-update-notifier >/dev/null); then
+	node "$REPO/tools/report/build.js" "$OUT/report.json" "$tables" >"$OUT/report.html"
+	checked=$(node "$REPO/tools/report/check.js" "$OUT/report.html" - "$OUT/report.png") \
+		|| { echo "$checked" | grep -v '^ok - ' >&2; echo "report.html does not display as it should" >&2; exit 1; }
+	echo "report.html opened in headless Chromium: $(echo "$checked" | grep -c '^ok - ') checks passed"
+else
+	echo "npm ci failed in tools/report (no network?): report.html has the tables only, no charts" >&2
+	{
+		printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>样例区亩均效益与工业运行报告</title>\n'
+		printf '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}'
+		printf 'td,th{border:1px solid #999;padding:2px 8px}td{text-align:right}</style></head><body>\n'
+		cat "$tables"
+		printf '</body></html>\n'
+	} >"$OUT/report.html"
+fi
+rm -f "$tables"
+
+say "report files in $OUT: report.html (charts; report.png is how it looks, report.json its figures) and $(ls "$OUT" | grep -c '\.csv$') CSV files ($(cd "$OUT" && ls *.csv | tr '\n' ' '))"
 if [ -n "${KEEP:-}" ]; then
 	echo "server kept: PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=district psql"
 	echo "stop it with: $PG_SYS_BIN/pg_ctl -D $PGDATA stop"
