@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/scale/run.sh [N ...]: the main job (tools/demo.sh) stage by stage on generated
 # districts of N firms (default 10000 100000 1000000), each in a fresh database of one
-# private scratch server (tools/lib.sh).  Per stage: wall time and the peak memory of
-# the backend that ran it.
+# private scratch server (tools/lib.sh).  Per stage: wall time, the CPU time of the
+# backend that ran it (user + system; on a shared machine the steadier measure) and its
+# peak memory.
 #
 #   generate        SELECT district.generate(N)                  (demo/district.sql)
 #   views           demo/views.sql: builds every report view, which runs evaluate(),
@@ -46,6 +47,7 @@ SELECT pg_backend_pid() AS pid \gset
 \! echo \$BENCH_PID > $TMP/pid
 $2
 \! grep VmHWM /proc/\$BENCH_PID/status > $TMP/hwm
+\! awk '{print \$14 + \$15}' /proc/\$BENCH_PID/stat > $TMP/cpu
 SQL
 	chmod a+r "$TMP/$name.sql"
 	start=$(date +%s.%N)
@@ -62,11 +64,12 @@ SQL
 	wait "$job"
 	end=$(date +%s.%N)
 	hwm=$(awk '{print $2}' "$TMP/hwm")
-	printf '%s\t%s\t%.1f\t%d\t%d\n' "$N" "$name" "$(echo "$end - $start" | bc)" "$((hwm / 1024))" "$((peak / 1024))" \
+	printf '%s\t%s\t%.1f\t%.1f\t%d\t%d\n' "$N" "$name" "$(echo "$end - $start" | bc)" \
+		"$(echo "$(cat "$TMP/cpu") / $(getconf CLK_TCK)" | bc -l)" "$((hwm / 1024))" "$((peak / 1024))" \
 		| tee -a "$OUT"
 }
 
-printf 'firms\tstage\tseconds\tVmHWM_MB\tpeak_RssAnon_MB\n' | tee "$OUT"
+printf 'firms\tstage\tseconds\tbackend_cpu_s\tVmHWM_MB\tpeak_RssAnon_MB\n' | tee "$OUT"
 for N in "$@"; do
 	DB=district_$N
 	as_pg "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
