@@ -37,9 +37,10 @@ SELECT cohort AS "名单", firms AS "企业数", round(land_mu, 1) AS "用地(�
 \echo
 \echo '二、规上工业亩均效益（分行业组，比值为合计之比）'
 \if :have_per_mu
--- computed here with the extension's types: Σ税收/Σ用地 as yuan_per_mu (exact), land as mu_area
-SELECT coalesce(e.industry_group, '合计') AS "行业组", count(*) AS "企业数", sum(a.land) AS "用地",
-	   per_mu(a.tax, a.land) AS "亩均税收", per_mu(a.value_added, a.land) AS "亩均增加值",
+-- computed here with the extension's types: Σ税收/Σ用地 as yuan_per_mu (exact), land as mu_area;
+-- the types print plain numbers in 元/亩 and 亩, so the bulletin wording is formatted explicitly
+SELECT coalesce(e.industry_group, '合计') AS "行业组", count(*) AS "企业数", format_unit(sum(a.land), '亩', 1) AS "用地",
+	   format_unit(per_mu(a.tax, a.land), '万元/亩', 2) AS "亩均税收", format_unit(per_mu(a.value_added, a.land), '万元/亩', 2) AS "亩均增加值",
 	   round(growth(per_mu(a.tax, a.land), per_mu(p.tax, p.land)), 1) AS "亩均税收同比(%)"
   FROM district.annual a
   JOIN district.enterprise e USING (credit_code)
@@ -131,7 +132,7 @@ SELECT reason AS "原因", count(*) AS "企业数"
 \if :have_class_gap
 \echo '  6. 最接近上一类别的十家企业'
 SELECT e.name AS "企业名称", g.scope AS "范围", g.industry_group AS "行业组", g.class || '→' || g.next_class AS "类别",
-	   g.total AS "得分", g.score_gap AS "差分", round(g.tax_needed_wan, 2) AS "另需税收(万元)", g.explanation AS "说明"
+	   g.total AS "得分", g.score_gap AS "差分", (ceil(g.tax_needed_wan * 100) / 100)::numeric(20, 2) AS "另需税收(万元)", g.explanation AS "说明"
   FROM report.class_gap g
   JOIN report.evaluation e USING (credit_code, year)
  WHERE g.year = :evaluation_year AND g.score_gap > 0

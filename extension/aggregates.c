@@ -22,10 +22,10 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "industry.h"
+#include "decimal.h"
 
 #include "libpq/pqformat.h"
-#include "parser/scansup.h"
+#include "whitespace.h"
 
 /*
  * The transition state.  The layout is the type's binary value (typlen 40,
@@ -116,22 +116,21 @@ accum_for_update(FunctionCallInfo fcinfo)
 }
 
 /*
- * The invariant of a state built from rows: count >= 0 and each |sum| at most
- * count * 2^63 (so an empty state has zero sums).
+ * The invariant of a state built from rows: count >= 0 and each sum within
+ * [count * INT64_MIN, count * INT64_MAX], the sums count stored values can
+ * have (so an empty state has zero sums and an average always fits).
  */
 static bool
 accum_is_valid(const QuantityAccum *s)
 {
-	uint128		bound;
-	uint128		m1;
-	uint128		m2;
+	int128		lo;
+	int128		hi;
 
 	if (s->count < 0)
 		return false;
-	bound = ((uint128) s->count) << 63;
-	m1 = s->sum < 0 ? -(uint128) s->sum : (uint128) s->sum;
-	m2 = s->sum2 < 0 ? -(uint128) s->sum2 : (uint128) s->sum2;
-	return m1 <= bound && m2 <= bound;
+	lo = (int128) s->count * PG_INT64_MIN;
+	hi = (int128) s->count * PG_INT64_MAX;
+	return s->sum >= lo && s->sum <= hi && s->sum2 >= lo && s->sum2 <= hi;
 }
 
 /* Raise 22P02 for a quantity_accum text. */
@@ -143,6 +142,19 @@ accum_syntax_error(const char *str, const char *detail)
 			 errmsg("invalid input syntax for type %s: \"%s\"",
 					"quantity_accum", str),
 			 errdetail_internal("%s", detail)));
+}
+
+/* Bytes of white space (whitespace.h) at the start of p. */
+static size_t
+accum_spaces(const char *p)
+{
+	size_t		len = strlen(p);
+	size_t		pos = 0;
+	size_t		n;
+
+	while ((n = industry_space_len((const unsigned char *) p, pos, len)) > 0)
+		pos += n;
+	return pos;
 }
 
 /*
@@ -159,8 +171,7 @@ quantity_accum_in(PG_FUNCTION_ARGS)
 	QuantityAccum *result = (QuantityAccum *) palloc0(sizeof(QuantityAccum));
 	int128		count;
 
-	while (scanner_isspace(*p))
-		p++;
+	p += accum_spaces(p);
 	if (*p++ != '(' ||
 		!int128_from_chars(&p, 0, PG_INT64_MAX, &count) ||
 		*p++ != ',' ||
@@ -169,13 +180,12 @@ quantity_accum_in(PG_FUNCTION_ARGS)
 		!int128_from_chars(&p, INDUSTRY_INT128_MIN, INDUSTRY_INT128_MAX, &result->sum2) ||
 		*p++ != ')')
 		accum_syntax_error(str, "Expected \"(count,sum,sum2)\" with a non-negative 64-bit count and two 128-bit integer sums.");
-	while (scanner_isspace(*p))
-		p++;
+	p += accum_spaces(p);
 	if (*p != '\0')
 		accum_syntax_error(str, "Unexpected text after the closing parenthesis.");
 	result->count = (int64) count;
 	if (!accum_is_valid(result))
-		accum_syntax_error(str, "A sum exceeds what the row count allows (|sum| <= count * 2^63).");
+		accum_syntax_error(str, "A sum exceeds what the row count allows (count * -2^63 <= sum <= count * (2^63 - 1)).");
 	PG_RETURN_QUANTITY_ACCUM(result);
 }
 
@@ -240,13 +250,14 @@ quantity_accum_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	QuantityAccum *result = (QuantityAccum *) palloc0(sizeof(QuantityAccum));
 
+	binary_input_check_length(buf, 40, "quantity_accum");
 	result->count = pq_getmsgint64(buf);
 	result->sum = pq_getmsgint128(buf);
 	result->sum2 = pq_getmsgint128(buf);
 	if (!accum_is_valid(result))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external quantity_accum value"),
+				 errmsg("invalid external \"%s\" value", "quantity_accum"),
 				 errdetail("The count is negative or a sum exceeds what the count allows.")));
 	PG_RETURN_QUANTITY_ACCUM(result);
 }

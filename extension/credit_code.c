@@ -11,6 +11,7 @@
  *-------------------------------------------------------------------------
  */
 #include "industry.h"
+#include "kit.h"
 
 #include <string.h>
 
@@ -34,29 +35,6 @@ StaticAssertDecl(sizeof(CreditCode) == USCC_PACKED_SIZE,
 #define PG_GETARG_CREDIT_CODE_P(n)	DatumGetCreditCodeP(PG_GETARG_DATUM(n))
 #define PG_RETURN_CREDIT_CODE_P(x)	PG_RETURN_POINTER(x)
 
-/*
- * Convert len bytes of the database encoding to UTF-8, storing the length
- * of the result (the input itself when no conversion is needed).
- */
-static const char *
-credit_code_to_utf8(const char *str, int len, size_t *utf8_len)
-{
-	const char *utf8;
-
-	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) str, len,
-													GetDatabaseEncoding(),
-													PG_UTF8);
-	*utf8_len = (utf8 == str) ? (size_t) len : strlen(utf8);
-	return utf8;
-}
-
-/* Text of a UTF-8 C string in the database encoding. */
-static text *
-credit_code_utf8_text(const char *utf8)
-{
-	return cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8));
-}
-
 /* Unpack a stored value into 18 characters. */
 static void
 credit_code_unpack(const CreditCode *cc, char code[USCC_LENGTH])
@@ -75,7 +53,7 @@ static CreditCode *
 credit_code_from_cstring(const char *str, Node *escontext)
 {
 	size_t		len;
-	const char *utf8 = credit_code_to_utf8(str, strlen(str), &len);
+	const char *utf8 = kit_utf8_n(str, strlen(str), &len);
 	char		code[USCC_LENGTH];
 	UsccError	err;
 	CreditCode *result;
@@ -128,11 +106,13 @@ Datum
 credit_code_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const char *bytes = pq_getmsgbytes(buf, USCC_LENGTH);
+	const char *bytes;
 	char		code[USCC_LENGTH];
 	UsccError	err;
 	CreditCode *result;
 
+	binary_input_check_length(buf, USCC_LENGTH, "credit_code");
+	bytes = pq_getmsgbytes(buf, USCC_LENGTH);
 	memcpy(code, bytes, USCC_LENGTH);
 	if (!uscc_validate(code, &err))
 	{
@@ -171,7 +151,7 @@ credit_code_is_valid(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		len;
-	const char *utf8 = credit_code_to_utf8(VARDATA_ANY(t),
+	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
 										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
 	UsccError	err;
@@ -186,7 +166,7 @@ credit_code_check(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		len;
-	const char *utf8 = credit_code_to_utf8(VARDATA_ANY(t),
+	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
 										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
 	char		detail[USCC_MESSAGE_BUFSIZE];
@@ -224,7 +204,7 @@ credit_code_authority_label(PG_FUNCTION_ARGS)
 	char		code[USCC_LENGTH];
 
 	credit_code_unpack(PG_GETARG_CREDIT_CODE_P(0), code);
-	PG_RETURN_TEXT_P(credit_code_utf8_text(uscc_authority_label(code[0])));
+	PG_RETURN_TEXT_P(kit_text(uscc_authority_label(code[0])));
 }
 
 /* 机构类别: positions 1-2, since a category digit depends on the authority. */
@@ -243,7 +223,7 @@ credit_code_category_label(PG_FUNCTION_ARGS)
 	char		code[USCC_LENGTH];
 
 	credit_code_unpack(PG_GETARG_CREDIT_CODE_P(0), code);
-	PG_RETURN_TEXT_P(credit_code_utf8_text(uscc_category_label(code[0],
+	PG_RETURN_TEXT_P(kit_text(uscc_category_label(code[0],
 															   code[1])));
 }
 

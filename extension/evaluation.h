@@ -17,7 +17,7 @@
 #ifndef INDUSTRY_EVALUATION_H
 #define INDUSTRY_EVALUATION_H
 
-#include "industry.h"
+#include "decimal.h"
 
 #include "nodes/execnodes.h"
 #include "utils/date.h"

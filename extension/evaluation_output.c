@@ -76,11 +76,25 @@ total_numeric(CohortRule *cr, int64 total6)
 	return eval_scaled_to_numeric(total6 / unit, cr->score_digits, false);
 }
 
-/* Total as text with the cohort's score_digits. */
-static char *
-total_text(CohortRule *cr, int64 total6)
+/* A needed total or gap (10^-6) with the cohort's score_digits, rounded up: never short. */
+static Datum
+needed_numeric(CohortRule *cr, int64 total6)
 {
-	return DatumGetCString(DirectFunctionCall1(numeric_out, total_numeric(cr, total6)));
+	int64		unit = 1;
+	int64		q;
+	int			k;
+
+	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
+		unit *= 10;
+	q = total6 / unit + (total6 % unit > 0);
+	return eval_scaled_to_numeric(q, cr->score_digits, false);
+}
+
+/* A needed total or gap as text, rounded up like needed_numeric. */
+static char *
+needed_text(CohortRule *cr, int64 total6)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, needed_numeric(cr, total6)));
 }
 
 
@@ -408,12 +422,12 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 			int64		gap = needed - f->total6;
 
 			v[6] = tc->cls[g->cohort][target];
-			v[7] = total_numeric(cr, needed);
-			v[8] = total_numeric(cr, gap);
+			v[7] = needed_numeric(cr, needed);
+			v[8] = needed_numeric(cr, gap);
 			n[6] = n[7] = n[8] = false;
 			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
-							 cr->classes[target].label, total_text(cr, needed),
-							 total_text(cr, gap));
+							 cr->classes[target].label, needed_text(cr, needed),
+							 needed_text(cr, gap));
 			if (cohort_scores_tax(cr))
 			{
 				int64		t = tax_needed(st, f, needed);

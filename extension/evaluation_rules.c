@@ -10,7 +10,6 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
-#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "catalog/pg_type.h"
@@ -21,6 +20,7 @@
 #include "utils/numeric.h"
 
 #include "evaluation.h"
+#include "kit.h"
 
 const char *const eval_indicator_codes[EVAL_NINDICATORS] = {
 	"tax_per_mu", "va_per_mu", "revenue_per_mu", "va_per_energy",
@@ -452,6 +452,16 @@ parse_class_row(RowReader *r, ClassRule *cr, int32 *position)
 	(void) row_bool(r, "builtin");
 }
 
+/* The rule set a rule row belongs to, for the kit's built-in row guard. */
+static char *
+rule_row_where(HeapTuple tup, TupleDesc desc, const char *table)
+{
+	RowReader	r;
+
+	row_init(&r, tup, desc, table);
+	return r.where;
+}
+
 /*
  * Trigger on the three rule tables: built-in rows are changed only by the
  * extension's own scripts, and every row is checked with the errors the
@@ -477,41 +487,8 @@ evaluation_rule_check(PG_FUNCTION_ARGS)
 	kind = td->tg_trigger->tgargs[0];
 	table = RelationGetRelationName(td->tg_relation);
 
-	if (!creating_extension)
-	{
-		if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		{
-			bool		isnull;
-			Datum		b = heap_getattr(td->tg_trigtuple, SPI_fnumber(desc, "builtin"),
-										 desc, &isnull);
-
-			if (!isnull && DatumGetBool(b))
-			{
-				row_init(&r, td->tg_trigtuple, desc, table);
-				ereport(ERROR,
-						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-						 errmsg("cannot %s a built-in row of %s",
-								TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "delete" : "update",
-								table),
-						 errdetail("The row belongs to %s, shipped with the extension.", r.where),
-						 errhint("Copy the rule set with evaluation_copy_scheme() and edit the copy.")));
-			}
-		}
-		if (!TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		{
-			bool		isnull;
-			HeapTuple	t = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ?
-				td->tg_newtuple : td->tg_trigtuple;
-			Datum		b = heap_getattr(t, SPI_fnumber(desc, "builtin"), desc, &isnull);
-
-			if (!isnull && DatumGetBool(b))
-				ereport(ERROR,
-						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-						 errmsg("only the extension's own scripts can store built-in rows in %s",
-								table),
-						 errhint("Leave builtin false for your own rules.")));
-		}
-	}
+	kit_rule_guard(td, rule_row_where,
+				   "Copy the rule set with evaluation_copy_scheme() and edit the copy.");
 
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 		return PointerGetDatum(td->tg_trigtuple);

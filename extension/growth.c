@@ -21,7 +21,9 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "industry.h"
+#include "decimal.h"
+#include "kit.h"
+#include "whitespace.h"
 
 #include <math.h>
 
@@ -188,13 +190,6 @@ num_from_cstring(const char *s)
 											   Int32GetDatum(-1)));
 }
 
-/* Text of s (UTF-8) in the database encoding. */
-static text *
-utf8_text(const char *s)
-{
-	return cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8));
-}
-
 /* ---------------------------------------------------------------------
  * Arguments
  * ---------------------------------------------------------------------
@@ -307,16 +302,34 @@ growth_value(Numeric current, Numeric base, Numeric *result)
 }
 
 /*
+ * Decimal exponent of a nonzero numeric: e with 10^e <= |v| < 10^(e+1)
+ * (from its scientific text, so any magnitude works).
+ */
+static int
+num_exponent10(Numeric v)
+{
+	char	   *sci = numeric_out_sci(v, 0);
+	char	   *e = strchr(sci, 'e');
+
+	return e != NULL ? atoi(e + 1) : 0;
+}
+
+/*
  * Geometric mean rate: ((last / first)^(1/years) - 1) * 100, or NULL
- * (false) when first <= 0 or last < 0.  The ratio is taken exactly to
- * GROWTH_ROOT_SCALE decimals, the root computed at that precision, and the
- * result rounded to GROWTH_SCALE decimals.
+ * (false) when first <= 0 or last < 0; the result rounded to GROWTH_SCALE
+ * decimals.  Precision is relative, not absolute: the ratio is taken to
+ * GROWTH_ROOT_SCALE significant digits (so 1e-50 is not rounded to 0) and
+ * the exponent 1/years to GROWTH_ROOT_SCALE digits beyond the ratio's
+ * magnitude, so the root is right to about GROWTH_ROOT_SCALE - 2 digits
+ * after its decimal point at any magnitude.  Years of 1 and 2 need no
+ * exponent (the ratio, numeric_sqrt).
  */
 static bool
 growth_rate(Numeric first, Numeric last, int32 years, Numeric *result)
 {
 	Numeric		ratio;
 	Numeric		root;
+	int			e;
 
 	if (years <= 0)
 		ereport(ERROR,
@@ -325,24 +338,29 @@ growth_rate(Numeric first, Numeric last, int32 years, Numeric *result)
 				 errdetail("An average growth rate needs a period of at least one year.")));
 	if (num_sign(first) <= 0 || num_sign(last) < 0)
 		return false;
+	if (num_sign(last) == 0)
+	{
+		*result = numeric_div_round(int64_to_numeric(-100), int64_to_numeric(1), GROWTH_SCALE);
+		return true;
+	}
 
-	ratio = numeric_div_round(last, first, GROWTH_ROOT_SCALE);
+	/* ratio with GROWTH_ROOT_SCALE significant digits however small it is */
+	e = num_exponent10(last) - num_exponent10(first);
+	ratio = numeric_div_round(last, first, GROWTH_ROOT_SCALE + Max(0, 1 - e));
 	if (years == 1)
 		root = ratio;
 	else if (years == 2)
 		root = DatumGetNumeric(DirectFunctionCall1(numeric_sqrt,
 												   NumericGetDatum(ratio)));
-	else if (num_sign(ratio) == 0)
-		root = ratio;
 	else
 		root = DatumGetNumeric(DirectFunctionCall2(numeric_power,
 												   NumericGetDatum(ratio),
 												   NumericGetDatum(numeric_div_round(int64_to_numeric(1),
-																				 int64_to_numeric(years),
-																				 GROWTH_ROOT_SCALE))));
+																					 int64_to_numeric(years),
+																					 GROWTH_ROOT_SCALE + Max(0, e + 1)))));
 	*result = numeric_div_round(num_mul(num_sub(root, int64_to_numeric(1)),
-									int64_to_numeric(100)),
-							int64_to_numeric(1), GROWTH_SCALE);
+										int64_to_numeric(100)),
+								int64_to_numeric(1), GROWTH_SCALE);
 	return true;
 }
 
@@ -353,7 +371,7 @@ growth_phrase_number(const char *prefix, Numeric v, const char *suffix)
 	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out,
 															 NumericGetDatum(num_abs(v))));
 
-	return utf8_text(psprintf("%s%s%s", prefix, digits, suffix));
+	return kit_text(psprintf("%s%s%s", prefix, digits, suffix));
 }
 
 /* 增长/下降/持平 for a signed amount already rounded, with a unit. */
@@ -364,29 +382,72 @@ growth_phrase_signed(Numeric rounded, const char *up, const char *down,
 	int			s = num_sign(rounded);
 
 	if (s == 0)
-		return utf8_text("持平");
+		return kit_text("持平");
 	return growth_phrase_number(s > 0 ? up : down, rounded, suffix);
 }
 
+/* How growth_phrase writes what today's bulletins write in more than one way. */
+typedef struct GrowthPhraseStyle
+{
+	int			digits;			/* decimals of a percentage */
+	bool		multiples;		/* growth >= 100% as a multiple (增长1.79倍) */
+	int			multiple_digits;	/* decimals of a multiple */
+	const char *turn_profit;	/* 由亏转盈 or 扭亏为盈 (UTF-8) */
+} GrowthPhraseStyle;
+
 /* The bulletin phrase of current against base, or NULL for a zero base. */
 static text *
-growth_phrase_of(Numeric current, Numeric base, int digits)
+growth_phrase_of(Numeric current, Numeric base, const GrowthPhraseStyle *style)
 {
 	GrowthStatus status = growth_status_of(current, base);
 	Numeric		delta;
 
 	if (status == GROWTH_BASE_ZERO)
 		return NULL;
+	if (status == GROWTH_TURN_PROFIT)
+		return kit_text(style->turn_profit);
 	if (status != GROWTH_NORMAL)
-		return utf8_text(growth_status_phrases[status]);
+		return kit_text(growth_status_phrases[status]);
 
 	delta = num_sub(current, base);
-	/* growth >= 100%: a multiple with two decimals, 增长1.79倍 */
-	if (num_cmp(delta, base) >= 0)
-		return growth_phrase_number("增长", numeric_div_round(delta, base, 2), "倍");
+	/* growth >= 100%: a multiple, 增长1.79倍 (unless a percentage is asked for) */
+	if (style->multiples && num_cmp(delta, base) >= 0)
+		return growth_phrase_number("增长", numeric_div_round(delta, base, style->multiple_digits), "倍");
 	return growth_phrase_signed(numeric_div_round(num_mul(delta, int64_to_numeric(100)),
-											  base, digits),
+												  base, style->digits),
 								"增长", "下降", "%");
+}
+
+/*
+ * Read the phrase arguments after current and base: digits, and in 1.1
+ * multiples, multiple_digits and turn_profit (1.0 calls pass three
+ * arguments and get the defaults).
+ */
+static void
+growth_phrase_style(FunctionCallInfo fcinfo, GrowthPhraseStyle *style)
+{
+	style->digits = growth_check_digits(PG_GETARG_INT32(2));
+	style->multiples = true;
+	style->multiple_digits = 2;
+	style->turn_profit = "由亏转盈";
+	if (PG_NARGS() >= 6)
+	{
+		const char *word;
+
+		style->multiples = PG_GETARG_BOOL(3);
+		style->multiple_digits = growth_check_digits(PG_GETARG_INT32(4));
+		word = kit_utf8(text_to_cstring(PG_GETARG_TEXT_PP(5)));
+		if (strcmp(word, "由亏转盈") == 0)
+			style->turn_profit = "由亏转盈";
+		else if (strcmp(word, "扭亏为盈") == 0)
+			style->turn_profit = "扭亏为盈";
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for parameter \"%s\": \"%s\"", "turn_profit",
+							text_to_cstring(PG_GETARG_TEXT_PP(5))),
+					 errhint("%s", kit_local("Use 由亏转盈 or 扭亏为盈."))));
+	}
 }
 
 /* ---------------------------------------------------------------------
@@ -421,11 +482,12 @@ growth_status_impl(FunctionCallInfo fcinfo, GrowthArg how)
 static Datum
 growth_phrase_impl(FunctionCallInfo fcinfo, GrowthArg how)
 {
-	int			digits = growth_check_digits(PG_GETARG_INT32(2));
+	GrowthPhraseStyle style;
 	text	   *result;
 
+	growth_phrase_style(fcinfo, &style);
 	result = growth_phrase_of(growth_arg(fcinfo, 0, how),
-							  growth_arg(fcinfo, 1, how), digits);
+							  growth_arg(fcinfo, 1, how), &style);
 	if (result == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(result);
@@ -497,10 +559,30 @@ growth_pp_phrase_impl(FunctionCallInfo fcinfo, GrowthArg how)
 	int			digits = growth_check_digits(PG_GETARG_INT32(2));
 	Numeric		diff = num_sub(growth_arg(fcinfo, 0, how),
 							   growth_arg(fcinfo, 1, how));
+	const char *up = "提高";
+	const char *down = "回落";
 
+	/* 1.1: verbs, 提高/回落 (the default) or 上升/下降 */
+	if (PG_NARGS() >= 4)
+	{
+		text	   *verbs = PG_GETARG_TEXT_PP(3);
+		const char *word = kit_utf8(text_to_cstring(verbs));
+
+		if (strcmp(word, "上升/下降") == 0)
+		{
+			up = "上升";
+			down = "下降";
+		}
+		else if (strcmp(word, "提高/回落") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value for parameter \"%s\": \"%s\"", "verbs",
+							text_to_cstring(verbs)),
+					 errhint("%s", kit_local("Use 提高/回落 or 上升/下降."))));
+	}
 	PG_RETURN_TEXT_P(growth_phrase_signed(numeric_div_round(diff, int64_to_numeric(1),
-														digits),
-										  "提高", "回落", "个百分点"));
+															digits),
+										  up, down, "个百分点"));
 }
 
 /* growth(numeric, numeric) */
@@ -740,6 +822,39 @@ growth_month_start(int y, int m)
 	return date2j(y, m, 1) - POSTGRES_EPOCH_JDATE;
 }
 
+/* Is the UTF-8 character at s (of n bytes) a digit, ASCII or full-width? */
+static bool
+growth_is_digit(const char *s, int n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	return (n == 1 && u[0] >= '0' && u[0] <= '9') ||
+		(n == 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99);
+}
+
+/*
+ * Raise 22023 unless sep can stand between two month numbers: not empty
+ * (1 and 2 would read as 12月) and not starting or ending with a digit.
+ */
+static void
+growth_check_ytd_sep(text *sep_text)
+{
+	const char *utf8 = kit_utf8(text_to_cstring(sep_text));
+	int			ulen = strlen(utf8);
+	int			first = ulen > 0 ? pg_utf_mblen((const unsigned char *) utf8) : 0;
+	int			last = 0;
+	int			i;
+
+	for (i = 0; i < ulen; i += pg_utf_mblen((const unsigned char *) utf8 + i))
+		last = i;
+	if (ulen == 0 || growth_is_digit(utf8, first) ||
+		growth_is_digit(utf8 + last, ulen - last))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid year-to-date separator \"%s\"", text_to_cstring(sep_text)),
+				 errdetail("The separator stands between two month numbers, so it must be non-empty and must not start or end with a digit.")));
+}
+
 /* ytd_label(as_of, sep): 1月, 1至5月 */
 PG_FUNCTION_INFO_V1(growth_ytd_label);
 Datum
@@ -747,10 +862,11 @@ growth_ytd_label(PG_FUNCTION_ARGS)
 {
 	DateADT		as_of = PG_GETARG_DATEADT(0);
 	char	   *sep = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	char	   *month = pg_any_to_server("月", strlen("月"), PG_UTF8);
+	const char *month = kit_local("月");
 	int			y;
 	int			m;
 
+	growth_check_ytd_sep(PG_GETARG_TEXT_PP(1));
 	growth_check_as_of(as_of);
 	growth_year_month(as_of, &y, &m);
 	if (m == 1)
@@ -835,7 +951,8 @@ growth_state_overflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("growth_state sum out of range")));
+			 errmsg("growth_state sum out of range"),
+			 errdetail("A sum or a row count of the aggregate exceeds its range.")));
 }
 
 /* Format a date as ISO year-month-day (astronomical year), independent of DateStyle. */
@@ -882,9 +999,9 @@ growth_state_set_as_of(GrowthState *state, DateADT as_of)
 static inline void
 growth_state_add_int64(int128 *sum, int64 *n, int128 v)
 {
-	if (unlikely(__builtin_add_overflow(*sum, v, sum)))
+	if (unlikely(__builtin_add_overflow(*sum, v, sum)) ||
+		unlikely(pg_add_s64_overflow(*n, 1, n)))
 		growth_state_overflow();
-	(*n)++;
 }
 
 /* ytd_accum(state, value, period, as_of) for the int64 types */
@@ -916,12 +1033,14 @@ growth_state_add_numeric(GrowthState *state, Numeric current, Numeric base)
 	if (current != NULL)
 	{
 		sc = num_add(sc, current);
-		state->n_current++;
+		if (unlikely(pg_add_s64_overflow(state->n_current, 1, &state->n_current)))
+			growth_state_overflow();
 	}
 	if (base != NULL)
 	{
 		sb = num_add(sb, base);
-		state->n_base++;
+		if (unlikely(pg_add_s64_overflow(state->n_base, 1, &state->n_base)))
+			growth_state_overflow();
 	}
 	return growth_state_make(state, sc, sb);
 }
@@ -1031,12 +1150,12 @@ growth_state_combine(PG_FUNCTION_ARGS)
 			__builtin_add_overflow(state->sum_base, other->sum_base,
 								   &state->sum_base))
 			growth_state_overflow();
-		state->n_current += other->n_current;
-		state->n_base += other->n_base;
-		PG_RETURN_POINTER(state);
 	}
-	state->n_current += other->n_current;
-	state->n_base += other->n_base;
+	if (pg_add_s64_overflow(state->n_current, other->n_current, &state->n_current) ||
+		pg_add_s64_overflow(state->n_base, other->n_base, &state->n_base))
+		growth_state_overflow();
+	if (GROWTH_KIND_IS_INT64(state->kind))
+		PG_RETURN_POINTER(state);
 	PG_RETURN_POINTER(growth_state_make(state,
 										num_add(growth_state_numeric(state, 0),
 												growth_state_numeric(other, 0)),
@@ -1166,26 +1285,38 @@ growth_state_base_int64(PG_FUNCTION_ARGS)
 
 /* ---- text form: (kind,as_of,n_current,sum_current,n_base,sum_base) ---- */
 
-/* Raise the standard 22P02 for growth_state text. */
+/* A growth_state text being read, and whether it came in binary (recv). */
+typedef struct GrowthStateText
+{
+	const char *str;
+	bool		binary;
+} GrowthStateText;
+
+/* Raise the standard 22P02 for growth_state text, 22P03 for its binary form. */
 pg_attribute_noreturn()
 static void
-growth_state_syntax_error(const char *str, const char *detail)
+growth_state_syntax_error(const GrowthStateText *in, const char *detail)
 {
+	if (in->binary)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external \"%s\" value", "growth_state"),
+				 errdetail("%s", detail)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", "growth_state", str),
+			 errmsg("invalid input syntax for type %s: \"%s\"", "growth_state", in->str),
 			 errdetail("%s", detail)));
 }
 
 /* Cut the next comma- or ')'-terminated field of *p; NUL-terminates it in place. */
 static char *
-growth_state_field(char **p, char end, const char *str)
+growth_state_field(char **p, char end, const GrowthStateText *in)
 {
 	char	   *start = *p;
 	char	   *q = strchr(start, end);
 
 	if (q == NULL)
-		growth_state_syntax_error(str, "A growth_state has six fields in parentheses.");
+		growth_state_syntax_error(in, "A growth_state has six fields in parentheses.");
 	*q = '\0';
 	*p = q + 1;
 	return start;
@@ -1193,60 +1324,60 @@ growth_state_field(char **p, char end, const char *str)
 
 /* Parse a count field. */
 static int64
-growth_state_parse_count(const char *s, const char *str)
+growth_state_parse_count(const char *s, const GrowthStateText *in)
 {
 	int128		v = 0;
 	const char *p = s;
 
 	if (*p == '\0')
-		growth_state_syntax_error(str, "A row count is empty.");
+		growth_state_syntax_error(in, "A row count is empty.");
 	for (; *p; p++)
 	{
 		if (*p < '0' || *p > '9')
-			growth_state_syntax_error(str, "A row count must be a non-negative integer.");
+			growth_state_syntax_error(in, "A row count must be a non-negative integer.");
 		v = v * 10 + (*p - '0');
 		if (v > PG_INT64_MAX)
-			growth_state_syntax_error(str, "A row count is out of range.");
+			growth_state_syntax_error(in, "A row count is out of range.");
 	}
 	return (int64) v;
 }
 
 /* Parse an int128 sum field (optional '-', digits). */
 static int128
-growth_state_parse_int128(const char *s, const char *str)
+growth_state_parse_int128(const char *s, const GrowthStateText *in)
 {
 	const char *p = s;
 	const char *digits = (*s == '-' || *s == '+') ? s + 1 : s;
 	int128		v;
 
 	if (*digits == '\0')
-		growth_state_syntax_error(str, "A sum is empty.");
+		growth_state_syntax_error(in, "A sum is empty.");
 	if (!int128_from_chars(&p, INDUSTRY_INT128_MIN, INDUSTRY_INT128_MAX, &v) && *digits >= '0' && *digits <= '9')
-		growth_state_syntax_error(str, "A sum is out of range.");
+		growth_state_syntax_error(in, "A sum is out of range.");
 	if (p == s || *p != '\0')
-		growth_state_syntax_error(str, "A sum of an integer kind must be an integer in stored units.");
+		growth_state_syntax_error(in, "A sum of an integer kind must be an integer in stored units.");
 	return v;
 }
 
 /* Parse a numeric sum field: a finite plain decimal. */
 static Numeric
-growth_state_parse_numeric(const char *s, const char *str)
+growth_state_parse_numeric(const char *s, const GrowthStateText *in)
 {
 	const char *p = s;
 
 	if (*p == '-')
 		p++;
 	if (*p == '\0')
-		growth_state_syntax_error(str, "A sum is empty.");
+		growth_state_syntax_error(in, "A sum is empty.");
 	for (; *p; p++)
 		if ((*p < '0' || *p > '9') && *p != '.')
-			growth_state_syntax_error(str, "A sum must be a plain decimal number.");
+			growth_state_syntax_error(in, "A sum must be a plain decimal number.");
 	return num_from_cstring(s);
 }
 
 /* Parse as_of: empty, or year-month-day with an astronomical year. */
 static bool
-growth_state_parse_date(const char *s, DateADT *result, const char *str)
+growth_state_parse_date(const char *s, DateADT *result, const GrowthStateText *in)
 {
 	int			y,
 				m,
@@ -1262,26 +1393,34 @@ growth_state_parse_date(const char *s, DateADT *result, const char *str)
 	if (sscanf(s, "%d-%d-%d%n", &y, &m, &d, &n) != 3 || s[n] != '\0' ||
 		m < 1 || m > 12 || d < 1 || d > 31 ||
 		y < JULIAN_MINYEAR || y > JULIAN_MAXYEAR)
-		growth_state_syntax_error(str, "as_of must be empty or a date written year-month-day.");
+		growth_state_syntax_error(in, "as_of must be empty or a date written year-month-day.");
 	jd = date2j(y, m, d);
 	j2date(jd, &ry, &rm, &rd);
 	if (ry != y || rm != m || rd != d || !IS_VALID_DATE(jd - POSTGRES_EPOCH_JDATE))
-		growth_state_syntax_error(str, "as_of is not a valid date.");
+		growth_state_syntax_error(in, "as_of is not a valid date.");
 	*result = jd - POSTGRES_EPOCH_JDATE;
 	return true;
 }
 
-/* growth_state text input */
-PG_FUNCTION_INFO_V1(growth_state_in);
-Datum
-growth_state_in(PG_FUNCTION_ARGS)
+/*
+ * A sum of n values of an int64 kind lies in [n * INT64_MIN, n * INT64_MAX];
+ * a state outside it no input can produce (and its average would not fit).
+ */
+static bool
+growth_state_sum_possible(int64 n, int128 sum)
 {
-	const char *str = PG_GETARG_CSTRING(0);
-	char	   *buf = pstrdup(str);
+	return sum >= (int128) n * PG_INT64_MIN && sum <= (int128) n * PG_INT64_MAX;
+}
+
+/* Parse and validate the text form of a growth_state. */
+static GrowthState *
+growth_state_parse(const GrowthStateText *in)
+{
+	char	   *buf = pstrdup(in->str);
 	char	   *p = buf;
+	size_t		n;
 	char	   *kind_s;
 	GrowthState hdr;
-	GrowthState *state;
 	DateADT		as_of;
 	char	   *f[4];
 	int			kind;
@@ -1289,48 +1428,60 @@ growth_state_in(PG_FUNCTION_ARGS)
 	Numeric		base = NULL;
 
 	memset(&hdr, 0, sizeof(hdr));
-	while (*p == ' ')
-		p++;
+	while ((n = industry_space_len((const unsigned char *) p, 0, strlen(p))) > 0)
+		p += n;
 	if (*p++ != '(')
-		growth_state_syntax_error(str, "A growth_state starts with \"(\".");
-	kind_s = growth_state_field(&p, ',', str);
+		growth_state_syntax_error(in, "A growth_state starts with \"(\".");
+	kind_s = growth_state_field(&p, ',', in);
 	for (kind = 0; kind < GROWTH_NKINDS; kind++)
 		if (strcmp(kind_s, growth_kind_names[kind]) == 0)
 			break;
 	if (kind == GROWTH_NKINDS)
-		growth_state_syntax_error(str, "The kind must be numeric, float8, int8, mu_area, yuan or yuan_per_mu.");
+		growth_state_syntax_error(in, "The kind must be numeric, float8, int8, mu_area, yuan or yuan_per_mu.");
 	hdr.kind = kind;
-	if (growth_state_parse_date(growth_state_field(&p, ',', str), &as_of, str))
+	if (growth_state_parse_date(growth_state_field(&p, ',', in), &as_of, in))
 		growth_state_set_as_of(&hdr, as_of);
-	f[0] = growth_state_field(&p, ',', str);
-	f[1] = growth_state_field(&p, ',', str);
-	f[2] = growth_state_field(&p, ',', str);
-	f[3] = growth_state_field(&p, ')', str);
-	while (*p == ' ')
-		p++;
+	f[0] = growth_state_field(&p, ',', in);
+	f[1] = growth_state_field(&p, ',', in);
+	f[2] = growth_state_field(&p, ',', in);
+	f[3] = growth_state_field(&p, ')', in);
+	while ((n = industry_space_len((const unsigned char *) p, 0, strlen(p))) > 0)
+		p += n;
 	if (*p != '\0')
-		growth_state_syntax_error(str, "Nothing may follow the closing parenthesis.");
+		growth_state_syntax_error(in, "Nothing may follow the closing parenthesis.");
 
-	hdr.n_current = growth_state_parse_count(f[0], str);
-	hdr.n_base = growth_state_parse_count(f[2], str);
+	hdr.n_current = growth_state_parse_count(f[0], in);
+	hdr.n_base = growth_state_parse_count(f[2], in);
 	if (GROWTH_KIND_IS_INT64(kind))
 	{
-		hdr.sum_current = growth_state_parse_int128(f[1], str);
-		hdr.sum_base = growth_state_parse_int128(f[3], str);
+		hdr.sum_current = growth_state_parse_int128(f[1], in);
+		hdr.sum_base = growth_state_parse_int128(f[3], in);
 		if ((hdr.n_current == 0 && hdr.sum_current != 0) ||
 			(hdr.n_base == 0 && hdr.sum_base != 0))
-			growth_state_syntax_error(str, "A sum over zero rows must be 0.");
+			growth_state_syntax_error(in, "A sum over zero rows must be 0.");
+		if (!growth_state_sum_possible(hdr.n_current, hdr.sum_current) ||
+			!growth_state_sum_possible(hdr.n_base, hdr.sum_base))
+			growth_state_syntax_error(in, "A sum of n rows must lie between n times the smallest and n times the largest stored value.");
 	}
 	else
 	{
-		current = growth_state_parse_numeric(f[1], str);
-		base = growth_state_parse_numeric(f[3], str);
+		current = growth_state_parse_numeric(f[1], in);
+		base = growth_state_parse_numeric(f[3], in);
 		if ((hdr.n_current == 0 && num_sign(current) != 0) ||
 			(hdr.n_base == 0 && num_sign(base) != 0))
-			growth_state_syntax_error(str, "A sum over zero rows must be 0.");
+			growth_state_syntax_error(in, "A sum over zero rows must be 0.");
 	}
-	state = growth_state_make(&hdr, current, base);
-	PG_RETURN_POINTER(state);
+	return growth_state_make(&hdr, current, base);
+}
+
+/* growth_state text input */
+PG_FUNCTION_INFO_V1(growth_state_in);
+Datum
+growth_state_in(PG_FUNCTION_ARGS)
+{
+	GrowthStateText in = {PG_GETARG_CSTRING(0), false};
+
+	PG_RETURN_POINTER(growth_state_parse(&in));
 }
 
 /* growth_state text output */
@@ -1385,7 +1536,7 @@ growth_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			nbytes;
-	char	   *s = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	GrowthStateText in = {pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes), true};
 
-	return DirectFunctionCall1(growth_state_in, CStringGetDatum(s));
+	PG_RETURN_POINTER(growth_state_parse(&in));
 }

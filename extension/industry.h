@@ -5,6 +5,11 @@
  *	  quantity types, fmgr macros, overflow-checked helpers and the
  *	  PostgreSQL version shims (kept here and nowhere else).
  *
+ * The bottom layer: everything here is a macro or a static inline that
+ * needs only the server's headers and quantity.h, so no header or C file
+ * below it depends back on a file above it.  Functions defined in C files
+ * are declared by their own headers (decimal.h, ...).
+ *
  *-------------------------------------------------------------------------
  */
 #ifndef INDUSTRY_H
@@ -14,6 +19,7 @@
 
 #include "common/int.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "nodes/nodes.h"
 #include "quantity.h"
 
@@ -81,7 +87,45 @@ quantity_scale(QuantityKind kind)
 
 /* Raise 22003 for a result of kind that does not fit in int64. */
 pg_attribute_noreturn()
-extern void quantity_out_of_range(QuantityKind kind);
+static inline void
+quantity_out_of_range(QuantityKind kind)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range", quantity_type_name(kind))));
+}
+
+/*
+ * Raise 22023 for a NaN or infinite operand of kind (what: "NaN",
+ * "infinity").  One rule for every non-finite number that meets the types,
+ * float8 or numeric, in casts, products and quotients, as PostgreSQL raises
+ * 22023 for an argument that cannot be NaN or infinite (generate_series).
+ */
+pg_attribute_noreturn()
+static inline void
+quantity_not_finite(QuantityKind kind, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot convert %s to %s", what, quantity_type_name(kind)),
+			 errdetail("%s holds finite values only.", quantity_type_name(kind))));
+}
+
+/*
+ * Raise 22P03 unless a binary input message holds exactly n more bytes: one
+ * rule for the binary input of every type (core would raise 08P01 for a
+ * short message and 22P03 for a long one).
+ */
+static inline void
+binary_input_check_length(StringInfo buf, int n, const char *type_name)
+{
+	if (unlikely(buf->len - buf->cursor != n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external \"%s\" value", type_name),
+				 errdetail("The binary form of %s is %d bytes, not %d.",
+						   type_name, n, buf->len - buf->cursor)));
+}
 
 /* Check an int128 intermediate and narrow it to a stored value. */
 static inline int64
@@ -118,30 +162,5 @@ int128_div_round(int128 n, int128 d)
 #define INDUSTRY_INT128_MAX ((int128) ((((uint128) 1) << 127) - 1))
 #define INDUSTRY_INT128_MIN (-INDUSTRY_INT128_MAX - 1)
 #define INT128_BUFSIZE 41
-
-/* quantity_io.c: decimal text of v at buf (INT128_BUFSIZE bytes); returns its end */
-extern char *int128_to_chars(int128 v, char *buf);
-
-/* quantity_io.c: parse [+-]digits at *p within [min, max], advancing *p */
-extern bool int128_from_chars(const char **p, int128 min, int128 max, int128 *result);
-
-/* quantity_io.c: exact numeric of an int128 */
-extern struct NumericData *int128_to_numeric(int128 v);
-
-/* quantity_io.c: text of a value in the database encoding */
-extern char *quantity_to_cstring(QuantityKind kind, int64 value);
-
-/* quantity_io.c: parse a database-encoding string; errors go to escontext */
-extern bool quantity_from_cstring(QuantityKind kind, const char *str,
-								  int64 *result, Node *escontext);
-
-/* quantity_io.c: numeric rounded 四舍五入 to an int64; false if NaN, infinite or too large */
-extern bool numeric_round_to_int64(struct NumericData *num, int64 *result);
-
-/* quantity_io.c: numeric (in stored units) rounded 四舍五入 to a stored value */
-extern int64 quantity_from_numeric_units(QuantityKind kind, Datum num);
-
-/* quantity_io.c: exact n / d rounded half away from zero (四舍五入) to scale decimals */
-extern struct NumericData *numeric_div_round(struct NumericData *n, struct NumericData *d, int scale);
 
 #endif							/* INDUSTRY_H */

@@ -26,6 +26,8 @@
 
 #include <string.h>
 
+#include "whitespace.h"
+
 typedef unsigned __int128 uint128;
 
 /* Tokens of a mantissa, besides the digit values 0..9. */
@@ -59,6 +61,8 @@ typedef struct Factor
 	int			a;
 	uint32_t	den;
 	const char *label;
+	const char *ascii_base;		/* ASCII base unit: "yuan", "mu", "yuan/ha", ... */
+	int			ascii_exp;		/* one unit = 10^ascii_exp ascii_base */
 } Factor;
 
 /* A unit word that may follow a number. */
@@ -97,8 +101,11 @@ static const UnitWord money_words[] = {
 	{"亿元", 6, MONEY_YI, true},
 	{"亿", 3, MONEY_YI, false},
 	{"千万元", 9, MONEY_TEN_MILLION, true},
+	{"千万", 6, MONEY_TEN_MILLION, false},
 	{"千元", 6, MONEY_THOUSAND, true},
+	{"千", 3, MONEY_THOUSAND, false},
 	{"百万元", 9, MONEY_MILLION, true},
+	{"百万", 6, MONEY_MILLION, false},
 	{"yuan", 4, MONEY_UNIT, true},
 	{"cny", 3, MONEY_UNIT, true},
 	{"rmb", 3, MONEY_UNIT, true},
@@ -136,6 +143,32 @@ static const UnitWord area_words[] = {
 
 static const char *const area_labels[AREA_NUNITS] = {
 	"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"
+};
+
+/* ASCII base unit and power of ten of each area word (万亩 = 10^4 mu). */
+static const char *const area_ascii[AREA_NUNITS] = {
+	"mu", "mu", "ha", "m2", "m2", "km2"
+};
+static const int area_ascii_exp[AREA_NUNITS] = {0, 4, 0, 0, 4, 0};
+static const char *const per_area_ascii[AREA_NUNITS] = {
+	"yuan/mu", "yuan/mu", "yuan/ha", "yuan/m2", "yuan/m2", "yuan/km2"
+};
+
+/*
+ * An area with a multiplier word (千, 万, 百万, 千万, 亿, 万亿) before one of
+ * the four base words (千公顷 and 万公顷 of statistical yearbooks): labels
+ * by money multiplier index and base word.
+ */
+#define AREA_MULT_BASES 4
+static const int area_mult_base[AREA_MULT_BASES] = {AREA_MU, AREA_HECTARE, AREA_M2, AREA_KM2};
+
+#define AREA_MULT_ROW(mult) \
+	{ mult "亩", mult "公顷", mult "平方米", mult "平方公里" }
+
+static const char *const area_mult_labels[][AREA_MULT_BASES] = {
+	AREA_MULT_ROW(""), AREA_MULT_ROW("千"), AREA_MULT_ROW("万"),
+	AREA_MULT_ROW("百万"), AREA_MULT_ROW("千万"), AREA_MULT_ROW("亿"),
+	AREA_MULT_ROW("万亿")
 };
 
 /* One area unit in 10^-6 亩: m * 10^a (1 亩 = 2000/3 m²). */
@@ -202,20 +235,11 @@ has(const unsigned char *s, size_t pos, size_t len, const char *lit, size_t n)
 	return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
 }
 
-/* Byte length of a space (ASCII blank, CR, LF, U+3000) at pos, or 0. */
+/* Byte length of a space (the project's one set, whitespace.h) at pos, or 0. */
 static inline size_t
 space_len(const unsigned char *s, size_t pos, size_t len)
 {
-	unsigned char c;
-
-	if (pos >= len)
-		return 0;
-	c = s[pos];
-	if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-		return 1;
-	if (c == 0xE3 && has(s, pos, len, "\xe3\x80\x80", 3))
-		return 3;
-	return 0;
+	return industry_space_len(s, pos, len);
 }
 
 /* Position of the first non-space at or after pos. */
@@ -675,18 +699,22 @@ base_factor(QuantityKind kind, Factor *f)
 			f->m = 1;
 			f->a = 6;
 			f->label = area_labels[AREA_MU];
+			f->ascii_base = "mu";
 			break;
 		case QUANTITY_MONEY:
 			f->m = 1;
 			f->a = 2;
 			f->label = money_labels[MONEY_UNIT];
+			f->ascii_base = "yuan";
 			break;
 		default:
 			f->m = 1;
 			f->a = 4;
 			f->label = per_area_labels[MONEY_UNIT][AREA_MU];
+			f->ascii_base = "yuan/mu";
 			break;
 	}
+	f->ascii_exp = 0;
 }
 
 /*
@@ -713,19 +741,44 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 	if (kind == QUANTITY_AREA)
 	{
 		area = match_area(s, p, len);
-		if (area == NULL)
+		if (area != NULL)
 		{
-			if (match_money(s, p, len) != NULL)
-				return fail(err, QUANTITY_SYNTAX_ERROR, p,
-							"A money unit is not valid for an area.");
-			return fail(err, QUANTITY_SYNTAX_ERROR, p, "Unknown unit.");
+			f->m = area_factor[area->id].m;
+			f->a = area_factor[area->id].a;
+			f->den = 1;
+			f->label = area_labels[area->id];
+			f->ascii_base = area_ascii[area->id];
+			f->ascii_exp = area_ascii_exp[area->id];
+			*pos = p + area->len;
+			return true;
 		}
-		f->m = area_factor[area->id].m;
-		f->a = area_factor[area->id].a;
-		f->den = 1;
-		f->label = area_labels[area->id];
-		*pos = p + area->len;
-		return true;
+		money = match_money(s, p, len);
+		if (money == NULL)
+			return fail(err, QUANTITY_SYNTAX_ERROR, p, "Unknown unit.");
+		if (money->currency)
+			return fail(err, QUANTITY_SYNTAX_ERROR, p,
+						"A money unit is not valid for an area.");
+		/* a multiplier word, then a base area word: 千公顷, 万平方公里 */
+		area = match_area(s, p + money->len, len);
+		if (area != NULL)
+		{
+			int			b;
+
+			for (b = 0; b < AREA_MULT_BASES; b++)
+				if (area_mult_base[b] == area->id)
+				{
+					f->m = area_factor[area->id].m;
+					f->a = area_factor[area->id].a + money_exp10[money->id];
+					f->den = 1;
+					f->label = area_mult_labels[money->id][b];
+					f->ascii_base = area_ascii[area->id];
+					f->ascii_exp = money_exp10[money->id];
+					*pos = p + money->len + area->len;
+					return true;
+				}
+		}
+		return fail(err, QUANTITY_SYNTAX_ERROR, p + money->len,
+					"Expected an area unit (mu, hectare, square metre or square kilometre) after the multiplier.");
 	}
 
 	money = match_money(s, p, len);
@@ -758,6 +811,8 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 		f->a = 2 + money_exp10[money_id];
 		f->den = 1;
 		f->label = money_labels[money_id];
+		f->ascii_base = "yuan";
+		f->ascii_exp = money_exp10[money_id];
 		*pos = p;
 		return true;
 	}
@@ -779,6 +834,8 @@ parse_unit(QuantityKind kind, const unsigned char *s, size_t *pos, size_t len,
 		f->a = per_area_factor[area->id].a + money_exp10[money_id];
 		f->den = per_area_factor[area->id].den;
 		f->label = per_area_labels[money_id][area->id];
+		f->ascii_base = per_area_ascii[area->id];
+		f->ascii_exp = money_exp10[money_id] - area_ascii_exp[area->id];
 		*pos = q + area->len;
 		return true;
 	}
@@ -924,6 +981,8 @@ quantity_unit_parse(QuantityKind kind, const char *str, size_t len,
 	unit->num = num;
 	unit->den = f.den;
 	unit->label = f.label;
+	unit->ascii_base = f.ascii_base;
+	unit->ascii_exp = f.ascii_exp;
 	return true;
 }
 
@@ -969,7 +1028,24 @@ write_decimal(char *p, uint64_t mag, bool neg, int scale)
 }
 
 /*
- * Write the canonical text of value (see quantity.h).
+ * Write the canonical text of value: a plain decimal in the base unit
+ * (see quantity.h).
+ */
+size_t
+quantity_format_plain(QuantityKind kind, int64_t value, char *buf)
+{
+	static const int scales[QUANTITY_NKINDS] = {6, 2, 4};
+	bool		neg = value < 0;
+	uint64_t	mag = neg ? (uint64_t) 0 - (uint64_t) value : (uint64_t) value;
+	char	   *p = write_decimal(buf, mag, neg, scales[kind]);
+
+	*p = '\0';
+	return (size_t) (p - buf);
+}
+
+/*
+ * Write the display text of value with a unit chosen by magnitude (see
+ * quantity.h).
  */
 size_t
 quantity_format(QuantityKind kind, int64_t value, bool ascii, char *buf)

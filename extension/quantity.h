@@ -59,6 +59,8 @@ typedef struct QuantityUnit
 	__int128	num;
 	__int128	den;
 	const char *label;			/* canonical spelling for display, UTF-8 */
+	const char *ascii_base;		/* ASCII base unit: "yuan", "mu", "yuan/ha", ... */
+	int			ascii_exp;		/* one unit is 10^ascii_exp ascii_base (亿元: 8) */
 } QuantityUnit;
 
 /* Longest canonical output including the terminating NUL. */
@@ -82,9 +84,21 @@ extern bool quantity_unit_parse(QuantityKind kind, const char *str, size_t len,
 
 /*
  * Write the canonical text of value into buf (at least
- * QUANTITY_FORMAT_BUFSIZE bytes), NUL-terminated; return its length.
- * ascii = true uses ASCII unit names (for encodings without 亩/元).
- * The output always re-parses to exactly value.
+ * QUANTITY_FORMAT_BUFSIZE bytes), NUL-terminated; return its length: a plain
+ * decimal number in the base unit (亩, 元, 元/亩) with trailing fractional
+ * zeros removed and no unit, exactly what numeric prints for the value's
+ * ::numeric cast ("5263956.71", "-0.5", "0").  This is the types' text
+ * output; it always re-parses to exactly value.
+ */
+extern size_t quantity_format_plain(QuantityKind kind, int64_t value, char *buf);
+
+/*
+ * Write the display text of value into buf (at least
+ * QUANTITY_FORMAT_BUFSIZE bytes), NUL-terminated; return its length: the
+ * exact value with a unit chosen by magnitude, as bulletins write amounts
+ * (526.395671万元, 3.00015亿元, 18.9万元/亩; areas always in 亩).
+ * ascii = true uses ASCII unit names (for encodings without 亩/元) and
+ * always the base unit.  The text always re-parses to exactly value.
  */
 extern size_t quantity_format(QuantityKind kind, int64_t value, bool ascii,
 							  char *buf);

@@ -10,7 +10,8 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "industry.h"
+#include "decimal.h"
+#include "kit.h"
 
 #include <math.h>
 
@@ -22,15 +23,6 @@
 #include "utils/numeric.h"
 
 PG_MODULE_MAGIC;
-
-/* Raise 22003 for a result of kind that does not fit in the type. */
-void
-quantity_out_of_range(QuantityKind kind)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s out of range", quantity_type_name(kind))));
-}
 
 /*
  * Can the database encoding represent 亩, 元, 万, 亿 and 平方米?  Only UTF8
@@ -45,45 +37,41 @@ database_has_chinese_units(void)
 	return enc == PG_UTF8 || enc == PG_EUC_CN;
 }
 
-/*
- * Input text as UTF-8, its length in *len: as is for UTF8 and SQL_ASCII
- * databases (SQL_ASCII bytes from a UTF-8 client are UTF-8) and for pure
- * ASCII, converted otherwise.
- */
-static const char *
+/* Input text (database encoding) as UTF-8, its length in *len (kit_text.c's edge). */
+static inline const char *
 input_as_utf8(const char *str, size_t *len)
 {
-	int			enc = GetDatabaseEncoding();
-	const char *utf8;
-
-	*len = strlen(str);
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(str))
-		return str;
-	utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, str),
-													(int) *len, enc, PG_UTF8);
-	*len = strlen(utf8);
-	return utf8;
+	return kit_utf8_n(str, (int) strlen(str), len);
 }
 
-/* Text of value in the database encoding, palloc'd. */
-char *
+/* Canonical text of value: a plain decimal in the base unit, palloc'd. */
+static char *
 quantity_to_cstring(QuantityKind kind, int64 value)
 {
 	char		buf[QUANTITY_FORMAT_BUFSIZE];
-	bool		chinese = database_has_chinese_units();
-	size_t		len = quantity_format(kind, value, !chinese, buf);
+	size_t		len = quantity_format_plain(kind, value, buf);
 
-	if (chinese && GetDatabaseEncoding() != PG_UTF8)
-		return (char *) pg_do_encoding_conversion((unsigned char *) buf, (int) len,
-												  PG_UTF8, GetDatabaseEncoding());
 	return pnstrdup(buf, len);
+}
+
+/*
+ * Display text of value with a unit chosen by magnitude (526.395671万元), in
+ * the database encoding; ASCII base units where Chinese cannot be written.
+ */
+static text *
+quantity_display_text(QuantityKind kind, int64 value)
+{
+	char		buf[QUANTITY_FORMAT_BUFSIZE];
+
+	(void) quantity_format(kind, value, !database_has_chinese_units(), buf);
+	return kit_text(buf);
 }
 
 /*
  * Parse str (database encoding) as kind.  Returns false only when a soft
  * error was saved into escontext (PostgreSQL 16+); raises otherwise.
  */
-bool
+static bool
 quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
 					  Node *escontext)
 {
@@ -99,9 +87,10 @@ quantity_from_cstring(QuantityKind kind, const char *str, int64 *result,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value \"%s\" is out of range for type %s",
 						str, quantity_type_name(kind)),
-				 errdetail("The range of %s is %s to %s.", quantity_type_name(kind),
+				 errdetail("The range of %s is %s to %s %s.", quantity_type_name(kind),
 						   quantity_to_cstring(kind, PG_INT64_MIN),
-						   quantity_to_cstring(kind, PG_INT64_MAX))));
+						   quantity_to_cstring(kind, PG_INT64_MAX),
+						   kind == QUANTITY_AREA ? "mu" : kind == QUANTITY_MONEY ? "yuan" : "yuan/mu")));
 	else
 		errsave(escontext,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -146,168 +135,11 @@ quantity_unit_from_text(QuantityKind kind, text *unit_text)
 	return unit;
 }
 
-/* Write v in decimal at buf (INT128_BUFSIZE bytes), NUL-terminated; return the end. */
-char *
-int128_to_chars(int128 v, char *buf)
-{
-	char		tmp[INT128_BUFSIZE];
-	int			n = 0;
-	uint128		mag = v < 0 ? -(uint128) v : (uint128) v;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + (int) (mag % 10));
-		mag /= 10;
-	} while (mag != 0);
-	if (v < 0)
-		*buf++ = '-';
-	while (n > 0)
-		*buf++ = tmp[--n];
-	*buf = '\0';
-	return buf;
-}
-
-/*
- * Parse an optionally signed decimal integer at *p into *result, advancing
- * *p.  Returns false on no digits or on a value outside [min, max].
- */
-bool
-int128_from_chars(const char **p, int128 min, int128 max, int128 *result)
-{
-	const char *s = *p;
-	bool		neg = false;
-	uint128		limit;
-	uint128		mag = 0;
-
-	if (*s == '-' || *s == '+')
-		neg = (*s++ == '-');
-	if (*s < '0' || *s > '9')
-		return false;
-	limit = neg ? -(uint128) min : (uint128) max;
-	for (; *s >= '0' && *s <= '9'; s++)
-	{
-		unsigned	d = (unsigned) (*s - '0');
-
-		if (mag > limit / 10 || (mag == limit / 10 && d > limit % 10))
-			return false;
-		mag = mag * 10 + d;
-	}
-	*result = neg ? (int128) (-mag) : (int128) mag;
-	*p = s;
-	return true;
-}
-
-/* Exact numeric of an int128 (via its decimal text beyond the int64 range). */
-Numeric
-int128_to_numeric(int128 v)
-{
-	char		buf[INT128_BUFSIZE];
-
-	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-		return int64_to_numeric((int64) v);
-	int128_to_chars(v, buf);
-	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-											   ObjectIdGetDatum(InvalidOid),
-											   Int32GetDatum(-1)));
-}
-
 /* Numeric with trailing fractional zeros removed. */
 static inline Datum
 numeric_trimmed(Datum num)
 {
 	return DirectFunctionCall1(numeric_trim_scale, num);
-}
-
-/* 10^k for k >= 0, exact. */
-static Numeric
-numeric_pow10(int k)
-{
-	int64		p = 1;
-
-	Assert(k >= 0);
-	if (k > 18)
-		return DatumGetNumeric(DirectFunctionCall2(numeric_mul,
-												   NumericGetDatum(numeric_pow10(18)),
-												   NumericGetDatum(numeric_pow10(k - 18))));
-	while (k-- > 0)
-		p *= 10;
-	return int64_to_numeric(p);
-}
-
-/*
- * n / d rounded half away from zero (四舍五入) to exactly `scale` decimal
- * places; d != 0.  Exact: the quotient is truncated by integer division and
- * the remainder decides the last digit, so there is never double rounding
- * (numeric_div alone rounds at a data-dependent scale, which could decide a
- * half the wrong way).
- */
-Numeric
-numeric_div_round(Numeric n, Numeric d, int scale)
-{
-	Datum		ns = DirectFunctionCall2(numeric_mul, NumericGetDatum(n),
-										 NumericGetDatum(numeric_pow10(scale)));
-	Datum		q = DirectFunctionCall2(numeric_div_trunc, ns, NumericGetDatum(d));
-	Datum		r = DirectFunctionCall1(numeric_abs,
-										DirectFunctionCall2(numeric_sub, ns,
-															DirectFunctionCall2(numeric_mul, q,
-																				NumericGetDatum(d))));
-	Datum		abs_d = DirectFunctionCall1(numeric_abs, NumericGetDatum(d));
-
-	/* |r| >= |d| - |r| means the dropped fraction is at least one half */
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r,
-										  DirectFunctionCall2(numeric_sub, abs_d, r))) >= 0)
-	{
-		Datum		zero = NumericGetDatum(int64_to_numeric(0));
-		bool		negative = DatumGetBool(DirectFunctionCall2(numeric_lt, NumericGetDatum(n), zero)) !=
-			DatumGetBool(DirectFunctionCall2(numeric_lt, NumericGetDatum(d), zero));
-
-		q = DirectFunctionCall2(numeric_add, q,
-								NumericGetDatum(int64_to_numeric(negative ? -1 : 1)));
-	}
-	/* q * 10^-scale has exactly `scale` decimal places */
-	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, q,
-											   NumericGetDatum(int64_div_fast_to_numeric(1, scale))));
-}
-
-/*
- * num rounded half away from zero (四舍五入) to an integer, into *result;
- * false for NaN, infinity or a value outside int64 (callers word the error).
- */
-bool
-numeric_round_to_int64(Numeric num, int64 *result)
-{
-	Datum		rounded;
-
-	if (numeric_is_nan(num) || numeric_is_inf(num))
-		return false;
-	rounded = DirectFunctionCall2(numeric_round, NumericGetDatum(num), Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MAX)))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
-										  NumericGetDatum(int64_to_numeric(PG_INT64_MIN)))) < 0)
-		return false;
-	*result = DatumGetInt64(DirectFunctionCall1(numeric_int8, rounded));
-	return true;
-}
-
-/* A numeric count of stored units, rounded 四舍五入, as a stored value. */
-int64
-quantity_from_numeric_units(QuantityKind kind, Datum num)
-{
-	Numeric		n = DatumGetNumeric(num);
-	int64		result;
-
-	if (numeric_is_nan(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot convert NaN to %s", quantity_type_name(kind))));
-	if (numeric_is_inf(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot convert infinity to %s", quantity_type_name(kind))));
-	if (!numeric_round_to_int64(n, &result))
-		quantity_out_of_range(kind);
-	return result;
 }
 
 /* Value of kind in base units (亩/元/元每亩) as an exact, trimmed numeric. */
@@ -372,13 +204,14 @@ quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 d
 												 NumericGetDatum(numeric_div_round(v, int128_to_numeric(unit.num),
 																				   digits))));
 
+	/* ASCII fallback: the unit as a power of ten of an ASCII base unit (0.0375e8 yuan) */
 	if (!database_has_chinese_units())
-		return cstring_to_text(psprintf("%s %s", number, text_to_cstring(unit_text)));
-	label = unit.label;
-	if (GetDatabaseEncoding() != PG_UTF8)
-		label = (const char *) pg_do_encoding_conversion((unsigned char *) unconstify(char *, label),
-														 (int) strlen(label), PG_UTF8,
-														 GetDatabaseEncoding());
+	{
+		if (unit.ascii_exp != 0)
+			return cstring_to_text(psprintf("%se%d %s", number, unit.ascii_exp, unit.ascii_base));
+		return cstring_to_text(psprintf("%s %s", number, unit.ascii_base));
+	}
+	label = kit_local(unit.label);
 	return cstring_to_text(psprintf("%s%s", number, label));
 }
 
@@ -400,12 +233,20 @@ type##_in(PG_FUNCTION_ARGS) \
 	PG_RETURN_INT64(result); \
 } \
 \
-/* Canonical text output. */ \
+/* Canonical text output: a plain decimal in the base unit, as ::numeric prints. */ \
 PG_FUNCTION_INFO_V1(type##_out); \
 Datum \
 type##_out(PG_FUNCTION_ARGS) \
 { \
 	PG_RETURN_CSTRING(quantity_to_cstring(kind, PG_GETARG_INT64(0))); \
+} \
+\
+/* Display text with a unit chosen by magnitude (format_auto). */ \
+PG_FUNCTION_INFO_V1(type##_format_auto); \
+Datum \
+type##_format_auto(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_TEXT_P(quantity_display_text(kind, PG_GETARG_INT64(0))); \
 } \
 \
 /* Binary input: a big-endian int64 of stored units (every int64 is valid). */ \
@@ -415,6 +256,7 @@ type##_recv(PG_FUNCTION_ARGS) \
 { \
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0); \
 \
+	binary_input_check_length(buf, 8, quantity_type_name(kind)); \
 	PG_RETURN_INT64(pq_getmsgint64(buf)); \
 } \
 \

@@ -12,7 +12,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "industry.h"
+#include "decimal.h"
 
 #include <math.h>
 
@@ -95,10 +95,8 @@ quantity_div_numeric(QuantityKind kind, int64 a, Datum divisor)
 {
 	Numeric		d = DatumGetNumeric(divisor);
 
-	if (numeric_is_nan(d))
-		return quantity_from_numeric_units(kind, divisor);	/* raises for NaN */
-	if (numeric_is_inf(d))
-		return 0;
+	if (numeric_is_nan(d) || numeric_is_inf(d))
+		return quantity_from_numeric_units(kind, divisor);	/* raises 22023 */
 	if (DatumGetBool(DirectFunctionCall2(numeric_eq, divisor,
 										 NumericGetDatum(int64_to_numeric(0)))))
 		division_by_zero();
@@ -114,10 +112,6 @@ quantity_div_numeric(QuantityKind kind, int64 a, Datum divisor)
 static inline int64
 quantity_from_long_double(QuantityKind kind, long double v)
 {
-	if (isnan(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot convert NaN to %s", quantity_type_name(kind))));
 	v = roundl(v);
 	/* the bounds are -2^63 (exact) and 2^63 (exclusive) */
 	if (!(v >= -9223372036854775808.0L && v < 9223372036854775808.0L))
@@ -125,10 +119,21 @@ quantity_from_long_double(QuantityKind kind, long double v)
 	return (int64) v;
 }
 
+/* Raise 22023 for a NaN or infinite float8 operand (quantity_not_finite). */
+static inline void
+quantity_check_float8(QuantityKind kind, float8 f)
+{
+	if (unlikely(isnan(f)))
+		quantity_not_finite(kind, "NaN");
+	if (unlikely(isinf(f)))
+		quantity_not_finite(kind, "infinity");
+}
+
 /* a × a float8 factor. */
 static inline int64
 quantity_mul_float8(QuantityKind kind, int64 a, float8 factor)
 {
+	quantity_check_float8(kind, factor);
 	return quantity_from_long_double(kind, (long double) a * (long double) factor);
 }
 
@@ -136,6 +141,7 @@ quantity_mul_float8(QuantityKind kind, int64 a, float8 factor)
 static inline int64
 quantity_div_float8(QuantityKind kind, int64 a, float8 divisor)
 {
+	quantity_check_float8(kind, divisor);
 	if (unlikely(divisor == 0.0))
 		division_by_zero();
 	return quantity_from_long_double(kind, (long double) a / (long double) divisor);
@@ -284,4 +290,22 @@ Datum
 mu_area_mul_yuan_per_mu(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_YUAN(per_mu_times_area(PG_GETARG_YUAN_PER_MU(1), PG_GETARG_MU_AREA(0)));
+}
+
+/*
+ * per_mu_or_null(yuan, mu_area) → yuan_per_mu: 亩均 of one enterprise, NULL
+ * when the land is 0 (a guarded division that, unlike NULLIF(land, '0亩'),
+ * needs no operator lookup when a dumped view is restored).
+ */
+PG_FUNCTION_INFO_V1(yuan_div_mu_area_or_null);
+Datum
+yuan_div_mu_area_or_null(PG_FUNCTION_ARGS)
+{
+	Yuan		y = PG_GETARG_YUAN(0);
+	MuArea		m = PG_GETARG_MU_AREA(1);
+
+	if (m == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_YUAN_PER_MU(quantity_from_int128(QUANTITY_PER_AREA,
+											   int128_div_round((int128) y * PER_MU_FACTOR, m)));
 }

@@ -32,6 +32,9 @@
 #include "utils/typcache.h"
 #include "utils/numeric.h"
 
+/* the tier input in messages */
+#define TIER_INPUT	"the tier input"
+
 #define TV_NA		3			/* criterion whose condition does not hold */
 
 /* number of output columns of tier_check / tier_check_record */
@@ -70,7 +73,6 @@ typedef struct TierState
 	bool		credit_code_null;
 	Datum		name;
 	bool		name_null;
-	Oid			yuan_oid;
 	Datum		empty_text_array;
 	Datum		empty_gap_array;
 	Oid			gap_type;		/* tier_gap */
@@ -80,9 +82,6 @@ typedef struct TierState
 	Datum	   *code_text;
 	Datum	   *version_text;
 	Datum	   *label_text;
-	Datum	   *row_values;		/* the deformed SPI row */
-	bool	   *row_nulls;
-	int			row_natts;
 } TierState;
 
 /* ---------------------------------------------------------------------
@@ -108,7 +107,7 @@ value_cmp(const Value *v, Rat t)
 }
 
 /* Is the value inside the range?  TV_TRUE, TV_FALSE or TV_UNKNOWN. */
-int
+static int
 range_test(const Range *r, const Value *v)
 {
 	if (v->state == V_UNKNOWN)
@@ -189,6 +188,17 @@ or3(uint8 a, uint8 b)
  * ---------------------------------------------------------------------
  */
 
+/* a rounded up (toward +infinity) to `digits` decimals: a needed amount never falls short. */
+static Rat
+rat_ceil_decimals(Rat a, int digits)
+{
+	int128		scale = 1;
+
+	while (digits-- > 0)
+		scale *= 10;
+	return rat_make(rat_ceil(rat_mul(a, rat_int(scale))), scale);
+}
+
 /* Money (元, rational) as canonical yuan text, rounded up to 分. */
 static char *
 money_text(Rat yuan_amount)
@@ -228,7 +238,7 @@ unit_text(Rat v, TierUnit unit)
 }
 
 /* Text of a range: "3%以上", "5000万元以上、不满1亿元". */
-char *
+static char *
 range_text(const Range *r, TierUnit unit)
 {
 	if (unit == TU_FLAG)
@@ -279,10 +289,10 @@ static Value
 numeric_value(const TierInput *in, Datum d)
 {
 	Value		v;
-	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
+	char	   *shown;
 
-	if (!rat_parse(s, &v.q))
-		bad_number(in, s);
+	if (kit_numeric_rat(d, &v.q, &shown) != KIT_OK)
+		bad_number(in, shown);
 	v.state = V_KNOWN;
 	return v;
 }
@@ -292,7 +302,7 @@ static Value
 scope_value(const TierInput *in, const char *s)
 {
 	Value		v;
-	const char *u = tier_utf8(s);
+	const char *u = kit_utf8(s);
 
 	v.state = V_KNOWN;
 	if (strcmp(u, "规下") == 0)
@@ -309,36 +319,26 @@ scope_value(const TierInput *in, const char *s)
 
 /* Value of one non-null datum of input in. */
 static Value
-datum_value(TierState *st, const TierInput *in, Datum d)
+datum_value(const TierInput *in, Datum d)
 {
 	Value		v;
-	Oid			t = in->typid;
+	char	   *shown;
 
 	v.state = V_KNOWN;
-	if (t == st->yuan_oid)
-		v.q = rat_make(DatumGetInt64(d), 100);
-	else if (t == INT8OID)
-		v.q = rat_int(DatumGetInt64(d));
-	else if (t == INT4OID)
-		v.q = rat_int(DatumGetInt32(d));
-	else if (t == INT2OID)
-		v.q = rat_int(DatumGetInt16(d));
-	else if (t == BOOLOID)
-		v.q = rat_int(DatumGetBool(d) ? 1 : 0);
-	else if (t == NUMERICOID)
-		return numeric_value(in, d);
-	else if (t == FLOAT8OID || t == FLOAT4OID)
-	{
-		double		f = (t == FLOAT8OID) ? DatumGetFloat8(d) : DatumGetFloat4(d);
-
-		if (isnan(f) || isinf(f))
-			bad_number(in, isnan(f) ? "NaN" : "Infinity");
-		return numeric_value(in, DirectFunctionCall1(float8_numeric, Float8GetDatum(f)));
-	}
-	else if (t == TEXTOID || t == VARCHAROID || t == BPCHAROID)
+	if (in->kind == KIT_TEXT)
 		return scope_value(in, TextDatumGetCString(d));
-	else
-		v.state = V_UNKNOWN;
+	switch (kit_rat(in->kind, d, &v.q, &shown))
+	{
+		case KIT_OK:
+			break;
+		case KIT_NOT_FINITE:
+		case KIT_TOO_BIG:
+			if (shown == NULL)
+				v.state = V_UNKNOWN;
+			else
+				bad_number(in, shown);
+			break;
+	}
 	return v;
 }
 
@@ -356,35 +356,26 @@ read_held(TierState *st, ArrayType *arr)
 	st->nheld = 0;
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
-			st->held[st->nheld++] = tier_utf8(TextDatumGetCString(elems[i]));
+			st->held[st->nheld++] = unconstify(char *, kit_utf8(TextDatumGetCString(elems[i])));
 }
 
-/* Read the inputs of one SPI row. */
+/* Read the inputs of the query's current row. */
 static void
-read_row(TierState *st, HeapTuple tup, TupleDesc desc)
+read_row(TierState *st, const KitQuery *q)
 {
 	TierProgram *prog = st->prog;
 	int			i;
 
 	st->nheld = 0;
 	st->credit_code_null = st->name_null = true;
-	if (st->row_natts < desc->natts)
-	{
-		st->row_values = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(Datum));
-		st->row_nulls = MemoryContextAlloc(GetMemoryChunkContext(st), desc->natts * sizeof(bool));
-		st->row_natts = desc->natts;
-	}
-	/* one pass over the tuple: wide rows make per-column access quadratic */
-	heap_deform_tuple(tup, desc, st->row_values, st->row_nulls);
 	for (i = 0; i < prog->ninputs; i++)
 	{
 		TierInput  *in = &prog->inputs[i];
 		Datum		d;
 
 		st->in[i].state = V_UNKNOWN;
-		if (in->colno == 0 || st->row_nulls[in->colno - 1])
+		if (kit_get(q, in->colno, &d) != KIT_PRESENT)
 			continue;
-		d = st->row_values[in->colno - 1];
 		if (i == prog->in_credit_code || i == prog->in_name)
 		{
 			Oid			outf;
@@ -410,7 +401,7 @@ read_row(TierState *st, HeapTuple tup, TupleDesc desc)
 			read_held(st, DatumGetArrayTypeP(d));
 			continue;
 		}
-		st->in[i] = datum_value(st, in, d);
+		st->in[i] = datum_value(in, d);
 	}
 }
 
@@ -441,7 +432,7 @@ jsonb_value(const TierInput *in, JsonbValue *jv)
 				{
 					int64		fen;
 					QuantityError err;
-					char	   *u = pg_server_to_any(s, strlen(s), PG_UTF8);
+					const char *u = kit_utf8(s);
 
 					if (!quantity_parse(QUANTITY_MONEY, u, strlen(u), &fen, &err))
 						ereport(ERROR,
@@ -915,9 +906,9 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	{
 		TierRule   *p = &prog->tiers[c->prereq];
 
-		gv[1] = tier_text_datum(c->prereq_code);
-		gv[2] = tier_text_datum(p->label);
-		gv[6] = tier_text_datum(psprintf("需先认定为%s", p->label));
+		gv[1] = kit_text_datum(c->prereq_code);
+		gv[2] = kit_text_datum(p->label);
+		gv[6] = kit_text_datum(psprintf("需先认定为%s", p->label));
 		gn[1] = gn[2] = gn[6] = false;
 		return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 	}
@@ -951,8 +942,8 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	if (c->required_text == NULL)
 		c->required_text = MemoryContextStrdup(GetMemoryChunkContext(c->name),
 											   range_text(&c->range, unit));
-	gv[1] = tier_text_datum(metric_name);
-	gv[2] = tier_text_datum(c->required_text);
+	gv[1] = kit_text_datum(metric_name);
+	gv[2] = kit_text_datum(c->required_text);
 	gv[3] = rat_numeric(st, value_display(&v), 8);
 	gn[1] = gn[2] = gn[3] = false;
 
@@ -997,7 +988,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "元";
 				break;
 			case TU_RATIO:
-				shown = rat_mul(shortfall, rat_int(100));
+				shown = rat_ceil_decimals(rat_mul(shortfall, rat_int(100)), 2);
 				uname = "个百分点";
 				break;
 			case TU_PEOPLE:
@@ -1009,19 +1000,23 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "项";
 				break;
 			case TU_YEARS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "年";
 				break;
 			case TU_RANK:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "位";
 				break;
 			case TU_POINTS:
+				shown = rat_ceil_decimals(shortfall, 4);
 				uname = "分";
 				break;
 			default:
+				shown = rat_ceil_decimals(shortfall, 6);
 				break;
 		}
 		gv[4] = rat_numeric(st, shown, 6);
-		gv[5] = tier_text_datum(uname);
+		gv[5] = kit_text_datum(uname);
 		gn[4] = gn[5] = false;
 
 		num = (sunit == TU_MONEY) ? money_text(shortfall)
@@ -1048,7 +1043,7 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 	}
 	else
 		text = psprintf("需具备：%s", label);
-	gv[6] = tier_text_datum(text);
+	gv[6] = kit_text_datum(text);
 	gn[6] = false;
 	return HeapTupleGetDatum(heap_form_tuple(st->gap_desc, gv, gn));
 }
@@ -1161,7 +1156,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		mark_missing(st, ti, 0);
 		for (i = 0; i < prog->ninputs; i++)
 			if (st->mark[i])
-				miss[n++] = tier_text_datum(prog->inputs[i].name);
+				miss[n++] = kit_text_datum(prog->inputs[i].name);
 		values[11] = text_array(st, miss, n);
 	}
 	else
@@ -1230,9 +1225,9 @@ tier_state(TierProgram *prog, TupleDesc desc)
 					st->band_numeric[i][j * 64 + k] =
 						rat_numeric(st, t->items[j].bands[k].points, 6);
 		}
-		st->code_text[i] = tier_text_datum(t->code);
-		st->version_text[i] = tier_text_datum(t->version);
-		st->label_text[i] = tier_text_datum(t->label);
+		st->code_text[i] = kit_text_datum(t->code);
+		st->version_text[i] = kit_text_datum(t->version);
+		st->label_text[i] = kit_text_datum(t->label);
 	}
 	st->empty_text_array = PointerGetDatum(construct_empty_array(TEXTOID));
 	st->gap_type = get_element_type(TupleDescAttr(desc, TIER_NCOLS - 1)->atttypid);
@@ -1251,11 +1246,10 @@ tier_state(TierProgram *prog, TupleDesc desc)
 		TierRule   *t = &prog->tiers[i];
 
 		for (j = 0; j < t->ncrits; j++)
-			t->crits[j].name_text = tier_text_datum(t->crits[j].name);
+			t->crits[j].name_text = kit_text_datum(t->crits[j].name);
 		for (j = 0; j < t->nitems; j++)
-			t->items[j].name_text = tier_text_datum(t->items[j].name);
+			t->items[j].name_text = kit_text_datum(t->items[j].name);
 	}
-	st->yuan_oid = prog->yuan_oid;
 	return st;
 }
 
@@ -1278,6 +1272,15 @@ emit_row(TierState *st, Tuplestorestate *ts, TupleDesc tupdesc, int64 ordinal)
 	}
 }
 
+/* The input's columns with the tier engine's duplicate-column error (42701). */
+static KitColumns *
+tier_columns(KitColumns *cols)
+{
+	cols->dup_errcode = ERRCODE_DUPLICATE_COLUMN;
+	cols->dup_hint = "Give each input attribute one column, e.g. with SELECT t.*, x AS other_name.";
+	return cols;
+}
+
 /*
  * tier_check(query text, tiers text[] DEFAULT NULL): every row of the
  * query against every requested tier.
@@ -1289,17 +1292,11 @@ tier_check(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *query;
 	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
-	SPIPlanPtr	plan;
-	Portal		portal;
-	TupleDesc	desc;
+	KitQuery   *q;
 	TierProgram *prog;
 	TierState  *st;
 	MemoryContext rowcxt;
 	MemoryContext oldcxt;
-	char	  **names;
-	Oid		   *types;
-	int64		ordinal = 0;
-	int			i;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1312,52 +1309,21 @@ tier_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	plan = SPI_prepare(query, 0, NULL);
-	if (plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not prepare the tier input query: %s",
-						SPI_result_code_string(SPI_result))));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
-	desc = portal->tupDesc;
-	if (desc == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the tier input query must return rows")));
-	names = palloc(Max(desc->natts, 1) * sizeof(char *));
-	types = palloc(Max(desc->natts, 1) * sizeof(Oid));
-	for (i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute a = TupleDescAttr(desc, i);
-
-		names[i] = a->attisdropped ? NULL : NameStr(a->attname);
-		types[i] = a->atttypid;
-	}
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, desc->natts, names, types);
+	q = kit_query_open(query, "the tier input query");
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns_of_desc(TIER_INPUT, q->desc)));
 	st = tier_state(prog, rsinfo->setDesc);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
 								   ALLOCSET_DEFAULT_SIZES);
-
-	for (;;)
+	while (kit_query_next(q))
 	{
-		uint64		n;
-
-		SPI_cursor_fetch(portal, true, 1000);
-		n = SPI_processed;
-		if (n == 0)
-			break;
-		for (i = 0; i < (int) n; i++)
-		{
-			CHECK_FOR_INTERRUPTS();
-			oldcxt = MemoryContextSwitchTo(rowcxt);
-			read_row(st, SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
-			emit_row(st, rsinfo->setResult, rsinfo->setDesc, ++ordinal);
-			MemoryContextSwitchTo(oldcxt);
-			MemoryContextReset(rowcxt);
-		}
-		SPI_freetuptable(SPI_tuptable);
+		oldcxt = MemoryContextSwitchTo(rowcxt);
+		read_row(st, q);
+		emit_row(st, rsinfo->setResult, rsinfo->setDesc, q->rows);
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextReset(rowcxt);
 	}
-	SPI_cursor_close(portal);
+	kit_query_close(q);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -1401,7 +1367,8 @@ tier_check_record(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, n, names, types);
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns(TIER_INPUT, n, names, types)));
 	st = tier_state(prog, rsinfo->setDesc);
 	read_jsonb(st, jb);
 	emit_row(st, rsinfo->setResult, rsinfo->setDesc, 1);
@@ -1425,7 +1392,8 @@ tier_validate(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	prog = tier_compile_cols(get_func_namespace(fcinfo->flinfo->fn_oid), tiers, 0, NULL, NULL);
+	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
+						tier_columns(kit_columns(TIER_INPUT, 0, NULL, NULL)));
 	n = prog->ntiers;
 	SPI_finish();
 	PG_RETURN_INT32(n);

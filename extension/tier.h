@@ -14,68 +14,10 @@
 #define INDUSTRY_TIER_H
 
 #include "industry.h"
+#include "kit.h"
 
 #include "utils/array.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
-
-/* ---- exact rationals: n / d with d > 0 ---- */
-#define INT128_MAX_VALUE	((int128) (((uint128) 1 << 127) - 1))
-#define INT128_MIN_VALUE	(-INT128_MAX_VALUE - 1)
-
-typedef struct Rat
-{
-	int128		n;
-	int128		d;
-} Rat;
-
-/*
- * The engine works in UTF-8: rule-table text and the user values it compares
- * are converted when read (tier_utf8), and the text it makes (requirements,
- * gap phrases, labels) is converted to the database encoding when returned
- * (tier_text_datum).  User values it only passes through (credit_code, name)
- * stay as they are.
- */
-static inline char *
-tier_utf8(const char *s)
-{
-	int			enc = GetDatabaseEncoding();
-
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-		return unconstify(char *, s);
-	return pg_server_to_any(s, strlen(s), PG_UTF8);
-}
-
-/* Text datum, in the database encoding, of a UTF-8 string. */
-static inline Datum
-tier_text_datum(const char *utf8)
-{
-	int			enc = GetDatabaseEncoding();
-
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-		return CStringGetTextDatum(utf8);
-	return PointerGetDatum(cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8)));
-}
-
-static inline Rat
-rat_int(int64 v)
-{
-	Rat			r;
-
-	r.n = v;
-	r.d = 1;
-	return r;
-}
-
-extern Rat	rat_make(int128 n, int128 d);
-extern int	rat_cmp(Rat a, Rat b);
-extern Rat	rat_add(Rat a, Rat b);
-extern Rat	rat_sub(Rat a, Rat b);
-extern Rat	rat_mul(Rat a, Rat b);
-extern Rat	rat_div(Rat a, Rat b);
-extern bool rat_parse(const char *s, Rat *r);
-extern char *rat_to_cstring(Rat a, int digits);
-extern int128 rat_ceil(Rat a);
 
 /* ---- units of attributes and metrics (decide how gaps are phrased) ---- */
 typedef enum TierUnit
@@ -142,8 +84,9 @@ typedef struct TierInput
 	char	   *name;
 	const char *label;
 	TierUnit	unit;
-	int			colno;			/* SPI column number, 0 = absent */
+	int			colno;			/* column number (attno), 0 = absent */
 	Oid			typid;
+	KitType		kind;			/* how its values are read */
 } TierInput;
 
 /* a metric: an input attribute or a derived metric */
@@ -234,16 +177,9 @@ typedef struct TierProgram
 	int			in_credit_code; /* input indexes of pass-through columns, -1 */
 	int			in_name;
 	int			in_tiers_held;
-	Oid			yuan_oid;		/* the extension's yuan type */
 } TierProgram;
 
-/* tier_rules.c */
-extern TierProgram *tier_compile_cols(Oid nsp_oid, ArrayType *tiers, int ncols,
-									  char **names, Oid *types);
-extern int	tier_input_index(TierProgram *prog, const char *name);
-
-/* tier.c */
-extern int	range_test(const Range *r, const Value *v);
-extern char *range_text(const Range *r, TierUnit unit);
+/* tier_rules.c (called by tier.c only; calls nothing of tier.c) */
+extern TierProgram *tier_compile(Oid nsp_oid, ArrayType *tiers, const KitColumns *cols);
 
 #endif							/* INDUSTRY_TIER_H */

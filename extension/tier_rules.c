@@ -3,7 +3,7 @@
  * tier_rules.c
  *	  Load the 梯度培育 rule tables (tier_definition, tier_criterion,
  *	  tier_score_band), validate them and compile the requested tiers and
- *	  their prerequisites into a TierProgram; plus exact rational arithmetic.
+ *	  their prerequisites into a TierProgram.
  *
  * Rule data is read with the caller's rights through SPI (the caller must
  * be connected).  Metric names resolve to input columns first, then to the
@@ -25,326 +25,6 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
-
-/* ---------------------------------------------------------------------
- * Exact rationals
- * ---------------------------------------------------------------------
- */
-
-/* Raise 22003 for a rational result that does not fit in 128 bits. */
-pg_attribute_noreturn()
-static void
-rat_overflow(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value out of range in a tier metric"),
-			 errdetail("An intermediate result of a tier criterion does not fit in 128 bits.")));
-}
-
-/* Greatest common divisor of |a| and |b| (gcd(0, 0) = 1). */
-static int128
-gcd128(int128 a, int128 b)
-{
-	if (a < 0)
-		a = -a;
-	if (b < 0)
-		b = -b;
-	while (b != 0)
-	{
-		int128		t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a == 0 ? 1 : a;
-}
-
-/* Build n / d with a positive denominator; d must not be zero. */
-Rat
-rat_make(int128 n, int128 d)
-{
-	Rat			r;
-
-	Assert(d != 0);
-	if (d < 0)
-	{
-		n = -n;
-		d = -d;
-	}
-	r.n = n;
-	r.d = d;
-	return r;
-}
-
-/* Reduce to lowest terms. */
-static Rat
-rat_reduce(Rat a)
-{
-	int128		g = gcd128(a.n, a.d);
-
-	a.n /= g;
-	a.d /= g;
-	return a;
-}
-
-/* floor(a / b) for b > 0 */
-static inline int128
-floordiv128(int128 a, int128 b)
-{
-	int128		q = a / b;
-
-	if ((a % b) != 0 && a < 0)
-		q -= 1;
-	return q;
-}
-
-/*
- * Compare two rationals exactly: cross-multiplication when it fits, else
- * a continued-fraction walk that never overflows.
- */
-int
-rat_cmp(Rat a, Rat b)
-{
-	int128		x,
-				y;
-
-	if (a.d == b.d)
-		return (a.n > b.n) - (a.n < b.n);
-	if (!__builtin_mul_overflow(a.n, b.d, &x) &&
-		!__builtin_mul_overflow(b.n, a.d, &y))
-		return (x > y) - (x < y);
-
-	for (;;)
-	{
-		int128		qa = floordiv128(a.n, a.d);
-		int128		qb = floordiv128(b.n, b.d);
-		int128		ra,
-					rb;
-		Rat			t;
-
-		if (qa != qb)
-			return (qa > qb) ? 1 : -1;
-		ra = a.n - qa * a.d;
-		rb = b.n - qb * b.d;
-		if (ra == 0 || rb == 0)
-		{
-			if (ra == rb)
-				return 0;
-			return ra == 0 ? -1 : 1;
-		}
-		/* compare ra/a.d with rb/b.d: reciprocals compare the other way */
-		t = rat_make(a.d, ra);
-		a = rat_make(b.d, rb);
-		b = t;
-	}
-}
-
-/* a + b, exact. */
-Rat
-rat_add(Rat a, Rat b)
-{
-	int128		n1,
-				n2,
-				n,
-				d;
-
-	if (a.d == b.d)
-	{
-		if (!__builtin_add_overflow(a.n, b.n, &n))
-			return rat_make(n, a.d);
-	}
-	else if (!__builtin_mul_overflow(a.n, b.d, &n1) &&
-			 !__builtin_mul_overflow(b.n, a.d, &n2) &&
-			 !__builtin_add_overflow(n1, n2, &n) &&
-			 !__builtin_mul_overflow(a.d, b.d, &d))
-		return rat_make(n, d);
-
-	/* slow path: lowest terms and the least common denominator */
-	{
-		int128		g,
-					m1,
-					m2;
-
-		a = rat_reduce(a);
-		b = rat_reduce(b);
-		g = gcd128(a.d, b.d);
-		if (__builtin_mul_overflow(a.n, b.d / g, &m1) ||
-			__builtin_mul_overflow(b.n, a.d / g, &m2) ||
-			__builtin_add_overflow(m1, m2, &n) ||
-			__builtin_mul_overflow(a.d / g, b.d, &d))
-			rat_overflow();
-		return rat_reduce(rat_make(n, d));
-	}
-}
-
-/* a - b, exact. */
-Rat
-rat_sub(Rat a, Rat b)
-{
-	if (__builtin_sub_overflow((int128) 0, b.n, &b.n))
-		rat_overflow();
-	return rat_add(a, b);
-}
-
-/* a * b, exact. */
-Rat
-rat_mul(Rat a, Rat b)
-{
-	int128		n,
-				d;
-
-	if (!__builtin_mul_overflow(a.n, b.n, &n) &&
-		!__builtin_mul_overflow(a.d, b.d, &d))
-		return rat_make(n, d);
-	a = rat_reduce(a);
-	b = rat_reduce(b);
-	{
-		int128		g1 = gcd128(a.n, b.d);
-		int128		g2 = gcd128(b.n, a.d);
-
-		if (__builtin_mul_overflow(a.n / g1, b.n / g2, &n) ||
-			__builtin_mul_overflow(a.d / g2, b.d / g1, &d))
-			rat_overflow();
-	}
-	return rat_make(n, d);
-}
-
-/* a / b, exact; b must not be zero. */
-Rat
-rat_div(Rat a, Rat b)
-{
-	Rat			inv;
-
-	Assert(b.n != 0);
-	if (a.d == b.d)
-		return rat_make(a.n, b.n);
-	inv = rat_make(b.d, b.n);
-	return rat_mul(a, inv);
-}
-
-/* Smallest integer >= a. */
-int128
-rat_ceil(Rat a)
-{
-	return -floordiv128(-a.n, a.d);
-}
-
-/*
- * Parse a plain decimal ("-12.5", "3", "0.035", "1.5e+07") into an exact
- * rational.  Returns false for NaN, infinities, and anything longer than
- * 38 significant digits.
- */
-bool
-rat_parse(const char *s, Rat *r)
-{
-	int128		n = 0;
-	int128		d = 1;
-	bool		neg = false;
-	bool		digits = false;
-	bool		frac = false;
-	int			exp = 0;
-
-	if (*s == '-' || *s == '+')
-		neg = (*s++ == '-');
-	for (; *s; s++)
-	{
-		if (*s >= '0' && *s <= '9')
-		{
-			digits = true;
-			if (__builtin_mul_overflow(n, 10, &n) ||
-				__builtin_add_overflow(n, *s - '0', &n))
-				return false;
-			if (frac && __builtin_mul_overflow(d, 10, &d))
-				return false;
-		}
-		else if (*s == '.' && !frac)
-			frac = true;
-		else if (*s == 'e' || *s == 'E')
-		{
-			char	   *end;
-			long		e = strtol(s + 1, &end, 10);
-
-			if (*end != '\0' || e > 38 || e < -38)
-				return false;
-			exp = (int) e;
-			break;
-		}
-		else
-			return false;
-	}
-	if (!digits)
-		return false;
-	for (; exp > 0; exp--)
-		if (__builtin_mul_overflow(n, 10, &n))
-			return false;
-	for (; exp < 0; exp++)
-		if (__builtin_mul_overflow(d, 10, &d))
-			return false;
-	*r = rat_make(neg ? -n : n, d);
-	return true;
-}
-
-/*
- * Decimal text of a rational, rounded half away from zero to at most
- * digits (<= 30) fractional digits, trailing zeros trimmed.
- */
-char *
-rat_to_cstring(Rat a, int digits)
-{
-	char		fr[32];
-	char		ip[48];
-	char	   *p = ip + sizeof(ip) - 1;
-	int128		an,
-				q,
-				rem;
-	bool		neg;
-	int			i,
-				n;
-
-	Assert(digits >= 0 && digits <= 30);
-	/* lowest terms only when the digit loop would overflow (gcd is slow) */
-	if (a.d > INT128_MAX_VALUE / 10 || a.n == INT128_MIN_VALUE)
-		a = rat_reduce(a);
-	if (a.d > INT128_MAX_VALUE / 10 || a.n == INT128_MIN_VALUE)
-		rat_overflow();
-	neg = a.n < 0;
-	an = neg ? -a.n : a.n;
-	q = an / a.d;
-	rem = an % a.d;
-	for (i = 0; i < digits; i++)
-	{
-		rem *= 10;
-		fr[i] = (char) ('0' + (int) (rem / a.d));
-		rem %= a.d;
-	}
-	if (rem != 0 && rem >= a.d - rem)
-	{
-		for (i = digits - 1; i >= 0; i--)
-		{
-			if (fr[i] == '9')
-				fr[i] = '0';
-			else
-			{
-				fr[i]++;
-				break;
-			}
-		}
-		if (i < 0)
-			q++;
-	}
-	n = digits;
-	while (n > 0 && fr[n - 1] == '0')
-		n--;
-	*p = '\0';
-	do
-	{
-		*--p = (char) ('0' + (int) (q % 10));
-		q /= 10;
-	} while (q != 0);
-	return psprintf("%s%s%s%.*s", (neg && (p[0] != '0' || p[1] != '\0' || n > 0)) ? "-" : "",
-					p, n > 0 ? "." : "", n, fr);
-}
 
 /* ---------------------------------------------------------------------
  * Attribute and derived-metric catalogue
@@ -452,14 +132,6 @@ static const DerivedInfo derived_metrics[] = {
  * ---------------------------------------------------------------------
  */
 
-/* Column names and types of the query (or jsonb keys, typid InvalidOid). */
-typedef struct ColumnSet
-{
-	int			ncols;
-	char	  **names;
-	Oid		   *types;
-} ColumnSet;
-
 /* A loaded row of tier_definition. */
 typedef struct DefRow
 {
@@ -475,7 +147,7 @@ typedef struct DefRow
 typedef struct CompileCtx
 {
 	TierProgram *prog;
-	const ColumnSet *cols;
+	const KitColumns *cols;	/* the query's columns or the record's keys */
 	int			ndefs;
 	DefRow	   *defs;
 	SPITupleTable *crit_tab;
@@ -485,39 +157,11 @@ typedef struct CompileCtx
 	int			tiers_cap;
 	int			inputs_cap;
 	int			metrics_cap;
-	Oid			yuan_oid;
+	KitTypes	types;
 } CompileCtx;
 
-/* Oid of a type of the extension's schema, InvalidOid if absent. */
-static Oid
-ext_type_oid(Oid nsp, const char *name)
-{
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
-}
-
-/* Index of the column named name, or -1; a name given twice is an error. */
-static int
-column_index(const ColumnSet *cols, const char *name)
-{
-	int			i,
-				found = -1;
-
-	for (i = 0; i < cols->ncols; i++)
-		if (cols->names[i] && strcmp(cols->names[i], name) == 0)
-		{
-			if (found >= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DUPLICATE_COLUMN),
-						 errmsg("column \"%s\" appears more than once in the tier input", name),
-						 errhint("Give each input attribute one column, e.g. with SELECT t.*, x AS other_name.")));
-			found = i;
-		}
-	return found;
-}
-
 /* Index of the input attribute name in prog, or -1. */
-int
+static int
 tier_input_index(TierProgram *prog, const char *name)
 {
 	int			i;
@@ -530,38 +174,35 @@ tier_input_index(TierProgram *prog, const char *name)
 
 /* Check that an input column's type suits its attribute (42804). */
 static void
-check_input_type(CompileCtx *cx, TierInput *in)
+check_input_type(TierInput *in)
 {
-	Oid			t = in->typid;
+	KitType		k = in->kind;
 	bool		ok;
 
-	if (in->colno == 0 || t == InvalidOid)
+	if (in->colno == 0 || in->typid == InvalidOid)
 		return;
 	if (strcmp(in->name, "credit_code") == 0 || strcmp(in->name, "name") == 0)
 		return;
 	if (strcmp(in->name, "scope") == 0)
-		ok = (t == TEXTOID || t == VARCHAROID || t == BPCHAROID);
+		ok = (k == KIT_TEXT);
 	else if (strcmp(in->name, "tiers_held") == 0)
-		ok = (t == TEXTARRAYOID || t == get_array_type(VARCHAROID));
-	else if (t == INT2OID || t == INT4OID || t == INT8OID || t == NUMERICOID ||
-			 t == FLOAT4OID || t == FLOAT8OID)
+		ok = (k == KIT_TEXT_ARRAY);
+	else if (kit_type_is_number(k))
 		ok = true;
-	else if (t == BOOLOID)
+	else if (k == KIT_BOOL)
 		ok = (in->unit != TU_MONEY);
-	else if (t == cx->yuan_oid && t != InvalidOid)
+	else if (k == KIT_YUAN)
 		ok = (in->unit == TU_MONEY);
 	else
 		ok = false;
 	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of the tier input has type %s",
-						in->name, format_type_be(t)),
-				 errdetail("Attribute \"%s\" (%s) must be %s.", in->name, in->label,
-						   strcmp(in->name, "scope") == 0 ? "text" :
-						   strcmp(in->name, "tiers_held") == 0 ? "text[]" :
-						   in->unit == TU_MONEY ? "yuan or a number of 元" :
-						   in->unit == TU_FLAG ? "boolean or a number" : "a number")));
+		kit_type_error("the tier input", in->name, in->typid,
+					   psprintf("Attribute \"%s\" (%s) must be %s.", in->name, in->label,
+								strcmp(in->name, "scope") == 0 ? "text" :
+								strcmp(in->name, "tiers_held") == 0 ? "text[]" :
+								in->unit == TU_MONEY ? "yuan or a number of 元" :
+								in->unit == TU_FLAG ? "boolean or a number" : "a number"),
+					   NULL);
 }
 
 /* Find or add the input attribute name. */
@@ -591,10 +232,11 @@ add_input(CompileCtx *cx, const char *name)
 			in->unit = known_attrs[i].unit;
 			break;
 		}
-	c = column_index(cx->cols, name);
+	c = kit_column_index(cx->cols, name);
 	in->colno = c + 1;
 	in->typid = c >= 0 ? cx->cols->types[c] : InvalidOid;
-	check_input_type(cx, in);
+	in->kind = kit_type_of(&cx->types, in->typid);
+	check_input_type(in);
 	return prog->ninputs++;
 }
 
@@ -624,7 +266,7 @@ add_metric(CompileCtx *cx, const char *name, bool geometric,
 
 	memset(&m, 0, sizeof(m));
 	m.lever = -1;
-	if (column_index(cx->cols, name) < 0)
+	if (kit_column_index(cx->cols, name) < 0)
 		for (i = 0; i < (int) lengthof(derived_metrics); i++)
 			if (strcmp(derived_metrics[i].name, name) == 0)
 			{
@@ -774,7 +416,7 @@ val(SPITupleTable *tab, uint64 row, int col)
 {
 	char	   *s = SPI_getvalue(tab->vals[row], tab->tupdesc, col);
 
-	return s ? tier_utf8(s) : NULL;
+	return s ? unconstify(char *, kit_utf8(s)) : NULL;
 }
 
 /* Find a definition by code and (optional) version: latest valid_from. */
@@ -1147,25 +789,20 @@ run_rules_query(const char *sql, uint64 *n)
  * rule tables are those of schema nsp_oid (the extension's).
  */
 TierProgram *
-tier_compile_cols(Oid nsp_oid, ArrayType *tiers, int ncols, char **names, Oid *types)
+tier_compile(Oid nsp_oid, ArrayType *tiers, const KitColumns *cols)
 {
 	CompileCtx	cx;
 	TierProgram *prog = palloc0(sizeof(TierProgram));
-	ColumnSet	cols;
 	const char *nsp = quote_identifier(get_namespace_name(nsp_oid));
 	SPITupleTable *deftab;
 	uint64		ndef,
 				i;
 	int			nout_cap = 8;
 
-	cols.ncols = ncols;
-	cols.names = names;
-	cols.types = types;
 	memset(&cx, 0, sizeof(cx));
 	cx.prog = prog;
-	cx.cols = &cols;
-	cx.yuan_oid = ext_type_oid(nsp_oid, "yuan");
-	prog->yuan_oid = cx.yuan_oid;
+	cx.cols = cols;
+	cx.types = kit_types(nsp_oid);
 	cx.tiers_cap = 8;
 	cx.inputs_cap = 16;
 	cx.metrics_cap = 16;
@@ -1199,9 +836,9 @@ tier_compile_cols(Oid nsp_oid, ArrayType *tiers, int ncols, char **names, Oid *t
 								  &cx.nband);
 
 	/* pass-through columns */
-	prog->in_credit_code = column_index(&cols, "credit_code") >= 0 ? add_input(&cx, "credit_code") : -1;
-	prog->in_name = column_index(&cols, "name") >= 0 ? add_input(&cx, "name") : -1;
-	prog->in_tiers_held = column_index(&cols, "tiers_held") >= 0 ? add_input(&cx, "tiers_held") : -1;
+	prog->in_credit_code = kit_column_index(cols, "credit_code") >= 0 ? add_input(&cx, "credit_code") : -1;
+	prog->in_name = kit_column_index(cols, "name") >= 0 ? add_input(&cx, "name") : -1;
+	prog->in_tiers_held = kit_column_index(cols, "tiers_held") >= 0 ? add_input(&cx, "tiers_held") : -1;
 
 	if (tiers == NULL)
 	{
@@ -1236,7 +873,7 @@ tier_compile_cols(Oid nsp_oid, ArrayType *tiers, int ncols, char **names, Oid *t
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("tier names must not be NULL")));
-			s = tier_utf8(TextDatumGetCString(elems[k]));
+			s = unconstify(char *, kit_utf8(TextDatumGetCString(elems[k])));
 			colon = strchr(s, ':');
 			if (colon)
 				*colon = '\0';

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "whitespace.h"
+
 /* GB 32100 weights 3^(i-1) mod 31 for positions 1-17. */
 static const int uscc_weights[USCC_LENGTH - 1] = {
 	1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
@@ -306,12 +308,11 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-/* Is cp white space that input may carry around a code? */
-static bool
+/* Is cp white space that input may carry around a code (whitespace.h)? */
+static inline bool
 uscc_is_space(uint32_t cp)
 {
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') ||
-		cp == 0x00A0 || cp == 0x3000;
+	return industry_is_space(cp);
 }
 
 /* Full-width ASCII to ASCII, then lower to upper case. */

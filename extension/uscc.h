@@ -85,7 +85,7 @@ typedef enum UsccMakeProblem
 
 /*
  * Normalise and validate str[0..len) (UTF-8, need not be NUL-terminated):
- * surrounding white space (ASCII, U+00A0, U+3000) is trimmed, full-width
+ * surrounding white space (Unicode White_Space, whitespace.h) is trimmed, full-width
  * ASCII (U+FF01-U+FF5E) becomes ASCII and lower case becomes upper case.
  * On success write the canonical 18 characters to code (not NUL-terminated)
  * and return true; otherwise fill *err and return false.  Never reads past

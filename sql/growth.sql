@@ -123,3 +123,35 @@ SELECT ytd_label('infinity');
 SELECT growth(base => 17.5, current => 18.9) AS named,
 	growth_phrase(current => 18.9, base => 17.5, digits => 2) AS named_digits,
 	cagr(first => 100, last => 121, years => 2) AS named_cagr;
+
+-- 1.1: roots keep relative precision (the ratio was rounded to 40 decimals before the root)
+SELECT cagr(1e50, 1, 10) AS shrink_1e50, cagr(3e34, 1, 5) AS shrink_3e34, cagr(1, 1e50, 10) AS grow_1e50,
+	growth_2y_avg(1, 1e20) AS two_year_1e20, cagr(1e50::float8, 1::float8, 10) AS float8,
+	cagr('1亿元'::yuan, '0.01元'::yuan, 10) AS yuan_tiny_ratio;
+-- the same to documented precision (16 decimals) as an independent numeric computation
+SELECT cagr(3e34, 1, 5) = round((exp(ln(1::numeric(200, 100) / 3e34) / 5) - 1) * 100, 16) AS shrink_matches,
+	cagr(1, 7, 3) = round((exp(ln(7::numeric(60, 50)) / 3) - 1) * 100, 16) AS cube_root_matches,
+	cagr(1, 1e300, 3) AS huge_root, cagr(2, 0, 4) AS to_zero;
+
+-- 1.1: phrase conventions as arguments; the defaults are the 1.0 wording
+SELECT growth_phrase(730, 100) AS default_multiple, growth_phrase(730, 100, multiple_digits => 1) AS one_decimal_multiple,
+	growth_phrase(207, 100, multiples => false) AS percent_above_100, '累计' || growth_phrase(212.8, 100, 1, false) AS cumulative,
+	growth_phrase(199.99, 100, multiples => false, digits => 2) AS just_below;
+SELECT growth_phrase(5, -100) AS default_turn, growth_phrase(5, -100, turn_profit => '扭亏为盈') AS turnaround,
+	growth_phrase(-5, 100, turn_profit => '扭亏为盈') AS turn_loss_unchanged,
+	growth_phrase('11140.1亿元'::yuan, '3992.9亿元'::yuan, multiple_digits => 1) AS yuan_multiple,
+	growth_phrase(7.3::float8, 1::float8, 1, true, 0) AS float8_multiple;
+SELECT pp_phrase(5.2, 8.8) AS default_verbs, pp_phrase(5.2, 8.8, verbs => '上升/下降') AS down,
+	pp_phrase(8.8, 5.2, 1, '上升/下降') AS up, pp_phrase(8.8::float8, 5.2::float8, verbs => '上升/下降') AS float8,
+	pp_phrase(5, 5, verbs => '上升/下降') AS flat;
+SELECT growth_phrase(1, 2, turn_profit => '转盈');
+SELECT growth_phrase(1, 2, 1, true, 17);
+SELECT pp_phrase(1, 2, verbs => '增加/减少');
+SELECT growth_phrase(1, 2, multiples => NULL) IS NULL AS strict;
+
+-- 1.1: ytd_label separators that cannot be read wrongly
+SELECT ytd_label('2024-02-01', '-') AS dash, ytd_label('2024-02-01', ' 至 ') AS spaced, ytd_label('2024-01-31', '~') AS january;
+SELECT ytd_label('2024-02-01', '');
+SELECT ytd_label('2024-02-01', '0');
+SELECT ytd_label('2024-02-01', '至1');
+SELECT ytd_label('2024-01-31', '');

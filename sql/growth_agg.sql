@@ -132,7 +132,7 @@ SELECT ytd_current(v, '2024-01-01', '2024-01-31') FROM (VALUES ('NaN'::numeric))
 -- ---- growth_state: text form, direct calls, errors ----
 SELECT s::growth_state AS state, s::growth_state::text = s AS round_trip
 FROM (VALUES ('(yuan,,0,0,0,0)'), ('(yuan,2024-05-31,5,750200000000,5,693300000000)'),
-	('(int8,,3,-170141183460469231731687303715884105728,1,170141183460469231731687303715884105727)'),
+	('(int8,,3,-27670116110564327424,1,9223372036854775807)'),
 	('(numeric,2024-02-29,2,10.50,1,-0.000001)'), ('(float8,,1,0.30000000000000004,0,0)'),
 	('(mu_area,0001-01-01,1,1,0,0)'), ('(yuan_per_mu,-4713-11-24,0,0,1,7)')) v(s);
 SELECT ytd_accum(ytd_accum('(yuan,,0,0,0,0)', '1元'::yuan, '2024-01-01', '2024-03-01'),
@@ -145,7 +145,9 @@ SELECT ytd_accum(ytd_accum('(yuan,,0,0,0,0)', '1元'::yuan, '2024-01-01', '2024-
 SELECT growth_state_combine('(yuan,2024-03-01,1,100,1,200)', '(yuan,2024-04-01,0,0,0,0)');
 SELECT growth_state_combine('(yuan,,0,0,0,0)', '(mu_area,,0,0,0,0)');
 SELECT ytd_accum('(numeric,,0,0,0,0)', 1::int8, '2024-01-01', '2024-03-01');
-SELECT growth_state_combine('(int8,,1,170141183460469231731687303715884105727,0,0)', '(int8,,1,1,0,0)');
+SELECT growth_state_combine('(int8,,9223372036854775807,0,0,0)', '(int8,,1,1,0,0)');
+SELECT growth_state_combine('(numeric,,9223372036854775807,0,0,0)', '(numeric,,1,1,0,0)');
+SELECT ytd_accum('(int8,2024-03-01,9223372036854775807,0,0,0)', 1::int8, '2024-01-01', '2024-03-01');
 SELECT '(yuan,,0,1,0,0)'::growth_state;
 SELECT '(money,,0,0,0,0)'::growth_state;
 SELECT '(yuan,2024-02-30,0,0,0,0)'::growth_state;

@@ -96,17 +96,21 @@ def main():
                           '375.29万元'::yuan, '7199元'::yuan, '32.5万元/亩'::yuan_per_mu,
                           '573564万元'::yuan / '30341亩'::mu_area""")
     got = cur.fetchone()
-    want = ("1069亩", "3230.85亩", "75.02亿元", "375.29万元", "7199元", "32.5万元/亩", "18.90392538万元/亩")
-    check(got == want, "types arrive as canonical text", got)
+    want = ("1069", "3230.85", "7502000000", "3752900", "7199", "325000", "189039.2538")
+    check(got == want, "types arrive as canonical text: plain numbers in 亩, 元, 元/亩", got)
+    check([decimal.Decimal(v) for v in got] == [decimal.Decimal(v) for v in want],
+          "the canonical text is a decimal any client reads right", got)
     cur.execute("SELECT %s::yuan = '2298亿元'::yuan, %s::mu_area::numeric", ("2298亿元", "12公顷"))
     eq, mu = cur.fetchone()
     check(eq is True and mu == decimal.Decimal(180), "parameters are parsed by the types", (eq, mu))
 
-    cur.execute("""SELECT land, tax FROM district.annual WHERE land IS NOT NULL
+    cur.execute("""SELECT land, tax, land::numeric, tax::numeric FROM district.annual WHERE land IS NOT NULL
                     ORDER BY credit_code, year LIMIT 20""")
     typed = cur.fetchall()
-    check(all(isinstance(a, str) and a.endswith("亩") and isinstance(t, str) and t.endswith("元")
-              for a, t in typed), "table columns of the types arrive as text with units", typed[0])
+    check(len(typed) == 20 and all(isinstance(a, str) and isinstance(t, str) and
+                                   decimal.Decimal(a) == an and decimal.Decimal(t) == tn
+                                   for a, t, an, tn in typed),
+          "table columns of the types arrive as plain numbers in 亩 and 元", typed[0])
 
     # 3. binary transfer: COPY ... (FORMAT binary) of numeric report columns and of the types
     buf = io.BytesIO()

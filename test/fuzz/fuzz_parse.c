@@ -86,6 +86,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			int			ascii;
 
+			/* the canonical output (plain decimal) re-parses to the value */
+			{
+				char		plain[QUANTITY_FORMAT_BUFSIZE];
+				size_t		pn = quantity_format_plain((QuantityKind) kind, v, plain);
+				int64_t		pw = 0;
+				QuantityError perr;
+
+				check(pn < QUANTITY_FORMAT_BUFSIZE && strlen(plain) == pn,
+					  "plain format length", kind, data, size);
+				check(quantity_parse((QuantityKind) kind, plain, pn, &pw, &perr) && pw == v,
+					  "plain text does not re-parse to the value", kind, data, size);
+			}
 			for (ascii = 0; ascii < 2; ascii++)
 			{
 				char		buf[QUANTITY_FORMAT_BUFSIZE];

@@ -82,6 +82,20 @@ roundtrip_one(QuantityKind kind, int64_t v)
 					 v, back);
 		record(ok, "FAIL roundtrip %s: \"%s\"", ok ? "" : msg, buf);
 	}
+	/* the canonical text output (a plain decimal in the base unit) */
+	{
+		char		buf[QUANTITY_FORMAT_BUFSIZE];
+		char		msg[160];
+		size_t		n = quantity_format_plain(kind, v, buf);
+		int64_t		back = 0;
+		QuantityError err;
+		bool		ok = quantity_parse(kind, buf, n, &back, &err) && back == v;
+
+		if (!ok)
+			snprintf(msg, sizeof(msg), "%s %" PRId64 " -> %" PRId64, kind_names[kind],
+					 v, back);
+		record(ok, "FAIL plain roundtrip %s: \"%s\"", ok ? "" : msg, buf);
+	}
 }
 
 /* Property 1: format and re-parse. */
@@ -312,6 +326,10 @@ static const RefUnit ref_units[] = {
 	{QUANTITY_AREA, "万平方米", "15000000", 1},
 	{QUANTITY_AREA, "平方公里", "1500000000", 1},
 	{QUANTITY_AREA, "KM2", "1500000000", 1},
+	{QUANTITY_AREA, "千公顷", "15000000000", 1},
+	{QUANTITY_AREA, "万公顷", "150000000000", 1},
+	{QUANTITY_AREA, "百万平方米", "1500000000", 1},
+	{QUANTITY_AREA, "千亩", "1000000000", 1},
 	{QUANTITY_MONEY, "", "100", 1},
 	{QUANTITY_MONEY, "元", "100", 1},
 	{QUANTITY_MONEY, "yuan", "100", 1},
@@ -321,6 +339,10 @@ static const RefUnit ref_units[] = {
 	{QUANTITY_MONEY, "万", "1000000", 1},
 	{QUANTITY_MONEY, "百万元", "100000000", 1},
 	{QUANTITY_MONEY, "千万元", "1000000000", 1},
+	{QUANTITY_MONEY, "千", "100000", 1},
+	{QUANTITY_MONEY, "百万", "100000000", 1},
+	{QUANTITY_MONEY, "千万", "1000000000", 1},
+	{QUANTITY_MONEY, "万亿", "100000000000000", 1},
 	{QUANTITY_MONEY, "亿元", "10000000000", 1},
 	{QUANTITY_MONEY, "亿", "10000000000", 1},
 	{QUANTITY_MONEY, "万亿元", "100000000000000", 1},
@@ -335,6 +357,8 @@ static const RefUnit ref_units[] = {
 	{QUANTITY_PER_AREA, "元/万平方米", "2000", 3},
 	{QUANTITY_PER_AREA, "CNY/km2", "20", 3},
 	{QUANTITY_PER_AREA, "千元/平方公里", "20000", 3},
+	{QUANTITY_PER_AREA, "千/亩", "10000000", 1},
+	{QUANTITY_PER_AREA, "百万/公顷", "2000000000", 3},
 	{QUANTITY_PER_AREA, "亿元/平方公里", "2000000000", 3},
 	{QUANTITY_PER_AREA, "万亿元/平方米", "20000000000000000000", 3},
 };
@@ -352,6 +376,19 @@ put_digit(char *p, int d, bool wide)
 	else
 		*p++ = (char) ('0' + d);
 	return p;
+}
+
+/* Append one white space character: mostly ASCII, sometimes a spreadsheet space. */
+static char *
+put_space(char *p)
+{
+	static const char *const spaces[] = {
+		" ", " ", " ", "\t", "\xc2\xa0", "\xe2\x80\xaf", "\xe2\x80\x89", "\xe3\x80\x80"
+	};
+	const char *sp = spaces[rnd_below(sizeof(spaces) / sizeof(spaces[0]))];
+
+	memcpy(p, sp, strlen(sp));
+	return p + strlen(sp);
 }
 
 /* Random digit string of length n, biased towards rounding boundaries. */
@@ -409,9 +446,9 @@ reference_one(void)
 	random_digits(intd, nint);
 	random_digits(fracd, nfrac);
 
-	/* render */
+	/* render (spaces drawn from the one white space set, whitespace.h) */
 	if (rnd_below(4) == 0)
-		*p++ = ' ';
+		p = put_space(p);
 	if (neg)
 	{
 		static const char *const minus[] = {"-", "−", "－"};
@@ -443,7 +480,7 @@ reference_one(void)
 	if (exp10 != 0)
 		p += sprintf(p, "e%s%d", exp10 > 0 && (rnd() & 1) ? "+" : "", exp10);
 	if (rnd() & 1)
-		*p++ = ' ';
+		p = put_space(p);
 	memcpy(p, u->text, strlen(u->text));
 	p += strlen(u->text);
 	*p = '\0';

@@ -218,5 +218,23 @@ is($node->safe_psql('restored', $view_sql), $before{view}, 'restored views give 
 is($node->safe_psql('restored', $rules_sql), $before{rules}, 'restored user rule rows, built-ins not duplicated');
 is($node->safe_psql('restored', $use_rules_sql), $before{use}, 'restored user rule sets evaluate as under 1.0');
 
+# growth_phrase and pp_phrase gain arguments in 1.1, so the update replaces them; a view
+# that calls the 1.0 functions stops the update (nothing changed), with the list of such
+# objects and what to do.  Dropped and created again after the update, the view works.
+$node->safe_psql('postgres', 'CREATE DATABASE phrases');
+$node->safe_psql('phrases', q{CREATE EXTENSION industry VERSION '1.0';
+	CREATE VIEW bulletin AS SELECT growth_phrase(110, 100) AS g, pp_phrase(5.2, 8.8) AS p;});
+my ($pret, $pout, $perr) = $node->psql('phrases', q{ALTER EXTENSION industry UPDATE TO '1.1'});
+isnt($pret, 0, 'a view calling the 1.0 growth_phrase stops the update');
+like($perr, qr/these objects use the 1.0 functions: view bulletin/, 'the error names the view');
+like($perr, qr/HINT:  Drop those objects, run ALTER EXTENSION industry UPDATE, and create them again/,
+	'and says what to do');
+is($node->safe_psql('phrases', q{SELECT extversion FROM pg_extension WHERE extname = 'industry'}), '1.0',
+	'the extension stays at 1.0');
+$node->safe_psql('phrases', q{DROP VIEW bulletin; ALTER EXTENSION industry UPDATE TO '1.1';
+	CREATE VIEW bulletin AS SELECT growth_phrase(110, 100) AS g, pp_phrase(5.2, 8.8) AS p;});
+is($node->safe_psql('phrases', q{SELECT g || ' ' || p FROM bulletin}), '增长10.0% 回落3.6个百分点',
+	'the same calls work on 1.1 with the 1.0 wording');
+
 $node->stop;
 done_testing();

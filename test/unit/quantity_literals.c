@@ -76,6 +76,21 @@ static const Accepted accepted[] = {
 	{AREA, "  1069 亩  ", INT64_C(1069000000)},
 	{AREA, "\t1069\r\n", INT64_C(1069000000)},
 	{AREA, "\xe3\x80\x80" "1069\xe3\x80\x80亩\xe3\x80\x80", INT64_C(1069000000)},
+	/* the one white space set (whitespace.h): U+00A0, U+202F, U+2007, U+2009, VT, FF */
+	{AREA, "\xc2\xa0" "1069\xc2\xa0亩\xc2\xa0", INT64_C(1069000000)},
+	{AREA, "1069\xe2\x80\xaf亩", INT64_C(1069000000)},
+	{AREA, "\xe2\x80\x87" "1069\xe2\x80\x89亩\v\f", INT64_C(1069000000)},
+	{MONEY, "5\xc2\xa0元", INT64_C(500)},
+	/* multipliers with and without 元, and before area units */
+	{MONEY, "5千", INT64_C(500000)},
+	{MONEY, "5千万", INT64_C(5000000000)},
+	{MONEY, "5百万", INT64_C(500000000)},
+	{MONEY, "5千万元", INT64_C(5000000000)},
+	{PER, "5千/亩", INT64_C(50000000)},
+	{PER, "5百万/公顷", INT64_C(3333333333)},
+	{AREA, "5千公顷", INT64_C(75000000000)},
+	{AREA, "5万平方公里", INT64_C(75000000000000)},
+	{AREA, "5百万平方米", INT64_C(7500000000)},
 	{AREA, "1069市亩", INT64_C(1069000000)},
 	{AREA, "1069 mu", INT64_C(1069000000)},
 	{AREA, "1069MU", INT64_C(1069000000)},
@@ -480,6 +495,25 @@ test_outputs(void)
 				printf("FAIL format %s %lld (%s): got \"%s\", expected \"%s\"\n",
 					   kind_names[c->kind], (long long) c->value,
 					   ascii ? "ascii" : "utf8", buf, want);
+			result(good);
+		}
+		/* the canonical text output: the ASCII number without its unit */
+		{
+			char		buf[QUANTITY_FORMAT_BUFSIZE];
+			char		want[QUANTITY_FORMAT_BUFSIZE];
+			size_t		n = quantity_format_plain(c->kind, c->value, buf);
+			size_t		wl = strcspn(c->ascii, " ");
+			int64_t		back = 0;
+			QuantityError err;
+			bool		good;
+
+			memcpy(want, c->ascii, wl);
+			want[wl] = '\0';
+			good = strcmp(buf, want) == 0 && n == wl &&
+				quantity_parse(c->kind, buf, n, &back, &err) && back == c->value;
+			if (!good)
+				printf("FAIL plain %s %lld: got \"%s\", expected \"%s\"\n",
+					   kind_names[c->kind], (long long) c->value, buf, want);
 			result(good);
 		}
 	}
