@@ -20,11 +20,12 @@
 # build and server start).  Memory: VmHWM of the backend at the end of the stage
 # (peak resident set, including the shared buffers it touched) and the peak of its
 # private memory (RssAnon, sampled every 0.1 s).  Results: one line per stage on stdout
-# and in $OUT (default bench/scale/results.tsv).  Run as root or the server's OS user.
+# and in $OUT (default bench/out/scale.tsv).  Run as root or the server's OS user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
 [ $# -eq 0 ] && set -- 10000 100000 1000000
-OUT=${OUT:-$REPO/bench/scale/results.tsv}
+OUT=${OUT:-$REPO/bench/out/scale.tsv}
+mkdir -p "$(dirname "$OUT")"
 build >/dev/null
 stage_install >/dev/null
 trap cluster_stop EXIT
