@@ -38,16 +38,28 @@ SELECT cohort AS "名单", firms AS "企业数", round(land_mu, 1) AS "用地(�
 \echo '二、规上工业亩均效益（分行业组，比值为合计之比）'
 \if :have_per_mu
 -- computed here with the extension's types: Σ税收/Σ用地 as yuan_per_mu (exact), land as mu_area;
--- the types print plain numbers in 元/亩 and 亩, so the bulletin wording is formatted explicitly
-SELECT coalesce(e.industry_group, '合计') AS "行业组", count(*) AS "企业数", format_unit(sum(a.land), '亩', 1) AS "用地",
-	   format_unit(per_mu(a.tax, a.land), '万元/亩', 2) AS "亩均税收", format_unit(per_mu(a.value_added, a.land), '万元/亩', 2) AS "亩均增加值",
-	   round(growth(per_mu(a.tax, a.land), per_mu(p.tax, p.land)), 1) AS "亩均税收同比(%)"
-  FROM district.annual a
-  JOIN district.enterprise e USING (credit_code)
-  LEFT JOIN district.annual p ON p.credit_code = a.credit_code AND p.year = a.year - 1
- WHERE a.year = :evaluation_year AND a.scope = '规上' AND a.land IS NOT NULL
- GROUP BY ROLLUP (e.industry_group)
- ORDER BY e.industry_group IS NULL, per_mu(a.tax, a.land) DESC;
+-- the types print plain numbers in 元/亩 and 亩, so the bulletin wording is formatted explicitly.
+-- The 合计 row is a second plain GROUP BY, not ROLLUP: Citus refuses grouping sets over
+-- distributed tables, and this way the report runs unchanged there (doc/scale.md).
+SELECT coalesce(industry_group, '合计') AS "行业组", firms AS "企业数", format_unit(land, '亩', 1) AS "用地",
+	   format_unit(tax_per_mu, '万元/亩', 2) AS "亩均税收", format_unit(va_per_mu, '万元/亩', 2) AS "亩均增加值",
+	   round(growth(tax_per_mu, prev_tax_per_mu), 1) AS "亩均税收同比(%)"
+  FROM (SELECT e.industry_group, count(*) AS firms, sum(a.land) AS land,
+			   per_mu(a.tax, a.land) AS tax_per_mu, per_mu(a.value_added, a.land) AS va_per_mu,
+			   per_mu(p.tax, p.land) AS prev_tax_per_mu
+		  FROM district.annual a
+		  JOIN district.enterprise e USING (credit_code)
+		  LEFT JOIN district.annual p ON p.credit_code = a.credit_code AND p.year = a.year - 1
+		 WHERE a.year = :evaluation_year AND a.scope = '规上' AND a.land IS NOT NULL
+		 GROUP BY e.industry_group
+		UNION ALL
+		SELECT NULL, count(*), sum(a.land), per_mu(a.tax, a.land), per_mu(a.value_added, a.land),
+			   per_mu(p.tax, p.land)
+		  FROM district.annual a
+		  JOIN district.enterprise e USING (credit_code)
+		  LEFT JOIN district.annual p ON p.credit_code = a.credit_code AND p.year = a.year - 1
+		 WHERE a.year = :evaluation_year AND a.scope = '规上' AND a.land IS NOT NULL) g
+ ORDER BY industry_group IS NULL, tax_per_mu DESC, industry_group;
 \else
 SELECT industry_group AS "行业组", firms AS "企业数", round(land_mu, 1) AS "用地(亩)",
 	   tax_per_mu AS "亩均税收(万元/亩)", va_per_mu AS "亩均增加值(万元/亩)",
@@ -107,15 +119,18 @@ SELECT scope AS "范围", industry_group AS "行业组",
  GROUP BY scope, industry_group
  ORDER BY scope DESC, industry_group = '全部', industry_group;
 \echo '  4. 腾笼换鸟：D类企业及其用地'
-SELECT scope AS "范围", coalesce(industry_group, '合计') AS "行业组", count(*) AS "D类企业",
-	   count(*) FILTER (WHERE status = 'veto') AS "其中一票否决", round(sum(land_mu), 1) AS "用地(亩)",
-	   round(100 * sum(land_mu) / (SELECT sum(land_mu) FROM report.evaluation e
-								   WHERE e.year = :evaluation_year AND e.scope = d.scope
-									 AND e.status IN ('graded', 'veto')), 1) AS "占参评用地(%)"
-  FROM report.d_class_land d
- WHERE year = :evaluation_year
- GROUP BY scope, ROLLUP (industry_group)
- ORDER BY scope DESC, industry_group IS NULL, sum(land_mu) DESC;
+SELECT scope AS "范围", coalesce(industry_group, '合计') AS "行业组", firms AS "D类企业",
+	   vetoed AS "其中一票否决", round(land_mu, 1) AS "用地(亩)",
+	   round(100 * land_mu / (SELECT sum(land_mu) FROM report.evaluation e
+							  WHERE e.year = :evaluation_year AND e.scope = d.scope
+								AND e.status IN ('graded', 'veto')), 1) AS "占参评用地(%)"
+  FROM (SELECT scope, industry_group, count(*) AS firms, count(*) FILTER (WHERE status = 'veto') AS vetoed,
+			   sum(land_mu) AS land_mu
+		  FROM report.d_class_land WHERE year = :evaluation_year GROUP BY scope, industry_group
+		UNION ALL
+		SELECT scope, NULL, count(*), count(*) FILTER (WHERE status = 'veto'), sum(land_mu)
+		  FROM report.d_class_land WHERE year = :evaluation_year GROUP BY scope) d
+ ORDER BY scope DESC, industry_group IS NULL, land_mu DESC, industry_group;
 SELECT name AS "用地最多的D类企业", scope AS "范围", industry_group AS "行业组", town AS "镇街",
 	   round(land_mu, 1) AS "用地(亩)", total AS "综合得分", coalesce(reason, '') AS "说明"
   FROM report.d_class_land

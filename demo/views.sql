@@ -276,7 +276,7 @@ COMMENT ON MATERIALIZED VIEW report.class_gap IS 'gap to the next class: score a
 
 -- ---------------------------------------------------------------- tiers
 -- 梯度培育 for the evaluation year: the ladder 规上 → 创新型 → 专精特新 → 小巨人.
-SELECT to_regprocedure('tier_check(text,text[])') IS NOT NULL AS have_tiers \gset
+SELECT to_regprocedure('tier_check(text,text[],boolean)') IS NOT NULL AS have_tiers \gset
 \if :have_tiers
 -- to_fix is the least number of criteria the firm still has to meet: a requirement with
 -- alternative routes (requirement/route of tier_criterion) counts its cheapest route.
@@ -297,8 +297,10 @@ SELECT t.credit_code, p.year, t.tier,
 		 WHERE g.criterion = ANY (need.needed)) AS gaps,
 	   need.relative_gap
   FROM (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year') p
+ -- absent_means_no: a status the district does not record (a title, an award, a flag
+ -- without a column in firm_year) counts as not held; NULL values stay 待补数据
  CROSS JOIN LATERAL tier_check(format('SELECT * FROM district.firm_year WHERE year = %s', p.year),
-							   ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr']) t
+							   ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr'], absent_means_no => true) t
  CROSS JOIN LATERAL (
 	WITH g AS (
 		-- each gap's shortfall relative to its threshold; 1 for a yes/no criterion

@@ -17,8 +17,12 @@
  * All arithmetic is exact integer arithmetic: serial, parallel and
  * window (moving-aggregate) evaluation give identical results.
  *
- * min and max need no C code: they run int8smaller/int8larger (see
- * extension/sql/10_aggregates.sql).
+ * min and max keep the smaller or larger stored value (quantity_smaller,
+ * quantity_larger).  They are C functions rather than LANGUAGE internal
+ * wrappers of int8smaller/int8larger (as in 1.0): an internal function is
+ * found by a linear search of the built-in function table whenever it is
+ * looked up, and Citus's worker_partial_agg looks the transition function
+ * up once per row.
  *
  *-------------------------------------------------------------------------
  */
@@ -481,4 +485,26 @@ quantity_accum_per_mu(PG_FUNCTION_ARGS)
 	if (state->count == 0 || state->sum2 == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_YUAN_PER_MU(per_mu_quotient(state->sum, state->sum2));
+}
+
+/* Transition and combine of min(T): the smaller stored value. */
+PG_FUNCTION_INFO_V1(quantity_smaller);
+Datum
+quantity_smaller(PG_FUNCTION_ARGS)
+{
+	int64		a = PG_GETARG_INT64(0);
+	int64		b = PG_GETARG_INT64(1);
+
+	PG_RETURN_INT64(a < b ? a : b);
+}
+
+/* Transition and combine of max(T): the larger stored value. */
+PG_FUNCTION_INFO_V1(quantity_larger);
+Datum
+quantity_larger(PG_FUNCTION_ARGS)
+{
+	int64		a = PG_GETARG_INT64(0);
+	int64		b = PG_GETARG_INT64(1);
+
+	PG_RETURN_INT64(a > b ? a : b);
 }

@@ -178,6 +178,61 @@ credit_code_check(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(detail));
 }
 
+/*
+ * Why a text fails the strict check (valid and GB 11714 position 17 right),
+ * or NULL when it passes.  Never raises for bad input.
+ */
+PG_FUNCTION_INFO_V1(credit_code_strict_check);
+Datum
+credit_code_strict_check(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len;
+	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
+										   VARSIZE_ANY_EXHDR(t), &len);
+	char		code[USCC_LENGTH];
+	char		detail[USCC_MESSAGE_BUFSIZE];
+	UsccError	err;
+
+	if (uscc_parse(utf8, len, code, &err) && uscc_org_check(code, &err))
+		PG_RETURN_NULL();
+	uscc_describe(&err, detail, sizeof(detail));
+	PG_RETURN_TEXT_P(cstring_to_text(detail));
+}
+
+/* Does a stored code's position 17 satisfy GB 11714? */
+PG_FUNCTION_INFO_V1(credit_code_org_check_ok);
+Datum
+credit_code_org_check_ok(PG_FUNCTION_ARGS)
+{
+	CreditCode *cc = PG_GETARG_CREDIT_CODE_P(0);
+	char		code[USCC_LENGTH];
+	UsccError	err;
+
+	credit_code_unpack(cc, code);
+	PG_RETURN_BOOL(uscc_org_check(code, &err));
+}
+
+/* The code of a text, or NULL when it is not a valid code.  Never raises for bad input. */
+PG_FUNCTION_INFO_V1(credit_code_or_null);
+Datum
+credit_code_or_null(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len;
+	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
+										   VARSIZE_ANY_EXHDR(t), &len);
+	char		code[USCC_LENGTH];
+	UsccError	err;
+	CreditCode *result;
+
+	if (!uscc_parse(utf8, len, code, &err))
+		PG_RETURN_NULL();
+	result = (CreditCode *) palloc(sizeof(CreditCode));
+	uscc_pack(code, result->data);
+	PG_RETURN_CREDIT_CODE_P(result);
+}
+
 /* Characters [from, from + n) of a code as text (1-based from). */
 static text *
 credit_code_substr(CreditCode *cc, int from, int n)

@@ -21,6 +21,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "nodes/nodes.h"
+#include "utils/datetime.h"
 #include "quantity.h"
 
 /* ---- version shims: PostgreSQL 15 is the target, 16+ must build ---- */
@@ -32,6 +33,23 @@
 #if PG_VERSION_NUM < 160000
 #define errsave(context, ...) \
 	do { (void) (context); ereport(ERROR, __VA_ARGS__); } while (0)
+#endif
+
+/*
+ * Date/time field decoding (intake.c): PostgreSQL 16 added a last argument
+ * for error details.  Returns a DTERR_ code, never raises for bad text.
+ */
+#if PG_VERSION_NUM >= 160000
+static inline int
+industry_decode_datetime(char **field, int *ftype, int nf, int *dtype,
+						 struct pg_tm *tm, fsec_t *fsec, int *tzp)
+{
+	DateTimeErrorExtra extra;
+
+	return DecodeDateTime(field, ftype, nf, dtype, tm, fsec, tzp, &extra);
+}
+#else
+#define industry_decode_datetime DecodeDateTime
 #endif
 
 #ifndef HAVE_INT128

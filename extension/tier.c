@@ -9,9 +9,11 @@
  * and points per item, failed and unknown criteria, the missing inputs and
  * for each failed threshold the gap in the input's own unit.
  *
- * Score items with unknown inputs are carried as an interval [lo, hi]
- * (points already earned, points still possible), so a firm that passes
- * (or fails) whatever the missing values are gets a definite answer.
+ * Missing inputs are carried as bounds, so a firm that passes (or fails)
+ * whatever the missing values are gets a definite answer: a score item with
+ * unknown inputs is an interval [least it can earn, most it can earn]; a
+ * criterion that applies under a condition on a missing input is decided
+ * case by case over the regions its condition bounds cut (split_conditions).
  *
  *-------------------------------------------------------------------------
  */
@@ -37,6 +39,14 @@
 
 #define TV_NA		3			/* criterion whose condition does not hold */
 
+/* what the output reports of a criterion (bits; both after a case split) */
+#define OUT_FAILED	1
+#define OUT_UNKNOWN	2
+
+/* limits of the case split over unknown condition metrics */
+#define SPLIT_MAX_METRICS	4
+#define SPLIT_MAX_CASES		256
+
 /* number of output columns of tier_check / tier_check_record */
 #define TIER_NCOLS	13
 
@@ -56,6 +66,8 @@ typedef struct TierScratch
 	uint8	   *cstat;
 	uint8	   *route_stat;
 	uint8	   *req_stat;
+	int8	   *force;			/* per criterion: condition fixed to 0/1, -1 not */
+	uint8	   *out_stat;		/* per criterion: OUT_FAILED / OUT_UNKNOWN bits */
 	uint8		result;
 } TierScratch;
 
@@ -82,6 +94,7 @@ typedef struct TierState
 	Datum	   *code_text;
 	Datum	   *version_text;
 	Datum	   *label_text;
+	bool		absent_no;		/* absent_means_no of the call */
 } TierState;
 
 /* ---------------------------------------------------------------------
@@ -524,6 +537,25 @@ read_jsonb(TierState *st, Jsonb *jb)
 	}
 }
 
+/*
+ * absent_means_no: an input attribute whose column (or jsonb key) is absent
+ * and that says whether the firm has a status, title, award, item or amount
+ * (TierInput.absent_no) reads as "no", 0.  NULL values stay unknown.
+ */
+static void
+absent_as_no(TierState *st)
+{
+	TierProgram *prog = st->prog;
+	int			i;
+
+	for (i = 0; i < prog->ninputs; i++)
+		if (prog->inputs[i].colno == 0 && prog->inputs[i].absent_no)
+		{
+			st->in[i].state = V_KNOWN;
+			st->in[i].q = rat_int(0);
+		}
+}
+
 /* ---------------------------------------------------------------------
  * Evaluation
  * ---------------------------------------------------------------------
@@ -610,16 +642,22 @@ is_held(TierState *st, const char *code)
 	return false;
 }
 
-/* Evaluate one criterion: TV_TRUE, TV_FALSE, TV_UNKNOWN or TV_NA. */
+/*
+ * Evaluate criterion ci of a tier: TV_TRUE, TV_FALSE, TV_UNKNOWN or TV_NA;
+ * a condition fixed by the case split (sc->force) is taken as given.
+ */
 static uint8
-eval_crit(TierState *st, TierScratch *sc, TierCrit *c)
+eval_crit(TierState *st, TierScratch *sc, TierCrit *c, int ci)
 {
 	int			cond = TV_TRUE;
 	int			r = TV_UNKNOWN;
 
 	if (c->has_cond)
 	{
-		cond = range_test(&c->cond, &st->m[c->cond_metric]);
+		if (sc->force[ci] >= 0)
+			cond = sc->force[ci] ? TV_TRUE : TV_FALSE;
+		else
+			cond = range_test(&c->cond, &st->m[c->cond_metric]);
 		if (cond == TV_FALSE)
 			return TV_NA;
 	}
@@ -644,14 +682,19 @@ eval_crit(TierState *st, TierScratch *sc, TierCrit *c)
 	return (uint8) r;
 }
 
-/* Evaluate tier ti on the current row. */
+/*
+ * Points of every score item of tier t as an interval [item_lo, item_hi],
+ * summed per group and in total.  A known metric earns the points of its
+ * band (0 outside every band); an unknown one earns between its floor (the
+ * least its bands give whatever the value, TierItem.floor_pts) and its highest
+ * band; an item earns the highest of its metrics.
+ */
 static void
-eval_tier(TierState *st, int ti)
+score_items(TierState *st, TierRule *t, TierScratch *sc)
 {
-	TierRule   *t = &st->prog->tiers[ti];
-	TierScratch *sc = &st->sc[ti];
 	Rat			zero = rat_int(0);
 	int			i,
+				j,
 				k;
 
 	for (i = 0; i < t->ngroups; i++)
@@ -688,6 +731,12 @@ eval_tier(TierState *st, int ti)
 					hi = p;
 			}
 		}
+		for (j = 0; j < it->nmetrics; j++)
+			if (st->m[it->metrics[j]].state == V_UNKNOWN && rat_cmp(it->floor_pts[j], lo) > 0)
+			{
+				lo = it->floor_pts[j];
+				sc->item_band[i] = -1;
+			}
 		sc->item_lo[i] = lo;
 		sc->item_hi[i] = hi;
 		sc->grp_lo[it->group] = rat_add(sc->grp_lo[it->group], lo);
@@ -695,13 +744,21 @@ eval_tier(TierState *st, int ti)
 		sc->tot_lo = rat_add(sc->tot_lo, lo);
 		sc->tot_hi = rat_add(sc->tot_hi, hi);
 	}
+}
+
+/* Criteria, routes and requirements of tier t (items scored): the verdict. */
+static uint8
+eval_logic(TierState *st, TierRule *t, TierScratch *sc)
+{
+	uint8		result = TV_TRUE;
+	int			i;
 
 	for (i = 0; i < t->nroutes; i++)
 		sc->route_stat[i] = TV_TRUE;
 	for (i = 0; i < t->ncrits; i++)
 	{
 		TierCrit   *c = &t->crits[i];
-		uint8		s = eval_crit(st, sc, c);
+		uint8		s = eval_crit(st, sc, c, i);
 
 		sc->cstat[i] = s;
 		if (s != TV_NA)
@@ -711,9 +768,172 @@ eval_tier(TierState *st, int ti)
 		sc->req_stat[i] = TV_FALSE;
 	for (i = 0; i < t->nroutes; i++)
 		sc->req_stat[t->route_req[i]] = or3(sc->req_stat[t->route_req[i]], sc->route_stat[i]);
-	sc->result = TV_TRUE;
 	for (i = 0; i < t->nreqs; i++)
-		sc->result = and3(sc->result, sc->req_stat[i]);
+		result = and3(result, sc->req_stat[i]);
+	return result;
+}
+
+/*
+ * Record what the output reports of each criterion: failed (false, in a
+ * requirement that fails) and unknown (unknown, in a requirement that is
+ * unknown).  With merge the bits add to those of earlier cases.
+ */
+static void
+collect_out(TierRule *t, TierScratch *sc, bool merge)
+{
+	int			i;
+
+	for (i = 0; i < t->ncrits; i++)
+	{
+		uint8		o = 0;
+		uint8		rs = sc->req_stat[t->crits[i].req];
+
+		if (sc->cstat[i] == TV_FALSE && rs == TV_FALSE)
+			o = OUT_FAILED;
+		else if (sc->cstat[i] == TV_UNKNOWN && rs == TV_UNKNOWN)
+			o = OUT_UNKNOWN;
+		sc->out_stat[i] = merge ? (sc->out_stat[i] | o) : o;
+	}
+}
+
+/* Representative value of region r (0 .. 2n) of the n sorted bounds b. */
+static Rat
+region_value(const Rat *b, int n, int r)
+{
+	int			j = r / 2;
+
+	if (r % 2 == 1)
+		return b[j];			/* the bound itself */
+	if (j == 0)
+		return rat_sub(b[0], rat_int(1));
+	if (j == n)
+		return rat_add(b[n - 1], rat_int(1));
+	return rat_div(rat_add(b[j - 1], b[j]), rat_int(2));
+}
+
+/* Append bound q to the sorted, distinct list b of *n. */
+static void
+add_bound(Rat *b, int *n, Rat q)
+{
+	int			i,
+				k;
+
+	for (i = 0; i < *n; i++)
+	{
+		int			c = rat_cmp(q, b[i]);
+
+		if (c == 0)
+			return;
+		if (c < 0)
+			break;
+	}
+	for (k = *n; k > i; k--)
+		b[k] = b[k - 1];
+	b[i] = q;
+	(*n)++;
+}
+
+/*
+ * A verdict left unknown by conditions (when_metric) on unknown metrics is
+ * decided case by case: the bounds the conditions name cut each such metric
+ * into regions (below, at and between the bounds); in each combination of
+ * regions every condition is true or false, and the tier is evaluated with
+ * the conditions so fixed.  When every case gives the same verdict, that is
+ * the verdict, and the output reports what fails (or is unknown) in any case;
+ * otherwise the tier stays unknown.  E.g. 数字化车间 with 1000万元 and no
+ * mountain_island fails both the 2000万元 and the 1500万元 rule.
+ */
+static void
+split_conditions(TierState *st, TierRule *t, TierScratch *sc)
+{
+	int			metric[SPLIT_MAX_METRICS];
+	Rat		   *bounds[SPLIT_MAX_METRICS];
+	int			nbounds[SPLIT_MAX_METRICS];
+	int			nm = 0;
+	int			ncases = 1;
+	int			i,
+				k,
+				cs;
+	bool		all_true = true,
+				all_false = true;
+
+	for (i = 0; i < t->ncrits; i++)
+	{
+		TierCrit   *c = &t->crits[i];
+
+		if (!c->has_cond || st->m[c->cond_metric].state != V_UNKNOWN)
+			continue;
+		for (k = 0; k < nm; k++)
+			if (metric[k] == c->cond_metric)
+				break;
+		if (k == nm)
+		{
+			if (nm == SPLIT_MAX_METRICS)
+				return;
+			metric[nm] = c->cond_metric;
+			bounds[nm] = palloc(2 * t->ncrits * sizeof(Rat));
+			nbounds[nm++] = 0;
+		}
+		if (c->cond.has_low)
+			add_bound(bounds[k], &nbounds[k], c->cond.low);
+		if (c->cond.has_high)
+			add_bound(bounds[k], &nbounds[k], c->cond.high);
+	}
+	for (k = 0; k < nm; k++)
+	{
+		ncases *= 2 * nbounds[k] + 1;
+		if (ncases > SPLIT_MAX_CASES)
+			return;
+	}
+	if (nm == 0)
+		return;
+
+	memset(sc->out_stat, 0, t->ncrits);
+	for (cs = 0; cs < ncases && (all_true || all_false); cs++)
+	{
+		int			rest = cs;
+		uint8		r;
+
+		for (k = 0; k < nm; k++)
+		{
+			int			nreg = 2 * nbounds[k] + 1;
+			Value		v;
+
+			v.state = V_KNOWN;
+			v.q = region_value(bounds[k], nbounds[k], rest % nreg);
+			rest /= nreg;
+			for (i = 0; i < t->ncrits; i++)
+				if (t->crits[i].has_cond && t->crits[i].cond_metric == metric[k])
+					sc->force[i] = (range_test(&t->crits[i].cond, &v) == TV_TRUE) ? 1 : 0;
+		}
+		r = eval_logic(st, t, sc);
+		all_true = all_true && r == TV_TRUE;
+		all_false = all_false && r == TV_FALSE;
+		collect_out(t, sc, true);
+	}
+	memset(sc->force, -1, t->ncrits);
+	if (all_true || all_false)
+		sc->result = all_true ? TV_TRUE : TV_FALSE;
+	else
+	{
+		eval_logic(st, t, sc);
+		collect_out(t, sc, false);
+	}
+}
+
+/* Evaluate tier ti on the current row. */
+static void
+eval_tier(TierState *st, int ti)
+{
+	TierRule   *t = &st->prog->tiers[ti];
+	TierScratch *sc = &st->sc[ti];
+
+	score_items(st, t, sc);
+	memset(sc->force, -1, t->ncrits);
+	sc->result = eval_logic(st, t, sc);
+	collect_out(t, sc, false);
+	if (sc->result == TV_UNKNOWN)
+		split_conditions(st, t, sc);
 }
 
 /* ---------------------------------------------------------------------
@@ -753,6 +973,13 @@ mark_items(TierState *st, TierRule *t, TierScratch *sc, int g)
 				mark_metric(st, t->items[i].bands[k].metric);
 }
 
+/* Is criterion i of a tier reported unknown (and not failed)? */
+static inline bool
+out_unknown(TierScratch *sc, int i)
+{
+	return sc->out_stat[i] == OUT_UNKNOWN;
+}
+
 /* Mark the missing inputs that make tier ti's unknown criteria unknown. */
 static void
 mark_missing(TierState *st, int ti, int depth)
@@ -767,7 +994,7 @@ mark_missing(TierState *st, int ti, int depth)
 	{
 		TierCrit   *c = &t->crits[i];
 
-		if (sc->cstat[i] != TV_UNKNOWN || sc->req_stat[c->req] != TV_UNKNOWN)
+		if (!out_unknown(sc, i))
 			continue;
 		if (c->has_cond)
 			mark_metric(st, c->cond_metric);
@@ -1095,9 +1322,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 			jb_key(&ps, t->items[i].name);
 			if (item_unknown(sc, i))
 				jb_num(&ps, 0, true);
-			else if (b < 0)
-				jb_num(&ps, st->int_numeric[0], false);
-			else if (t->items[i].bands[b].points_is_value)
+			else if (b < 0 || t->items[i].bands[b].points_is_value)
 				jb_num(&ps, rat_numeric(st, sc->item_lo[i], 6), false);
 			else
 				jb_num(&ps, st->band_numeric[ti][i * 64 + b], false);
@@ -1110,7 +1335,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	names = palloc((t->ncrits + t->nitems) * sizeof(Datum));
 	n = 0;
 	for (i = 0; i < t->ncrits; i++)
-		if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+		if (sc->out_stat[i] & OUT_FAILED)
 		{
 			names[n++] = t->crits[i].name_text;
 			any_failed = true;
@@ -1118,11 +1343,9 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	values[9] = text_array(st, names, n);
 	n = 0;
 	for (i = 0; i < t->ncrits; i++)
-		if (sc->cstat[i] == TV_UNKNOWN && sc->req_stat[t->crits[i].req] == TV_UNKNOWN)
+		if (out_unknown(sc, i))
 		{
-			TierCrit   *c = &t->crits[i];
-
-			names[n++] = c->name_text;
+			names[n++] = t->crits[i].name_text;
 			any_unknown = true;
 		}
 	/* unknown score items, when a score criterion is unknown */
@@ -1137,7 +1360,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 		{
 			TierCrit   *c = &t->crits[k];
 
-			if (sc->cstat[k] == TV_UNKNOWN && sc->req_stat[c->req] == TV_UNKNOWN &&
+			if (out_unknown(sc, k) &&
 				(c->kind == CK_SCORE || (c->kind == CK_GROUP && c->group == t->items[i].group)))
 				wanted = true;
 		}
@@ -1167,7 +1390,7 @@ tier_output(TierState *st, int ti, int64 ordinal, Datum *values, bool *nulls)
 	{
 		n = 0;
 		for (i = 0; i < t->ncrits; i++)
-			if (sc->cstat[i] == TV_FALSE && sc->req_stat[t->crits[i].req] == TV_FALSE)
+			if (sc->out_stat[i] & OUT_FAILED)
 				names[n++] = gap_datum(st, t, &t->crits[i]);
 		values[12] = PointerGetDatum(construct_array(names, n, st->gap_type, -1, false, TYPALIGN_DOUBLE));
 	}
@@ -1212,6 +1435,8 @@ tier_state(TierProgram *prog, TupleDesc desc)
 		sc->cstat = palloc0(Max(t->ncrits, 1));
 		sc->route_stat = palloc0(Max(t->nroutes, 1));
 		sc->req_stat = palloc0(Max(t->nreqs, 1));
+		sc->force = palloc(Max(t->ncrits, 1));
+		sc->out_stat = palloc0(Max(t->ncrits, 1));
 		st->band_numeric[i] = palloc0(Max(t->nitems, 1) * 64 * sizeof(Datum));
 		for (j = 0; j < t->nitems; j++)
 		{
@@ -1272,6 +1497,20 @@ emit_row(TierState *st, Tuplestorestate *ts, TupleDesc tupdesc, int64 ordinal)
 	}
 }
 
+/* The optional third argument absent_means_no (22004 when NULL). */
+static bool
+absent_means_no_arg(FunctionCallInfo fcinfo)
+{
+	if (PG_NARGS() < 3)
+		return false;
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("absent_means_no must not be NULL"),
+				 errhint("Pass true to read absent status columns as \"no\", false to leave them unknown.")));
+	return PG_GETARG_BOOL(2);
+}
+
 /* The input's columns with the tier engine's duplicate-column error (42701). */
 static KitColumns *
 tier_columns(KitColumns *cols)
@@ -1282,8 +1521,8 @@ tier_columns(KitColumns *cols)
 }
 
 /*
- * tier_check(query text, tiers text[] DEFAULT NULL): every row of the
- * query against every requested tier.
+ * tier_check(query text, tiers text[] DEFAULT NULL [, absent_means_no
+ * boolean]): every row of the query against every requested tier.
  */
 PG_FUNCTION_INFO_V1(tier_check);
 Datum
@@ -1292,6 +1531,7 @@ tier_check(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *query;
 	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	bool		absent_no = absent_means_no_arg(fcinfo);
 	KitQuery   *q;
 	TierProgram *prog;
 	TierState  *st;
@@ -1313,12 +1553,15 @@ tier_check(PG_FUNCTION_ARGS)
 	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
 						tier_columns(kit_columns_of_desc(TIER_INPUT, q->desc)));
 	st = tier_state(prog, rsinfo->setDesc);
+	st->absent_no = absent_no;
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",
 								   ALLOCSET_DEFAULT_SIZES);
 	while (kit_query_next(q))
 	{
 		oldcxt = MemoryContextSwitchTo(rowcxt);
 		read_row(st, q);
+		if (st->absent_no)
+			absent_as_no(st);
 		emit_row(st, rsinfo->setResult, rsinfo->setDesc, q->rows);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextReset(rowcxt);
@@ -1329,8 +1572,9 @@ tier_check(PG_FUNCTION_ARGS)
 }
 
 /*
- * tier_check_record(record jsonb, tiers text[] DEFAULT NULL): one
- * enterprise given as a jsonb object of attributes.
+ * tier_check_record(record jsonb, tiers text[] DEFAULT NULL [,
+ * absent_means_no boolean]): one enterprise given as a jsonb object of
+ * attributes.
  */
 PG_FUNCTION_INFO_V1(tier_check_record);
 Datum
@@ -1339,6 +1583,7 @@ tier_check_record(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Jsonb	   *jb;
 	ArrayType  *tiers = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	bool		absent_no = absent_means_no_arg(fcinfo);
 	TierProgram *prog;
 	TierState  *st;
 	char	  **names;
@@ -1371,6 +1616,8 @@ tier_check_record(PG_FUNCTION_ARGS)
 						tier_columns(kit_columns(TIER_INPUT, n, names, types)));
 	st = tier_state(prog, rsinfo->setDesc);
 	read_jsonb(st, jb);
+	if (absent_no)
+		absent_as_no(st);
 	emit_row(st, rsinfo->setResult, rsinfo->setDesc, 1);
 	SPI_finish();
 	return (Datum) 0;

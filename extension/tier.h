@@ -84,6 +84,7 @@ typedef struct TierInput
 	char	   *name;
 	const char *label;
 	TierUnit	unit;
+	bool		absent_no;		/* absent column may be read as "no" (0) */
 	int			colno;			/* column number (attno), 0 = absent */
 	Oid			typid;
 	KitType		kind;			/* how its values are read */
@@ -124,6 +125,9 @@ typedef struct TierItem
 	int			group;
 	int			nbands;
 	TierBand   *bands;
+	int			nmetrics;		/* distinct metrics of the bands */
+	int		   *metrics;
+	Rat		   *floor_pts;		/* per metric: least points whatever its value */
 	Datum		name_text;		/* name as text */
 } TierItem;
 

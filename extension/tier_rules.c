@@ -100,6 +100,21 @@ static const AttrInfo known_attrs[] = {
 	{"name", "企业名称", TU_NUMBER},
 };
 
+/*
+ * Attributes that say whether (or how much of) a status, title, award, item or
+ * amount a firm has: with absent_means_no, an absent column of these reads as
+ * "no" (false, 0).  Measures (revenue, employees, years, shares, levels scored
+ * elsewhere) are not listed: their absence stays unknown.
+ */
+static const char *const absent_no_attrs[] = {
+	"ip_class1_high_value", "ip_class1_own", "ip_class1", "ip_class2", "invention_patents",
+	"equity_financing_2y", "equity_financing_3y", "sei_field", "chain_field", "key_field",
+	"rd_institution", "quality_items", "high_tech", "innovation_demo", "ip_advantage",
+	"sci_award_3y", "sci_award_top", "sci_award_national_top3", "maker_china_top500",
+	"maker_china_top50", "info_system", "mgmt_cert", "own_brand", "new_product",
+	"margin_above_industry", "core_ip", "bank_credit_a", "credit_good", "mountain_island",
+};
+
 typedef struct DerivedInfo
 {
 	const char *name;
@@ -225,6 +240,10 @@ add_input(CompileCtx *cx, const char *name)
 	in->name = pstrdup(name);
 	in->label = in->name;
 	in->unit = TU_NUMBER;
+	in->absent_no = false;
+	for (i = 0; i < (int) lengthof(absent_no_attrs); i++)
+		if (strcmp(absent_no_attrs[i], name) == 0)
+			in->absent_no = true;
 	for (i = 0; i < (int) lengthof(known_attrs); i++)
 		if (strcmp(known_attrs[i].name, name) == 0)
 		{
@@ -467,6 +486,76 @@ name_index(char ***list, int *n, int *cap, const char *name)
 	return (*n)++;
 }
 
+/* Order of two bands by their lower end (no lower end first). */
+static int
+band_low_cmp(const void *a, const void *b)
+{
+	const Range *x = &((const TierBand *) a)->range;
+	const Range *y = &((const TierBand *) b)->range;
+	int			c;
+
+	if (!x->has_low || !y->has_low)
+		return (int) x->has_low - (int) y->has_low;
+	c = rat_cmp(x->low, y->low);
+	if (c != 0)
+		return c;
+	return (int) y->low_incl - (int) x->low_incl;
+}
+
+/*
+ * The distinct metrics of item it and, per metric, the least points its
+ * bands give whatever the metric's value: the smallest band's points when
+ * the bands cover every number (no value falls between them), else 0 (a
+ * value outside every band earns nothing).  An item whose metric is unknown
+ * earns at least this.
+ */
+static void
+item_floors(TierItem *it)
+{
+	int			i,
+				j;
+
+	it->metrics = palloc(Max(it->nbands, 1) * sizeof(int));
+	it->floor_pts = palloc(Max(it->nbands, 1) * sizeof(Rat));
+	it->nmetrics = 0;
+	for (i = 0; i < it->nbands; i++)
+	{
+		for (j = 0; j < it->nmetrics; j++)
+			if (it->metrics[j] == it->bands[i].metric)
+				break;
+		if (j == it->nmetrics)
+			it->metrics[it->nmetrics++] = it->bands[i].metric;
+	}
+	for (j = 0; j < it->nmetrics; j++)
+	{
+		TierBand   *bs = palloc(it->nbands * sizeof(TierBand));
+		int			n = 0;
+		bool		covered;
+		Rat			least;
+
+		for (i = 0; i < it->nbands; i++)
+			if (it->bands[i].metric == it->metrics[j])
+				bs[n++] = it->bands[i];
+		qsort(bs, n, sizeof(TierBand), band_low_cmp);
+		/* bands of one metric never overlap: they cover all when they chain */
+		covered = !bs[0].range.has_low && !bs[n - 1].range.has_high;
+		for (i = 1; i < n && covered; i++)
+			covered = bs[i - 1].range.has_high && bs[i].range.has_low &&
+				rat_cmp(bs[i - 1].range.high, bs[i].range.low) == 0 &&
+				(bs[i - 1].range.high_incl || bs[i].range.low_incl);
+		least = covered ? bs[0].points : rat_int(0);
+		for (i = 0; i < n && covered; i++)
+		{
+			Rat			p = bs[i].points_is_value ? bs[i].range.low : bs[i].points;
+
+			if (rat_cmp(p, least) < 0)
+				least = p;
+		}
+		it->floor_pts[j] = least;
+		pfree(bs);
+	}
+}
+
 /* Compile the score bands of definition d into t. */
 static void
 compile_bands(CompileCtx *cx, DefRow *d, TierRule *t, const char *tname)
@@ -578,6 +667,12 @@ compile_bands(CompileCtx *cx, DefRow *d, TierRule *t, const char *tname)
 							 errhint("Where two bands touch, exactly one of them may include the number: write 以上/以下 on that one and 超过/不满 on the other.")));
 		}
 		it->nbands++;
+	}
+	{
+		int			ii;
+
+		for (ii = 0; ii < t->nitems; ii++)
+			item_floors(&t->items[ii]);
 	}
 }
 

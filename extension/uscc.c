@@ -238,19 +238,31 @@ uscc_validate(const char code[USCC_LENGTH], UsccError *err)
 		err->authority = code[0];
 		return false;
 	}
-	expected = uscc_org_check_char(code + 8);
-	if (code[16] != expected)
-	{
-		uscc_fail(err, USCC_ORG_CHECK_MISMATCH, 17);
-		err->found = code[16];
-		err->expected = expected;
-		return false;
-	}
 	expected = uscc_check_char(code);
 	if (code[17] != expected)
 	{
 		uscc_fail(err, USCC_CHECK_MISMATCH, 18);
 		err->found = code[17];
+		err->expected = expected;
+		return false;
+	}
+	memset(err, 0, sizeof(*err));
+	return true;
+}
+
+/*
+ * The stricter GB 11714 check of position 17 of a code that passed
+ * uscc_validate: registered codes exist that fail it (see uscc.h).
+ */
+bool
+uscc_org_check(const char code[USCC_LENGTH], UsccError *err)
+{
+	char		expected = uscc_org_check_char(code + 8);
+
+	if (code[16] != expected)
+	{
+		uscc_fail(err, USCC_ORG_CHECK_MISMATCH, 17);
+		err->found = code[16];
 		err->expected = expected;
 		return false;
 	}

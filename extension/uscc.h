@@ -55,8 +55,8 @@ typedef enum UsccProblem
 	USCC_NOT_DIGIT,				/* positions 3-8 must be digits */
 	USCC_UNKNOWN_AUTHORITY,		/* position 1 */
 	USCC_UNKNOWN_CATEGORY,		/* position 2 under the authority */
-	USCC_ORG_CHECK_MISMATCH,	/* position 17, GB 11714 */
-	USCC_CHECK_MISMATCH			/* position 18, GB 32100 */
+	USCC_CHECK_MISMATCH,		/* position 18, GB 32100 */
+	USCC_ORG_CHECK_MISMATCH		/* position 17, GB 11714 (uscc_org_check only) */
 } UsccProblem;
 
 /* Where and why a text is not a valid code. */
@@ -94,8 +94,18 @@ typedef enum UsccMakeProblem
 extern bool uscc_parse(const char *str, size_t len, char code[USCC_LENGTH],
 					   UsccError *err);
 
-/* Validate 18 characters that must already be canonical (no normalising). */
+/*
+ * Validate 18 characters that must already be canonical (no normalising):
+ * code set, digits, authority/category pair and the GB 32100 check
+ * character (position 18, which catches every single-character error).
+ * The GB 11714 check of position 17 is not part of validity: real
+ * registered codes fail it (a national registry extract holds 189 such
+ * codes with a correct position 18); uscc_org_check applies it.
+ */
 extern bool uscc_validate(const char code[USCC_LENGTH], UsccError *err);
+
+/* The GB 11714 check of position 17 of a valid code (USCC_ORG_CHECK_MISMATCH). */
+extern bool uscc_org_check(const char code[USCC_LENGTH], UsccError *err);
 
 /* Write an English sentence (ending in a period) describing err to buf. */
 extern void uscc_describe(const UsccError *err, char *buf, size_t size);

@@ -84,11 +84,11 @@ FROM tier_check($$SELECT (g * 10000)::numeric AS revenue, 50 AS employees
 	FROM generate_series(1, 2500) g$$, '{sme}');
 -- exact rationals: an intermediate beyond 128 bits is 22003, not a wrong answer
 SELECT kit_test.err($$SELECT * FROM tier_check_record('{"rd": 1e37, "revenue": 1e-37}', '{chuangxin}')$$);
--- 不满4亿元 (1000 staff fail 不满1000人) read exactly at 38 digits: 10^-29 元 below the
--- line holds, the line itself fails
+-- 40000万元以下 (1001 staff fail 1000人以下) read exactly at 38 digits: the line itself
+-- holds, 10^-29 元 above it fails
 SELECT v.revenue, c.eligible, c.failed
-FROM (VALUES ('399999999.99999999999999999999999999999'::numeric), (400000000)) v(revenue),
-	LATERAL tier_check(format('SELECT %s::numeric AS revenue, 1000 AS employees', v.revenue), '{sme}') c;
+FROM (VALUES ('400000000.00000000000000000000000000001'::numeric), (400000000)) v(revenue),
+	LATERAL tier_check(format('SELECT %s::numeric AS revenue, 1001 AS employees', v.revenue), '{sme}') c;
 -- a number beyond 128 bits is refused (22023), never rounded
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT 123456789012345678901234567890123456789.01::numeric AS revenue', '{sme}')$$);
 

@@ -22,6 +22,7 @@ UPDATE casts_t SET n = y;
 SELECT * FROM casts_t;
 DROP TABLE casts_t;
 SELECT '1元'::yuan + 1;
+-- (1.1: a comparison with a plain number compares in the base unit, sql/quantity_numbers.sql)
 SELECT '1元'::yuan < 2;
 
 -- the cast table as installed

@@ -52,7 +52,7 @@ ORDER BY ordinal;
 -- ---------------------------------------------------------------------------
 -- band edges: 以上/以下 include the number, 超过/不满 exclude it; where two bands
 -- touch the band whose text names the number takes it (5% -> "5%以上",
--- 75% -> "75%以上", 55% -> "55%以下").
+-- 75% -> "75%以上", 55% -> "55%以下", 1% -> "E.1%以下（0分）", 0% -> "E.0%以下（0分）").
 -- ---------------------------------------------------------------------------
 SELECT r.revenue, r.rd, c.points->'rd_ratio' AS rd_ratio_points
 FROM (VALUES ('1亿元', '500万元'), ('1亿元', '499.99万元'), ('1亿元', '300万元'),
@@ -87,7 +87,8 @@ FROM unnest('{1, 2, 3.9, 4, 9.99, 10, 30}'::numeric[]) AS y,
 CREATE TABLE tier_xjr_base AS SELECT '{"tiers_held": ["zjtx"], "years_in_niche": 5, "main_share": 0.8,
 	"main_growth_2y": 0.06, "info_system": true, "mgmt_cert": true, "debt_ratio": 0.5,
 	"market_share_national": 0.12, "own_brand": true, "rd_institution": 2, "ip_class1": 3,
-	"chain_field": 2, "sci_award_national_top3": false, "maker_china_top50": false}'::jsonb AS base;
+	"chain_field": 2, "key_field": true, "employees": 500,
+	"sci_award_national_top3": false, "maker_china_top50": false}'::jsonb AS base;
 SELECT r.case_name, c.eligible, c.failed, c.unknown,
 	ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM tier_xjr_base,
@@ -133,7 +134,9 @@ SELECT c.points->'main_growth_2y' AS arithmetic_points,
 	cardinality(c.gaps) AS gaps
 FROM tier_check_record('{"main_revenue": 121, "main_revenue_prev1": 100, "main_revenue_prev2": 100}', '{zjtx}') c;
 BEGIN;
-UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx';
+-- (shipped rows are read-only: the choice is made on a copy, which a bare code then means)
+SELECT tier_copy('zjtx', 'miit-2022', 'tier-test-geometric');
+UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx' AND version = 'tier-test-geometric';
 SELECT c.points->'main_growth_2y' AS geometric_points
 FROM tier_check_record('{"main_revenue": 121, "main_revenue_prev1": 100, "main_revenue_prev2": 100}', '{zjtx}') c;
 SELECT c.points->'main_growth_2y' AS geometric_points_just_below
@@ -150,7 +153,10 @@ FROM (VALUES
 	('revenue NULL', '{"revenue": null, "employees": 10}'),
 	('employees decide', '{"employees": 10}'),
 	('revenue decides', '{"revenue": "3亿元"}'),
-	('large', '{"revenue": "4亿元", "employees": 1000}')
+	-- 300号: "从业人员1000人以下或营业收入40000万元以下的为中小微型企业"
+	('1000人, 5亿元', '{"revenue": "5亿元", "employees": 1000}'),
+	('1500人, 4亿元', '{"revenue": "4亿元", "employees": 1500}'),
+	('large', '{"revenue": "40000.0001万元", "employees": 1001}')
      ) AS r(case_name, attrs),
      tier_check_record(r.attrs::jsonb, '{sme}') c;
 -- 创新型: 40 points known, 60 unknown -> unknown; 100 possible never reached -> false
@@ -193,7 +199,7 @@ FROM (VALUES
 	('4亿', '{"revenue": "4亿元"}')
      ) AS r(case_name, attrs),
      tier_check_record(r.attrs::jsonb || '{"years_in_niche": 12, "market_share_rank_global": 2,
-	"product_revenue": "3.5亿元"}', '{dxgj_product:miit-2022}') c;
+	"product_revenue": "3.5亿元", "core_ip": true, "margin_above_industry": true}', '{dxgj_product:miit-2022}') c;
 -- 未来工厂 ladder, 山区海岛县 thresholds
 SELECT r.case_name, c.tier, c.eligible, ARRAY(SELECT g.text FROM unnest(c.gaps) g) AS gaps
 FROM (VALUES

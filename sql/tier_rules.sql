@@ -55,9 +55,9 @@ SELECT code, version, valid_from = CURRENT_DATE AS today, builtin, note FROM tie
 WHERE code = 'chuangxin' ORDER BY version;
 SELECT count(*) AS copied_criteria FROM tier_criterion WHERE tier_version = 'tier-test-copy' AND NOT builtin;
 UPDATE tier_criterion SET low = 50 WHERE tier_version = 'tier-test-copy' AND criterion = 'score_total';
--- 创新能力 20 (Ⅰ类 10 + R&D 2% 10), 成长性 15 (0% 5 + 50% 10), 专业化 15 (5 + 55% 10) = 50
+-- 创新能力 20 (Ⅰ类 10 + R&D 2% 10), 成长性 15 (1.85% 5 + 50% 10), 专业化 15 (5 + 55% 10) = 50
 SELECT tier, version, eligible, score, failed FROM tier_check_record('{"employees": 10, "ip_class1_high_value": 0,
-	"ip_class1_own": 0, "ip_class1": 1, "rd": 2, "revenue": 100, "main_revenue": 55, "main_revenue_prev1": 55,
+	"ip_class1_own": 0, "ip_class1": 1, "rd": 2, "revenue": 100, "main_revenue": 55, "main_revenue_prev1": 54,
 	"debt_ratio": 0.5, "sei_field": false,
 	"sci_award_3y": false, "high_tech": false, "innovation_demo": false, "ip_advantage": false,
 	"rd_institution": 0, "equity_financing_3y": 0}', '{chuangxin, chuangxin:miit-2022}');
@@ -74,6 +74,16 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+
+-- shipped rows are read-only outside the extension's scripts (55000); copies are not
+SELECT t.what, tier_test_error(t.q) AS error
+FROM (VALUES
+	('update', $$UPDATE tier_definition SET growth_average = 'geometric' WHERE code = 'zjtx'$$),
+	('update band', $$UPDATE tier_score_band SET points = 25 WHERE tier_code = 'chuangxin' AND item = 'rd_ratio' AND band = 1$$),
+	('delete', $$DELETE FROM tier_criterion WHERE tier_code = 'xjr' AND criterion = 'sme'$$),
+	('insert builtin', $$INSERT INTO tier_definition (code, version, label, source, valid_from, builtin)
+		VALUES ('fake', 'v1', 'x', 'x', '2025-01-01', true)$$)
+) AS t(what, q);
 
 INSERT INTO tier_definition (code, version, label, source, valid_from)
 VALUES ('tier_test_bad', 'v1', '坏规则', 'test', '2025-01-01'),

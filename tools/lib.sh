@@ -28,7 +28,10 @@ ensure_packages() {
 	local pkgs=(make gcc clang-14 libclang-rt-14-dev perl libipc-run-perl
 		postgresql-$PGVER postgresql-client-$PGVER postgresql-server-dev-$PGVER
 		postgresql-$PGVER-cron python3 python3-psycopg2
-		chromium fonts-noto-cjk "$@")	# report.html: screenshot, browser test, CJK glyphs
+		odbc-postgresql unixodbc python3-pyodbc	# psqlODBC, the driver of Excel, Power BI, Tableau
+		libpostgresql-jdbc-java default-jdk-headless	# pgjdbc, the driver of Metabase, DBeaver
+		chromium fonts-noto-cjk	# report.html: screenshot, browser test, CJK glyphs
+		"$@")
 	local missing=() p
 	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests
 	for p in "${pkgs[@]}"; do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tools/test.sh: run every test of the industry extension from a bare machine.
 #
-#   bash tools/test.sh                 everything: build, unit, property, fuzz, regress, tap
+#   bash tools/test.sh                 everything: build, unit, property, fuzz, regress, tap, citus
 #   bash tools/test.sh regress tap     only some phases
 #   REGRESS="quantity_io casts" bash tools/test.sh regress    only some pg_regress files
 #   TAP="003_upgrade" bash tools/test.sh tap                    only some TAP files
@@ -13,7 +13,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 phases=("$@")
-[ ${#phases[@]} -eq 0 ] && phases=(unit property fuzz regress docs tap)
+[ ${#phases[@]} -eq 0 ] && phases=(unit property fuzz regress docs tap citus)
 want() { local p; for p in "${phases[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 passed=0
@@ -171,6 +171,20 @@ fi
 
 cluster_stop
 trap - EXIT
+
+# The distributed checks (tools/citus_check.sh): on a Citus coordinator and workers of their
+# own when Citus is installed (system-wide or CITUS_INSTALL), else "skipped" (status 77).
+if want citus; then
+	say "citus: distributed checks"
+	rc=0
+	bash "$REPO/tools/citus_check.sh" >"$WORK/citus.log" 2>&1 || rc=$?
+	grep -E '^(ok|not ok) - |^citus: |^  ' "$WORK/citus.log" || true
+	if [ $rc -ne 77 ]; then
+		[ $rc -ne 0 ] && tail -30 "$WORK/citus.log"
+		record citus $rc
+	fi
+fi
+
 say "summary"
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"

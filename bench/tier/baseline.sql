@@ -17,22 +17,22 @@ FROM (
 			CASE WHEN ip_class1_high_value >= 1 THEN 20 WHEN ip_class1_own >= 1 THEN 15
 			     WHEN ip_class1 >= 1 THEN 10 WHEN ip_class2 >= 1 THEN 5 ELSE 0 END AS cx_ip,
 			CASE WHEN rd_ratio >= 0.05 THEN 20 WHEN rd_ratio >= 0.03 THEN 15 WHEN rd_ratio >= 0.02 THEN 10
-			     WHEN rd_ratio >= 0.01 THEN 5 ELSE 0 END AS cx_rd,
+			     WHEN rd_ratio > 0.01 THEN 5 ELSE 0 END AS cx_rd,
 			CASE WHEN growth >= 0.15 THEN 20 WHEN growth >= 0.10 THEN 15 WHEN growth >= 0.05 THEN 10
-			     WHEN growth >= 0 THEN 5 ELSE 0 END AS cx_growth,
+			     WHEN growth > 0 THEN 5 ELSE 0 END AS cx_growth,
 			CASE WHEN debt_ratio <= 0.55 THEN 10 WHEN debt_ratio < 0.75 THEN 5 ELSE 0 END AS cx_debt,
 			CASE WHEN sei_field THEN 10 ELSE 5 END AS cx_sei,
 			CASE WHEN main_share >= 0.70 THEN 20 WHEN main_share >= 0.60 THEN 15 WHEN main_share >= 0.55 THEN 10
-			     WHEN main_share >= 0.50 THEN 5 ELSE 0 END AS cx_share,
+			     WHEN main_share > 0.50 THEN 5 ELSE 0 END AS cx_share,
 			LEAST(GREATEST(floor(years_in_niche / 2), 0), 5) AS zt_years,
-			CASE WHEN main_share >= 0.80 THEN 5 WHEN main_share >= 0.70 THEN 3 WHEN main_share >= 0.60 THEN 1 ELSE 0 END AS zt_share,
+			CASE WHEN main_share >= 0.80 THEN 5 WHEN main_share >= 0.70 THEN 3 WHEN main_share > 0.60 THEN 1 ELSE 0 END AS zt_share,
 			CASE WHEN growth2 >= 0.10 THEN 10 WHEN growth2 >= 0.08 THEN 8 WHEN growth2 >= 0.06 THEN 6
-			     WHEN growth2 >= 0.04 THEN 4 WHEN growth2 >= 0 THEN 2 ELSE 0 END AS zt_growth,
+			     WHEN growth2 >= 0.04 THEN 4 WHEN growth2 > 0 THEN 2 ELSE 0 END AS zt_growth,
 			CASE WHEN chain_field >= 2 THEN 5 WHEN chain_field >= 1 THEN 3 ELSE 0 END AS zt_field,
 			CASE WHEN digital_level >= 3 THEN 5 WHEN digital_level >= 2 THEN 3 ELSE 0 END AS zt_digital,
 			CASE WHEN quality_items >= 2 THEN 5 WHEN quality_items >= 1 THEN 3 ELSE 0 END AS zt_quality,
 			CASE WHEN margin >= 0.10 THEN 10 WHEN margin >= 0.08 THEN 8 WHEN margin >= 0.06 THEN 6
-			     WHEN margin >= 0.04 THEN 4 WHEN margin >= 0.02 THEN 2 ELSE 0 END AS zt_margin,
+			     WHEN margin >= 0.04 THEN 4 WHEN margin > 0.02 THEN 2 ELSE 0 END AS zt_margin,
 			CASE WHEN debt_ratio <= 0.50 THEN 5 WHEN debt_ratio <= 0.60 THEN 3 WHEN debt_ratio < 0.70 THEN 1 ELSE 0 END AS zt_debt,
 			CASE WHEN ip_class1_high_value >= 1 THEN 10 WHEN ip_class1_own >= 1 THEN 8
 			     WHEN ip_class1 >= 1 THEN 6 WHEN ip_class2 >= 1 THEN 2 ELSE 0 END AS zt_ip,
@@ -40,7 +40,7 @@ FROM (
 			              WHEN rd_n >= 2000000 THEN 4 WHEN rd_n >= 1000000 THEN 2 ELSE 0 END,
 			         CASE WHEN rd_ratio >= 0.10 THEN 10 WHEN rd_ratio >= 0.08 THEN 8 WHEN rd_ratio >= 0.06 THEN 6
 			              WHEN rd_ratio >= 0.04 THEN 4 WHEN rd_ratio >= 0.03 THEN 2 ELSE 0 END) AS zt_rd,
-			CASE WHEN staff_ratio >= 0.20 THEN 5 WHEN staff_ratio >= 0.10 THEN 3 WHEN staff_ratio >= 0.05 THEN 1 ELSE 0 END AS zt_staff,
+			CASE WHEN staff_ratio >= 0.20 THEN 5 WHEN staff_ratio >= 0.10 THEN 3 WHEN staff_ratio > 0.05 THEN 1 ELSE 0 END AS zt_staff,
 			CASE WHEN rd_institution >= 4 THEN 10 WHEN rd_institution >= 3 THEN 8 WHEN rd_institution >= 2 THEN 4
 			     WHEN rd_institution >= 1 THEN 2 ELSE 0 END AS zt_inst
 		FROM (
@@ -54,7 +54,7 @@ FROM (
 				main_revenue::numeric / revenue::numeric AS main_share,
 				rd_staff / employees AS staff_ratio,
 				net_profit::numeric / revenue::numeric AS margin,
-				(employees < 1000 OR revenue::numeric < 400000000) AS sme
+				(employees <= 1000 OR revenue::numeric <= 400000000) AS sme
 			FROM bench_firms f
 			OFFSET 0	-- keep each derived value computed once per row
 		) m
@@ -89,7 +89,7 @@ LATERAL (VALUES
 		CASE WHEN z.rd_n < 1000000 THEN 'rd_amount' END, CASE WHEN z.rd_ratio < 0.03 THEN 'rd_ratio' END,
 		CASE WHEN z.rev_n < 10000000 AND z.equity_financing_2y::numeric < 20000000 THEN 'revenue' END,
 		CASE WHEN z.zt_total < 60 THEN 'score_total' END], NULL)),
-	('xjr', z.zjtx_ok AND z.years_in_niche >= 3 AND z.main_share >= 0.70 AND z.growth2 >= 0.05
+	('xjr', z.sme AND z.zjtx_ok AND z.years_in_niche >= 3 AND z.main_share >= 0.70 AND z.growth2 >= 0.05
 		AND z.info_system AND z.mgmt_cert AND z.debt_ratio <= 0.70 AND z.market_share_national >= 0.10 AND z.own_brand
 		AND ((CASE WHEN z.rev_n >= 100000000 THEN z.rd_ratio >= 0.03 AND z.rd_ratio_prev1 >= 0.03
 		           WHEN z.rev_n > 50000000 THEN z.rd_ratio >= 0.06 AND z.rd_ratio_prev1 >= 0.06
@@ -97,9 +97,9 @@ LATERAL (VALUES
 		                AND z.staff_ratio >= 0.50 END
 		      AND z.rd_institution >= 1 AND z.ip_class1 >= 2)
 		     OR z.sci_award_national_top3 OR z.maker_china_top50)
-		AND (z.chain_field >= 2 OR z.key_field),
+		AND z.chain_field >= 2 AND z.key_field,
 	 NULL::numeric, NULL::jsonb,
-	 array_remove(ARRAY[CASE WHEN NOT z.zjtx_ok THEN 'zjtx' END, CASE WHEN z.years_in_niche < 3 THEN 'zhuan_niche_years' END,
+	 array_remove(ARRAY[CASE WHEN NOT z.sme THEN 'sme' END, CASE WHEN NOT z.zjtx_ok THEN 'zjtx' END, CASE WHEN z.years_in_niche < 3 THEN 'zhuan_niche_years' END,
 		CASE WHEN z.main_share < 0.70 THEN 'zhuan_main_share' END, CASE WHEN z.growth2 < 0.05 THEN 'zhuan_main_growth' END,
 		CASE WHEN NOT z.info_system THEN 'jing_info_system' END, CASE WHEN NOT z.mgmt_cert THEN 'jing_certification' END,
 		CASE WHEN z.debt_ratio > 0.70 THEN 'jing_debt_ratio' END, CASE WHEN z.market_share_national < 0.10 THEN 'te_market_share' END,

@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		require(uscc_parse(code, USCC_LENGTH, again, &err2));
 		require(memcmp(code, again, USCC_LENGTH) == 0);
 		require(uscc_check_char(code) == code[17]);
-		require(uscc_org_check_char(code + 8) == code[16]);
+		require(uscc_org_check(code, &err2) == (uscc_org_check_char(code + 8) == code[16]));
 		require(uscc_authority_label(code[0]) != NULL);
 		require(uscc_category_label(code[0], code[1]) != NULL);
 		uscc_pack(code, packed);

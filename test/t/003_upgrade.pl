@@ -173,7 +173,12 @@ my $dir = Cwd::abs_path(PostgreSQL::Test::Utils::tempdir);
 my $dump10 = "$dir/old-1.0.dump";
 $node->command_ok([ 'pg_dump', '-Fc', '-f', $dump10, '-d', $node->connstr('old') ], 'pg_dump of the 1.0 database');
 
+# A shipped row the update corrects (issue 14): 300号 "从业人员1000人以下" includes 1000.
+my $sme_edge = q{SELECT eligible FROM tier_check_record('{"employees": 1000, "revenue": 500000000}', '{sme}')};
+is($node->safe_psql('old', $sme_edge), 'f', '1.0 stored the SME bound as 不满1000人');
+
 $node->safe_psql('old', q{ALTER EXTENSION industry UPDATE TO '1.1'});
+is($node->safe_psql('old', $sme_edge), 't', 'the update corrects the shipped rows: 1000人以下 includes 1000');
 is($node->safe_psql('old', q{SELECT extversion FROM pg_extension WHERE extname = 'industry'}), '1.1',
 	'ALTER EXTENSION industry UPDATE TO 1.1');
 
@@ -218,23 +223,28 @@ is($node->safe_psql('restored', $view_sql), $before{view}, 'restored views give 
 is($node->safe_psql('restored', $rules_sql), $before{rules}, 'restored user rule rows, built-ins not duplicated');
 is($node->safe_psql('restored', $use_rules_sql), $before{use}, 'restored user rule sets evaluate as under 1.0');
 
-# growth_phrase and pp_phrase gain arguments in 1.1, so the update replaces them; a view
-# that calls the 1.0 functions stops the update (nothing changed), with the list of such
-# objects and what to do.  Dropped and created again after the update, the view works.
+# growth_phrase and pp_phrase gain arguments in 1.1.  A view that calls the 1.0 functions
+# survives the update unchanged (it keeps the renamed 1.0 function), survives a dump into
+# a fresh 1.1, and new calls get the 1.1 functions with the same default wording.
 $node->safe_psql('postgres', 'CREATE DATABASE phrases');
 $node->safe_psql('phrases', q{CREATE EXTENSION industry VERSION '1.0';
-	CREATE VIEW bulletin AS SELECT growth_phrase(110, 100) AS g, pp_phrase(5.2, 8.8) AS p;});
-my ($pret, $pout, $perr) = $node->psql('phrases', q{ALTER EXTENSION industry UPDATE TO '1.1'});
-isnt($pret, 0, 'a view calling the 1.0 growth_phrase stops the update');
-like($perr, qr/these objects use the 1.0 functions: view bulletin/, 'the error names the view');
-like($perr, qr/HINT:  Drop those objects, run ALTER EXTENSION industry UPDATE, and create them again/,
-	'and says what to do');
-is($node->safe_psql('phrases', q{SELECT extversion FROM pg_extension WHERE extname = 'industry'}), '1.0',
-	'the extension stays at 1.0');
-$node->safe_psql('phrases', q{DROP VIEW bulletin; ALTER EXTENSION industry UPDATE TO '1.1';
-	CREATE VIEW bulletin AS SELECT growth_phrase(110, 100) AS g, pp_phrase(5.2, 8.8) AS p;});
-is($node->safe_psql('phrases', q{SELECT g || ' ' || p FROM bulletin}), '增长10.0% 回落3.6个百分点',
-	'the same calls work on 1.1 with the 1.0 wording');
+	CREATE VIEW bulletin AS SELECT growth_phrase(110, 100) AS g, pp_phrase(5.2, 8.8) AS p,
+		growth_phrase('300万元'::yuan, '100万元'::yuan, 1) AS y;});
+my $bulletin = q{SELECT g || ' ' || p || ' ' || y FROM bulletin};
+is($node->safe_psql('phrases', $bulletin), '增长10.0% 回落3.6个百分点 增长2.00倍', 'a 1.0 view of the phrases');
+$node->safe_psql('phrases', q{ALTER EXTENSION industry UPDATE TO '1.1'});
+is($node->safe_psql('phrases', $bulletin), '增长10.0% 回落3.6个百分点 增长2.00倍', 'the view works unchanged after the update');
+like($node->safe_psql('phrases', q{SELECT pg_get_viewdef('bulletin')}), qr/growth_phrase_1_0\(/,
+	'it keeps calling the 1.0 function');
+is($node->safe_psql('phrases', q{SELECT growth_phrase(110, 100) || ' ' || growth_phrase(730, 100, multiple_digits => 1)
+	|| ' ' || pp_phrase(5.2, 8.8, verbs => '上升/下降')}), '增长10.0% 增长6.3倍 下降3.6个百分点',
+	'new calls resolve to the 1.1 functions');
+my $pdump = "$dir/phrases.sql";
+$node->command_ok([ 'pg_dump', '-f', $pdump, '-d', $node->connstr('phrases') ], 'pg_dump of the updated database');
+$node->safe_psql('postgres', 'CREATE DATABASE phrases_restored');
+$node->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', $pdump, '-d', $node->connstr('phrases_restored') ],
+	'the dump restores into a fresh 1.1');
+is($node->safe_psql('phrases_restored', $bulletin), '增长10.0% 回落3.6个百分点 增长2.00倍', 'the restored view gives the same text');
 
 $node->stop;
 done_testing();

@@ -214,8 +214,8 @@ test_messages(void)
 		"Registration authority \"B\" at position 1 is unknown: GB 32100 uses 1 to 9, A, N and Y."},
 		{"94330100799655058B", 0, USCC_UNKNOWN_CATEGORY,
 		"Entity category \"4\" at position 2 is unknown for registration authority \"9\"."},
-		{"91330100799655068B", 0, USCC_ORG_CHECK_MISMATCH,
-		"Organisation code check character mismatch at position 17: expected \"6\", found \"8\"."},
+		{"91330100799655068B", 0, USCC_CHECK_MISMATCH,
+		"Check character mismatch at position 18: expected \"C\", found \"B\"."},
 		{"91330100799655058C", 0, USCC_CHECK_MISMATCH,
 		"Check character mismatch at position 18: expected \"B\", found \"C\"."},
 		{"9133010079965505\0B", 18, USCC_BAD_CHARACTER,
@@ -235,6 +235,32 @@ test_messages(void)
 		CHECK(!ok && err.problem == cases[i].problem &&
 			  strcmp(msg, cases[i].message) == 0,
 			  "case %zu: problem %d, message \"%s\"", i, err.problem, msg);
+	}
+}
+
+/*
+ * Position 17 (GB 11714) is not part of validity: a registered code whose
+ * position 18 is right but position 17 is not parses, and uscc_org_check
+ * reports it.  913412214444444448 is such a placeholder from a registry.
+ */
+static void
+test_org_check(void)
+{
+	char		code[USCC_LENGTH];
+	char		msg[USCC_MESSAGE_BUFSIZE];
+	UsccError	err;
+	int			i;
+
+	CHECK(uscc_parse("913412214444444448", USCC_LENGTH, code, &err), "lenient parse");
+	CHECK(!uscc_org_check(code, &err) && err.problem == USCC_ORG_CHECK_MISMATCH &&
+		  err.position == 17, "org check fails");
+	uscc_describe(&err, msg, sizeof(msg));
+	CHECK(strcmp(msg, "Organisation code check character mismatch at position 17: expected \"6\", found \"4\".") == 0,
+		  "org message \"%s\"", msg);
+	for (i = 0; published[i]; i++)
+	{
+		CHECK(uscc_parse(published[i], USCC_LENGTH, code, &err) &&
+			  uscc_org_check(code, &err), "%s org check", published[i]);
 	}
 }
 
@@ -421,6 +447,7 @@ main(int argc, char **argv)
 	test_published();
 	test_normalise();
 	test_messages();
+	test_org_check();
 	test_substitutions();
 	test_transpositions();
 	test_make();

@@ -1,0 +1,61 @@
+-- bench/policy/policies.sql: the ten policies of the benchmark, as a user's policy set
+-- (one of each formula kind, the loan subsidy with days and a cap, the scale reward
+-- with a budget shared pro rata).
+INSERT INTO policy_set (code, year, jurisdiction, title, source)
+VALUES ('bench', 2025, '基准区', '政策兑现基准（十项政策）', 'bench/policy');
+INSERT INTO policy (code, year, policy, label, kind, direction, source, scopes, classes, prev_classes,
+	tiers, new_tiers, metric, low, low_op, base_column, base_label, base_unit, amount_label,
+	unit_scale, rate, amount, start_column, end_column, cap, budget)
+VALUES
+('bench', 2025, 'p01_loan', '专精特新贷贴息', 'rate', 'pay', 'bench', NULL, NULL, NULL,
+ '{zjtx}', NULL, 'loan_amount', 0, '超过', 'loan_amount', '贷款金额', NULL, '贴息', 1, 0.01, NULL,
+ 'loan_start', 'loan_end', 100000, NULL),
+('bench', 2025, 'p02_equip', '技改补助', 'rate', 'pay', 'bench', '{规上}', NULL, NULL,
+ NULL, NULL, 'investment', 0, '超过', 'investment', '技改投资', NULL, '补助', 1, 0.1, NULL,
+ NULL, NULL, 5000000, NULL),
+('bench', 2025, 'p03_scale', '规模奖励', 'step', 'pay', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'revenue', '营业收入', NULL, NULL, 1, NULL, NULL,
+ NULL, NULL, NULL, 100000000),
+('bench', 2025, 'p04_breakthrough', '首次突破奖励', 'new_step', 'pay', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'revenue', '营业收入', NULL, NULL, 1, NULL, NULL,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p05_tier', '梯度培育奖励', 'one_off', 'pay', 'bench', NULL, NULL, NULL,
+ NULL, '{xiaoshenggui,zjtx,xjr}', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL, NULL,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p06_upgrade', 'D类升C类奖励', 'one_off', 'pay', 'bench', NULL, '{C}', '{D}',
+ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL, 50000,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p07_listing', '上市奖励', 'staged', 'pay', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'listing_stage', NULL, NULL, NULL, 1, NULL, 2000000,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p08_power', '差别化电价', 'per_unit', 'charge', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'electricity', '用电', '万千瓦时', NULL, 10000, NULL, NULL,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p09_water', '差别化水价', 'per_unit', 'charge', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'water_t', '用水', '吨', NULL, 1, NULL, NULL,
+ NULL, NULL, NULL, NULL),
+('bench', 2025, 'p10_land', '城镇土地使用税减免', 'land_tax', 'reduce', 'bench', NULL, NULL, NULL,
+ NULL, NULL, NULL, NULL, NULL, 'land', '用地', NULL, NULL, 1, 6, NULL,
+ NULL, NULL, NULL, NULL);
+INSERT INTO policy_item (code, year, policy, item, key, low, low_op, value, label) VALUES
+('bench', 2025, 'p03_scale', 1, NULL, 20000000, '以上', 100000, '2000万元'),
+('bench', 2025, 'p03_scale', 2, NULL, 50000000, '以上', 300000, '5000万元'),
+('bench', 2025, 'p03_scale', 3, NULL, 100000000, '以上', 500000, '1亿元'),
+('bench', 2025, 'p04_breakthrough', 1, NULL, 10000000, '以上', 100000, '1000万元'),
+('bench', 2025, 'p04_breakthrough', 2, NULL, 20000000, '以上', 200000, '2000万元'),
+('bench', 2025, 'p04_breakthrough', 3, NULL, 50000000, '以上', 500000, '5000万元'),
+('bench', 2025, 'p04_breakthrough', 4, NULL, 100000000, '以上', 1000000, '1亿元'),
+('bench', 2025, 'p05_tier', 1, 'xiaoshenggui', NULL, NULL, 100000, '小升规'),
+('bench', 2025, 'p05_tier', 2, 'zjtx', NULL, NULL, 200000, '专精特新'),
+('bench', 2025, 'p05_tier', 3, 'xjr', NULL, NULL, 500000, '小巨人'),
+('bench', 2025, 'p07_listing', 1, NULL, NULL, NULL, 0.25, '第一期'),
+('bench', 2025, 'p07_listing', 2, NULL, NULL, NULL, 0.25, '第二期'),
+('bench', 2025, 'p07_listing', 3, NULL, NULL, NULL, 0.25, '第三期'),
+('bench', 2025, 'p07_listing', 4, NULL, NULL, NULL, 0.25, '第四期'),
+('bench', 2025, 'p08_power', 1, 'C', NULL, NULL, 0.05, 'C'),
+('bench', 2025, 'p08_power', 2, 'D', NULL, NULL, 0.10, 'D'),
+('bench', 2025, 'p09_water', 1, 'C', NULL, NULL, 0.5, 'C'),
+('bench', 2025, 'p09_water', 2, 'D', NULL, NULL, 1.0, 'D'),
+('bench', 2025, 'p10_land', 1, 'A', NULL, NULL, 1, 'A'),
+('bench', 2025, 'p10_land', 2, 'B', NULL, NULL, 0.5, 'B');
+SELECT policy_validate('bench', 2025);
