@@ -6,18 +6,23 @@
 # peak memory.
 #
 #   generate        SELECT district.generate(N)                  (demo/district.sql)
+#   raw_sources     district_raw.generate(true): the raw sources with seeded faults
+#                   (demo/raw_sources.sql)
+#   intake          district_raw.run() and install(): the intake pipeline rebuilds the
+#                   engines' input from them (demo/pipeline.sql)
 #   views           demo/views.sql: builds every report view, which runs evaluate(),
 #                   evaluation_gap() and tier_check() once each
+#   policy          demo/policy.sql: 政策兑现 (report.policy_payment)
 #   analyze         ANALYZE
-#   report          demo/report.sql (the printed report)
+#   report          demo/report.sql, policy_report.sql, report_intake.sql (the printed report)
 #   export          every report view as CSV, as tools/demo.sh writes them
 #   evaluate        evaluate('zhejiang', 2024, 'SELECT * FROM district.firm_year') alone
 #   evaluation_gap  evaluation_gap(...) alone (evaluate + the gap of every graded firm)
 #   tier_check      tier_check(2024 rows, {guishang,chuangxin,zjtx,xjr}) alone
 #   refresh         report.refresh(): REFRESH MATERIALIZED VIEW CONCURRENTLY of them all
 #
-# The main job is generate + views + analyze + report + export (plus a few seconds of
-# build and server start).  Memory: VmHWM of the backend at the end of the stage
+# The main job is every stage up to export (plus a few seconds of build and server
+# start).  Memory: VmHWM of the backend at the end of the stage
 # (peak resident set, including the shared buffers it touched) and the peak of its
 # private memory (RssAnon, sampled every 0.1 s).  Results: one line per stage on stdout
 # and in $OUT (default bench/out/scale.tsv).  Run as root or the server's OS user.
@@ -76,9 +81,16 @@ for N in "$@"; do
 	as_pg "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 	as_pg "${PSQL[@]}" -d "$DB" -c 'CREATE EXTENSION industry' -f "$TMP/demo/district.sql"
 	stage generate "SELECT * FROM district.generate($N);"
+	if [ -e "$TMP/demo/raw_sources.sql" ]; then
+		as_pg "${PSQL[@]}" -d "$DB" -f "$TMP/demo/raw_sources.sql" -f "$TMP/demo/pipeline.sql"
+		stage raw_sources "SELECT * FROM district_raw.generate(true);"
+		stage intake "SELECT * FROM district_raw.run(); SELECT district_raw.install();"
+	fi
 	stage views "\\i $TMP/demo/views.sql"
+	[ -e "$TMP/demo/policy.sql" ] && stage policy "\\i $TMP/demo/policy.sql"
 	stage analyze 'ANALYZE;'
-	stage report "\\i $TMP/demo/report.sql"
+	stage report "$(for f in report policy_report report_intake; do
+		[ -e "$TMP/demo/$f.sql" ] && echo "\\i $TMP/demo/$f.sql"; done)"
 	stage export "$(for v in $(as_pg psql -X -At -d "$DB" -c "SELECT c.relname FROM pg_class c WHERE c.relkind = 'm'
 			AND c.relnamespace = 'report'::regnamespace ORDER BY c.oid"); do
 		echo "\\copy (SELECT * FROM report.$v ORDER BY 1, 2) TO '$TMP/$v.csv' WITH (FORMAT csv, HEADER)"; done)"
