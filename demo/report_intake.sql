@@ -9,7 +9,7 @@
 SELECT to_regclass('district_raw.merged') IS NOT NULL AS have_intake \gset
 
 \echo
-\echo '数据核对（原始数据 → 评价输入，demo/pipeline.sql）'
+\echo '七、数据核对（原始数据 → 评价输入，demo/pipeline.sql）'
 \if :have_intake
 \echo
 \echo '  1. 税务导出表导入：坏单元格逐一列出（行号为表格行号，表头为第1行）'

@@ -2,11 +2,13 @@
  *
  * evaluation.c
  *	  The one-call 亩均效益综合评价 engine: run the caller's query once
- *	  (SPI, caller's rights, rows streamed to a DestReceiver), keep each
- *	  enterprise's indicator values in fixed point, derive per-group
- *	  benchmarks, score, sort each group, classify by quota or threshold,
- *	  apply exemptions and vetoes, and return the result, the per-indicator
- *	  explanation or the gap to the next class as a materialized set.
+ *	  through the engine kit (caller's rights, rows streamed, parallel
+ *	  plans allowed, nothing of the result kept), keep each enterprise in
+ *	  compact form with its indicator values in fixed point, derive
+ *	  per-group benchmarks, score, sort each group, classify by quota or
+ *	  threshold, apply exemptions and vetoes.  The entry points
+ *	  (evaluation_entry.c) call eval_run() and emit the rows with
+ *	  evaluation_output.c; nothing here calls either.
  *
  *-------------------------------------------------------------------------
  */
@@ -15,10 +17,8 @@
 #include "executor/spi.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
-#include "tcop/dest.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/date.h"
@@ -30,19 +30,15 @@
 
 #include "evaluation.h"
 
+/* the caller's query in messages */
+#define EVAL_QUERY	"the evaluation query"
+
 static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
 	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY
 };
-
-/* Our DestReceiver: streams the query's rows into EvalState. */
-typedef struct EvalReceiver
-{
-	DestReceiver pub;
-	EvalState  *st;
-} EvalReceiver;
 
 /* Copy len bytes plus a NUL into the string arena. */
 static char *
@@ -67,65 +63,13 @@ arena_strdup(EvalState *st, const char *s, Size len)
 
 /* Text of an input column of the current row, or NULL; *len set. */
 static const char *
-input_text(EvalState *st, TupleTableSlot *slot, EvalInput which, Size *len)
+input_text(EvalState *st, KitQuery *q, EvalInput which, Size *len)
 {
-	InputBinding *b = &st->in[which];
 	Datum		d;
 
-	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+	if (kit_get(q, st->in[which].attno, &d) != KIT_PRESENT)
 		return NULL;
-	d = slot->tts_values[b->attno - 1];
-	if (b->kind == KIND_TEXT)
-	{
-		text	   *t = DatumGetTextPP(d);
-
-		*len = VARSIZE_ANY_EXHDR(t);
-		return VARDATA_ANY(t);
-	}
-	else
-	{
-		char	   *s = OutputFunctionCall(&b->outfn, d);
-
-		*len = strlen(s);
-		return s;
-	}
-}
-
-/* Convert a numeric to 10^-digits units with the cached constants. */
-static int64
-numeric_scaled(EvalState *st, Datum d, int digits, const char *col)
-{
-	Numeric		n = DatumGetNumeric(d);
-	Numeric		scaled;
-	Datum		r;
-
-	if (numeric_is_nan(n) || numeric_is_inf(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("column \"%s\" of the evaluation query cannot be NaN or infinity", col)));
-	scaled = numeric_mul_opt_error(n, st->pow10[digits], NULL);
-	r = DirectFunctionCall2(numeric_round, NumericGetDatum(scaled), Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_max))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(st->int64_min))) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value of column \"%s\" is out of range", col)));
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
-}
-
-/* An integer times 10^digits, checked. */
-static int64
-int_scaled(int64 v, int digits, const char *col)
-{
-	int64		r = v;
-	int			i;
-
-	for (i = 0; i < digits; i++)
-		if (pg_mul_s64_overflow(r, 10, &r))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value of column \"%s\" is out of range", col)));
-	return r;
+	return kit_text_value(&st->in[which], d, len);
 }
 
 /*
@@ -133,57 +77,30 @@ int_scaled(int64 v, int digits, const char *col)
  * land and quantities in 10^-6); false when NULL.
  */
 static bool
-input_scaled(EvalState *st, TupleTableSlot *slot, EvalInput which, int64 *result)
+input_scaled(EvalState *st, KitQuery *q, EvalInput which, int64 *result)
 {
-	InputBinding *b = &st->in[which];
+	KitColumn  *c = &st->in[which];
 	const char *col = eval_input_names[which];
-	int			digits = input_roles[which] == ROLE_MONEY ? 2 : 6;
 	Datum		d;
 
-	if (b->attno == 0 || slot->tts_isnull[b->attno - 1])
+	if (kit_get(q, c->attno, &d) != KIT_PRESENT)
 		return false;
-	d = slot->tts_values[b->attno - 1];
-	switch (b->kind)
+	switch (kit_scaled(&st->kt, c->kind, d, input_roles[which] == ROLE_MONEY ? 2 : 6, result))
 	{
-		case KIND_INT64_DIRECT:
-			*result = DatumGetInt64(d);
+		case KIT_OK:
 			break;
-		case KIND_NUMERIC:
-			*result = numeric_scaled(st, d, digits, col);
+		case KIT_NOT_FINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("column \"%s\" of the evaluation query cannot be NaN or infinity", col)));
 			break;
-		case KIND_INT2:
-			*result = int_scaled(DatumGetInt16(d), digits, col);
+		case KIT_TOO_BIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value of column \"%s\" is out of range", col)));
 			break;
-		case KIND_INT4:
-			*result = int_scaled(DatumGetInt32(d), digits, col);
-			break;
-		case KIND_INT8:
-			*result = int_scaled(DatumGetInt64(d), digits, col);
-			break;
-		case KIND_FLOAT4:
-		case KIND_FLOAT8:
-			{
-				float8		f = b->kind == KIND_FLOAT4 ?
-					(float8) DatumGetFloat4(d) : DatumGetFloat8(d);
-
-				*result = numeric_scaled(st, DirectFunctionCall1(float8_numeric,
-																 Float8GetDatum(f)),
-										 digits, col);
-				break;
-			}
-		default:
-			Assert(false);
-			return false;
 	}
 	return true;
-}
-
-/* Look up a type of the extension's schema by name. */
-static Oid
-extension_type(Oid nsp, const char *name)
-{
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
 }
 
 /* Raise 42703 for an input a rule needs. */
@@ -191,136 +108,79 @@ pg_attribute_noreturn()
 static void
 missing_column(EvalState *st, EvalInput which, const char *needed_by)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_UNDEFINED_COLUMN),
-			 errmsg("column \"%s\" does not exist in the evaluation query",
-					eval_input_names[which]),
-			 errdetail("%s of rule set \"%s\" %d needs it.", needed_by,
-					   st->rules->code, st->rules->year),
-			 errhint("Add a column named %s to the query, e.g. \"... AS %s\".",
-					 eval_input_names[which], eval_input_names[which])));
+	kit_missing_column(EVAL_QUERY, eval_input_names[which],
+					   psprintf("%s of rule set \"%s\" %d needs it.", needed_by,
+								st->rules->code, st->rules->year),
+					   psprintf("Add a column named %s to the query, e.g. \"... AS %s\".",
+								eval_input_names[which], eval_input_names[which]));
 }
 
-/* Decide how a column of type typid is read for its role. */
+/* Check that a bound input column's type suits its role (42804). */
 static void
-bind_type(EvalState *st, EvalInput which, Oid typid)
+check_type(EvalState *st, EvalInput which)
 {
-	InputBinding *b = &st->in[which];
+	KitType		k = st->in[which].kind;
 	InputRole	role = input_roles[which];
-	Oid			base = getBaseType(typid);
 	const char *want = NULL;
 
 	switch (role)
 	{
 		case ROLE_TEXT:
-			if (base == TEXTOID || base == VARCHAROID)
-				b->kind = KIND_TEXT;
-			else
-			{
-				Oid			outfn;
-				bool		isvarlena;
-
-				getTypeOutputInfo(typid, &outfn, &isvarlena);
-				fmgr_info_cxt(outfn, &b->outfn, st->cxt);
-				b->kind = KIND_OTHER;
-			}
-			return;
+			return;				/* any type, through its text */
 		case ROLE_INT:
-			if (base == INT2OID)
-				b->kind = KIND_INT2;
-			else if (base == INT4OID)
-				b->kind = KIND_INT4;
-			else if (base == INT8OID)
-				b->kind = KIND_INT8;
-			else
+			if (k != KIT_INT2 && k != KIT_INT4 && k != KIT_INT8)
 				want = "an integer type";
 			break;
 		case ROLE_DATE:
-			if (base == DATEOID)
-				b->kind = KIND_DATE;
-			else
+			if (k != KIT_DATE)
 				want = "date";
 			break;
 		case ROLE_BOOL:
-			if (base == BOOLOID)
-				b->kind = KIND_BOOL;
-			else
+			if (k != KIT_BOOL)
 				want = "boolean";
 			break;
 		case ROLE_MONEY:
 		case ROLE_LAND:
 		case ROLE_QUANTITY:
-			{
-				Oid			own = role == ROLE_MONEY ? st->yuan_oid :
-					role == ROLE_LAND ? st->mu_oid : InvalidOid;
-
-				if (OidIsValid(own) && base == own)
-					b->kind = KIND_INT64_DIRECT;
-				else if (base == NUMERICOID)
-					b->kind = KIND_NUMERIC;
-				else if (base == INT2OID)
-					b->kind = KIND_INT2;
-				else if (base == INT4OID)
-					b->kind = KIND_INT4;
-				else if (base == INT8OID)
-					b->kind = KIND_INT8;
-				else if (base == FLOAT4OID && role == ROLE_QUANTITY)
-					b->kind = KIND_FLOAT4;
-				else if (base == FLOAT8OID && role == ROLE_QUANTITY)
-					b->kind = KIND_FLOAT8;
-				else
-					want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
-						role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
-						"numeric, an integer or a float type";
+			if (k == (role == ROLE_MONEY ? KIT_YUAN : KIT_MU_AREA) && role != ROLE_QUANTITY)
 				break;
-			}
+			if (k == KIT_NUMERIC || k == KIT_INT2 || k == KIT_INT4 || k == KIT_INT8)
+				break;
+			if ((k == KIT_FLOAT4 || k == KIT_FLOAT8) && role == ROLE_QUANTITY)
+				break;
+			want = role == ROLE_MONEY ? eval_local("yuan or numeric (元)") :
+				role == ROLE_LAND ? eval_local("mu_area or numeric (亩)") :
+				"numeric, an integer or a float type";
+			break;
 	}
 	if (want)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of the evaluation query has type %s",
-						eval_input_names[which], format_type_be(typid)),
-				 errhint("Use %s.", want)));
+		kit_type_error(EVAL_QUERY, eval_input_names[which], st->in[which].typid,
+					   NULL, psprintf("Use %s.", want));
 }
 
-/* Receiver startup: bind the query's columns by name and check what the rules need. */
+/* Bind the query's columns by name (once) and check what the rules need. */
 static void
-eval_startup(DestReceiver *self, int operation, TupleDesc desc)
+eval_bind(KitQuery *q, void *arg)
 {
-	EvalState  *st = ((EvalReceiver *) self)->st;
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
+	KitColumns *cols = kit_columns_of_desc(EVAL_QUERY, q->desc);
+	int			maxatt = 0;
 	int			i,
 				k,
 				c;
 
-	if (st->nstarts++ > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the evaluation query must be a single SELECT")));
+	cols->dup_errcode = ERRCODE_AMBIGUOUS_COLUMN;	/* 1.0's code for evaluate() */
 	for (i = 0; i < EVAL_NINPUTS; i++)
-		st->in[i].attno = 0;
-	st->maxatt = 0;
-	for (i = 0; i < desc->natts; i++)
 	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		int			j;
-
-		if (att->attisdropped)
+		kit_bind(&st->in[i], cols, kit_column_index(cols, eval_input_names[i]),
+				 &st->kt, st->cxt);
+		if (st->in[i].attno == 0)
 			continue;
-		for (j = 0; j < EVAL_NINPUTS; j++)
-		{
-			if (strcmp(NameStr(att->attname), eval_input_names[j]) != 0)
-				continue;
-			if (st->in[j].attno != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_AMBIGUOUS_COLUMN),
-						 errmsg("column \"%s\" appears more than once in the evaluation query",
-								eval_input_names[j])));
-			st->in[j].attno = i + 1;
-			bind_type(st, (EvalInput) j, att->atttypid);
-			st->maxatt = Max(st->maxatt, i + 1);
-		}
+		check_type(st, (EvalInput) i);
+		maxatt = Max(maxatt, st->in[i].attno);
 	}
+	kit_query_limit(q, maxatt);
 
 	/* what every rule needs */
 	if (st->in[IN_CREDIT_CODE].attno == 0)
@@ -372,7 +232,6 @@ eval_startup(DestReceiver *self, int operation, TupleDesc desc)
 			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
 #undef NEED
 	}
-	(void) operation;
 }
 
 /* Find or add the group (cohort, name). */
@@ -470,11 +329,11 @@ mu_text(int64 v)
 					eval_local("亩"));
 }
 
-/* Receiver: one row of the caller's query. */
-static bool
-eval_receive(TupleTableSlot *slot, DestReceiver *self)
+/* Read the current row of the caller's query into a compact firm. */
+static void
+eval_read_row(KitQuery *q, void *arg)
 {
-	EvalState  *st = ((EvalReceiver *) self)->st;
+	EvalState  *st = (EvalState *) arg;
 	RuleSet    *rs = st->rules;
 	MemoryContext oldcxt;
 	EvalFirm   *f;
@@ -489,33 +348,37 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	int			k,
 				i;
 
-	CHECK_FOR_INTERRUPTS();
-	slot_getsomeattrs(slot, st->maxatt);
+	Datum		d;
+
 	oldcxt = MemoryContextSwitchTo(st->rowcxt);
 
 	/* year filter */
-	if (st->in[IN_YEAR].attno != 0)
+	switch (kit_get(q, st->in[IN_YEAR].attno, &d))
 	{
-		int			a = st->in[IN_YEAR].attno - 1;
-		int64		y;
-
-		if (slot->tts_isnull[a])
+		case KIT_ABSENT:
+			break;
+		case KIT_NULL:
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("column \"year\" of the evaluation query is null")));
-		y = st->in[IN_YEAR].kind == KIND_INT2 ? DatumGetInt16(slot->tts_values[a]) :
-			st->in[IN_YEAR].kind == KIND_INT4 ? DatumGetInt32(slot->tts_values[a]) :
-			DatumGetInt64(slot->tts_values[a]);
-		if (y != st->year)
-		{
-			MemoryContextSwitchTo(oldcxt);
-			MemoryContextReset(st->rowcxt);
-			return true;
-		}
+			break;
+		case KIT_PRESENT:
+			{
+				int64		y = st->in[IN_YEAR].kind == KIT_INT2 ? DatumGetInt16(d) :
+					st->in[IN_YEAR].kind == KIT_INT4 ? DatumGetInt32(d) : DatumGetInt64(d);
+
+				if (y != st->year)
+				{
+					MemoryContextSwitchTo(oldcxt);
+					MemoryContextReset(st->rowcxt);
+					return;
+				}
+				break;
+			}
 	}
 
 	/* credit code */
-	s = input_text(st, slot, IN_CREDIT_CODE, &len);
+	s = input_text(st, q, IN_CREDIT_CODE, &len);
 	if (s == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -538,11 +401,11 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	memset(f, 0, sizeof(EvalFirm));
 	f->credit_code = arena_strdup(st, s, len);
 	f->cls = -1;
-	s = input_text(st, slot, IN_NAME, &len);
+	s = input_text(st, q, IN_NAME, &len);
 	f->name = s ? arena_strdup(st, s, len) : NULL;
 
 	/* which scope row */
-	s = input_text(st, slot, IN_SCOPE, &len);
+	s = input_text(st, q, IN_SCOPE, &len);
 	if (rs->ncohorts > 1 || (s != NULL && strcmp(rs->cohorts[0].scope, "all") != 0))
 	{
 		if (s == NULL)
@@ -567,31 +430,29 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
 
 	/* group */
-	s = cr->group_by_industry ? input_text(st, slot, IN_GROUP, &len) : NULL;
+	s = cr->group_by_industry ? input_text(st, q, IN_GROUP, &len) : NULL;
 	f->group = intern_group(st, cohort, s, s ? len : 0);
 	g = st->groups[f->group];
 
 	/* inputs the cohort uses */
 	for (i = 0; i < EVAL_NINPUTS; i++)
 		if (st->cohort_uses[cohort][i])
-			has[i] = input_scaled(st, slot, (EvalInput) i, &in[i]);
+			has[i] = input_scaled(st, q, (EvalInput) i, &in[i]);
 	f->has_land = st->in[IN_LAND].attno != 0 &&
-		input_scaled(st, slot, IN_LAND, &f->land);
+		input_scaled(st, q, IN_LAND, &f->land);
 	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
 	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
 	f->electricity = f->has_electricity ? in[IN_ELECTRICITY] : 0;
 
 	/* exemptions */
-	s = input_text(st, slot, IN_EXEMPT_REASON, &len);
+	s = input_text(st, q, IN_EXEMPT_REASON, &len);
 	if (s != NULL)
 		add_reason(st, &f->reason, s, len);
 	if (cr->exempt_not_producing)
 	{
-		int			a = st->in[IN_PRODUCING].attno - 1;
-
-		if (!slot->tts_isnull[a] && !DatumGetBool(slot->tts_values[a]))
-			{
+		if (kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT && !DatumGetBool(d))
+		{
 			const char *r = eval_local("尚未投产");
 
 			add_reason(st, &f->reason, r, strlen(r));
@@ -599,10 +460,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	}
 	if (cr->exempt_registered_years > 0)
 	{
-		int			a = st->in[IN_REGISTERED_ON].attno - 1;
-
-		if (!slot->tts_isnull[a] &&
-			DatumGetDateADT(slot->tts_values[a]) > st->reg_cutoff[cohort])
+		if (kit_get(q, st->in[IN_REGISTERED_ON].attno, &d) == KIT_PRESENT &&
+			DatumGetDateADT(d) > st->reg_cutoff[cohort])
 		{
 			char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
 
@@ -611,10 +470,8 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	}
 	if (cr->exempt_land_years > 0)
 	{
-		int			a = st->in[IN_LAND_SUPPLIED_ON].attno - 1;
-
-		if (!slot->tts_isnull[a] &&
-			DatumGetDateADT(slot->tts_values[a]) > st->land_cutoff[cohort])
+		if (kit_get(q, st->in[IN_LAND_SUPPLIED_ON].attno, &d) == KIT_PRESENT &&
+			DatumGetDateADT(d) > st->land_cutoff[cohort])
 		{
 			char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
 
@@ -631,7 +488,7 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 		f->status = FIRM_EXEMPT;
 	else
 	{
-		s = input_text(st, slot, IN_VETO_REASON, &len);
+		s = input_text(st, q, IN_VETO_REASON, &len);
 		if (s != NULL)
 		{
 			char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) len, s);
@@ -645,10 +502,10 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 	f->correction6 = EVAL_FACTOR_SCALE;
 	f->adjust6 = 0;
 	if (st->in[IN_CORRECTION].attno != 0)
-		(void) input_scaled(st, slot, IN_CORRECTION, &f->correction6);
-	if (st->in[IN_BONUS].attno != 0 && input_scaled(st, slot, IN_BONUS, &in[IN_BONUS]))
+		(void) input_scaled(st, q, IN_CORRECTION, &f->correction6);
+	if (st->in[IN_BONUS].attno != 0 && input_scaled(st, q, IN_BONUS, &in[IN_BONUS]))
 		f->adjust6 = in[IN_BONUS];
-	if (st->in[IN_PENALTY].attno != 0 && input_scaled(st, slot, IN_PENALTY, &in[IN_PENALTY]))
+	if (st->in[IN_PENALTY].attno != 0 && input_scaled(st, q, IN_PENALTY, &in[IN_PENALTY]))
 	{
 		if (pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6))
 			eval_out_of_range("bonus minus penalty");
@@ -705,14 +562,6 @@ eval_receive(TupleTableSlot *slot, DestReceiver *self)
 
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextReset(st->rowcxt);
-	return true;
-}
-
-/* Receiver shutdown and destroy: nothing to release. */
-static void
-eval_noop(DestReceiver *self)
-{
-	(void) self;
 }
 
 /* int64 comparison for qsort. */
@@ -1042,33 +891,19 @@ rank_and_classify(EvalState *st)
 	return order;
 }
 
-/* Run the whole evaluation and emit the rows of the given mode. */
-static void
-evaluate_common(FunctionCallInfo fcinfo, int mode)
+/*
+ * Run the whole evaluation of rule set (code, year) of schema nsp over the
+ * caller's query: one compact firm per row read (one batch of the query
+ * held at a time), then benchmarks, scores, ranks and classes.  Returns
+ * the state (in its own context st->cxt) and the firms' output order.
+ */
+EvalState *
+eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *code = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	int32		year = PG_GETARG_INT32(1);
-	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	EvalState  *st;
-	EvalReceiver recv;
-	SPIExecuteOptions opts;
 	MemoryContext oldcxt;
-	TextCache	tc;
-	int64	   *order;
-	int64		i;
-	Oid			nsp;
 	int			c,
-				k,
-				rc;
-	static const int expected_natts[] = {EVALUATE_NATTS, EXPLAIN_NATTS, GAP_NATTS};
-
-	InitMaterializedSRF(fcinfo, 0);
-	if (rsinfo->setDesc->natts != expected_natts[mode])
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("function result type does not match the evaluation engine"),
-				 errhint("Update the extension (ALTER EXTENSION industry UPDATE).")));
+				k;
 
 	st = palloc0(sizeof(EvalState));
 	st->cxt = AllocSetContextCreate(CurrentMemoryContext, "evaluation",
@@ -1082,24 +917,12 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
 	oldcxt = MemoryContextSwitchTo(st->cxt);
-	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	st->rules = eval_load_rules(nsp, code, year, false);
 	if (st->rules->ncohorts > 8)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("rule set \"%s\" %d has more than 8 scopes", code, year)));
-	st->yuan_oid = extension_type(nsp, "yuan");
-	st->mu_oid = extension_type(nsp, "mu_area");
-	for (k = 0; k <= 6; k++)
-	{
-		int64		p = 1;
-
-		for (c = 0; c < k; c++)
-			p *= 10;
-		st->pow10[k] = int64_to_numeric(p);
-	}
-	st->int64_max = int64_to_numeric(PG_INT64_MAX);
-	st->int64_min = int64_to_numeric(PG_INT64_MIN);
+	st->kt = kit_types(nsp);
 	for (c = 0; c < st->rules->ncohorts; c++)
 	{
 		CohortRule *cr = &st->rules->cohorts[c];
@@ -1123,78 +946,14 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	}
 	MemoryContextSwitchTo(oldcxt);
 
-	/* run the caller's query, streaming rows into the state */
-	memset(&recv, 0, sizeof(recv));
-	recv.pub.receiveSlot = eval_receive;
-	recv.pub.rStartup = eval_startup;
-	recv.pub.rShutdown = eval_noop;
-	recv.pub.rDestroy = eval_noop;
-	recv.pub.mydest = DestTuplestore;	/* anything but DestNone: SPI_OK_SELECT */
-	recv.st = st;
-	memset(&opts, 0, sizeof(opts));
-	opts.read_only = false;
-	opts.dest = (DestReceiver *) &recv;
-	rc = SPI_execute_extended(query, &opts);
-	if (rc != SPI_OK_SELECT || st->nstarts != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the evaluation query must be a single SELECT"),
-				 errdetail("Query: %s", query)));
+	/* run the caller's query once, streaming its rows into the state */
+	kit_query_stream(query, EVAL_QUERY, KIT_QUERY_CONTEXT, eval_bind, eval_read_row, st);
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);
 	compute_scores(st);
-	order = rank_and_classify(st);
+	*order = rank_and_classify(st);
 	MemoryContextSwitchTo(oldcxt);
 	SPI_finish();
-
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	init_text_cache(st, &tc);
-	MemoryContextSwitchTo(oldcxt);
-	for (i = 0; i < st->nfirms; i++)
-	{
-		EvalFirm   *f = &st->firms[order[i]];
-
-		CHECK_FOR_INTERRUPTS();
-		MemoryContextSwitchTo(st->rowcxt);
-		if (mode == MODE_EVALUATE)
-			emit_evaluate(st, rsinfo, &tc, f);
-		else if (mode == MODE_EXPLAIN)
-			emit_explain(st, rsinfo, &tc, f);
-		else
-			emit_gap(st, rsinfo, &tc, f, order);
-		MemoryContextSwitchTo(oldcxt);
-		MemoryContextReset(st->rowcxt);
-	}
-	MemoryContextDelete(st->cxt);
-}
-
-/*
- * evaluate(scheme, year, query): the whole evaluation, one row per
- * enterprise.
- */
-PG_FUNCTION_INFO_V1(evaluate);
-Datum
-evaluate(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_EVALUATE);
-	return (Datum) 0;
-}
-
-/* evaluation_explain(scheme, year, query): one row per enterprise and indicator. */
-PG_FUNCTION_INFO_V1(evaluation_explain);
-Datum
-evaluation_explain(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_EXPLAIN);
-	return (Datum) 0;
-}
-
-/* evaluation_gap(scheme, year, query): the gap of each enterprise to the next class. */
-PG_FUNCTION_INFO_V1(evaluation_gap);
-Datum
-evaluation_gap(PG_FUNCTION_ARGS)
-{
-	evaluate_common(fcinfo, MODE_GAP);
-	return (Datum) 0;
+	return st;
 }

@@ -18,6 +18,7 @@
 #define INDUSTRY_EVALUATION_H
 
 #include "decimal.h"
+#include "kit.h"
 
 #include "nodes/execnodes.h"
 #include "utils/date.h"
@@ -309,23 +310,7 @@ eval_quota_class(int64 position, int64 n, const int64 *quota4, int nclass,
 }
 
 
-/* ---- engine state (evaluation.c), shared with the result emitters ---- */
-
-/* How an input column's type is read. */
-typedef enum InputKind
-{
-	KIND_INT64_DIRECT,			/* yuan or mu_area: the stored int64 */
-	KIND_NUMERIC,
-	KIND_INT2,
-	KIND_INT4,
-	KIND_INT8,
-	KIND_FLOAT4,
-	KIND_FLOAT8,
-	KIND_TEXT,					/* text, varchar: no conversion */
-	KIND_OTHER,					/* any type, through its output function */
-	KIND_DATE,
-	KIND_BOOL
-} InputKind;
+/* ---- engine state (evaluation.c), read by the result emitters ---- */
 
 /* What an input is used as. */
 typedef enum InputRole
@@ -339,14 +324,6 @@ typedef enum InputRole
 	ROLE_BOOL
 } InputRole;
 
-
-/* One bound input column. */
-typedef struct InputBinding
-{
-	int			attno;			/* 1-based; 0 when the query lacks it */
-	InputKind	kind;
-	FmgrInfo	outfn;			/* for KIND_OTHER */
-} InputBinding;
 
 #define FIRM_GRADED	0
 #define FIRM_EXEMPT	1
@@ -407,14 +384,11 @@ typedef struct EvalState
 	MemoryContext rowcxt;		/* reset after every input row */
 	RuleSet    *rules;
 	int32		year;
-	InputBinding in[EVAL_NINPUTS];
-	int			maxatt;
-	int			nstarts;		/* statements started: must end at 1 */
+	KitColumn	in[EVAL_NINPUTS];	/* the query's input columns (kit) */
 	/* per scope: the first input its rules need that the query lacks */
 	EvalInput	need_input[8];
 	char	   *need_who[8];
-	Oid			yuan_oid;
-	Oid			mu_oid;
+	KitTypes	kt;				/* the extension's types, numeric constants */
 	int			maxind;			/* largest indicator count of a cohort */
 	/* cohort-level input needs */
 	bool		cohort_uses[8][EVAL_NINPUTS];
@@ -432,10 +406,6 @@ typedef struct EvalState
 	/* string arena */
 	char	   *arena;
 	Size		arena_left;
-	/* numeric constants for input conversion */
-	Numeric		pow10[7];
-	Numeric		int64_max;
-	Numeric		int64_min;
 	/* registered/land-supplied cut-off dates per cohort (DateADT) */
 	DateADT		reg_cutoff[8];
 	DateADT		land_cutoff[8];
@@ -454,12 +424,23 @@ typedef struct TextCache
 	Datum		missing_names[4];
 } TextCache;
 
+/*
+ * evaluation.c, the engine: read the caller's query into compact firms,
+ * benchmark, score, rank and classify; *order is the firms' output order.
+ * The caller (the entry points, evaluation_entry.c) emits the rows.
+ */
+extern EvalState *eval_run(Oid nsp, const char *code, int32 year, const char *query,
+						   int64 **order);
+
 /* evaluation.c: one indicator's item score and a firm's total (with extra tax) */
 extern int64 firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
 					   bool *capped, bool *floored);
 extern int64 firm_total(EvalState *st, EvalFirm *f, int64 tax_delta);
 
-/* evaluation_output.c: the rows of evaluate(), evaluation_explain() and evaluation_gap() */
+/*
+ * evaluation_output.c: the rows of evaluate(), evaluation_explain() and
+ * evaluation_gap(), called by the entry points only (never by the engine)
+ */
 #define EVALUATE_NATTS	(12 + 2 * EVAL_NINDICATORS)
 #define EXPLAIN_NATTS	16
 #define GAP_NATTS		11

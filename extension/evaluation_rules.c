@@ -13,7 +13,6 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "catalog/pg_type.h"
-#include "mb/pg_wchar.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -61,7 +60,7 @@ static const char *const rounding_names[] = {"round", "floor", "ceil"};
 const char *
 eval_local(const char *utf8)
 {
-	return pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+	return kit_local(utf8);
 }
 
 /* Raise 22003 for a score or value that does not fit. */

@@ -28,7 +28,9 @@
 #include "access/tupdesc.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
+#include "utils/numeric.h"
 
 #include "rational.h"
 
@@ -109,12 +111,18 @@ typedef enum KitType
 	KIT_DATE
 } KitType;
 
-/* the extension's own types, looked up once per call */
+/* the extension's own types and the constants to read numbers, once per call */
 typedef struct KitTypes
 {
 	Oid			yuan;
 	Oid			mu_area;
+	Numeric		pow10[9];		/* 10^0 .. 10^8 */
+	Numeric		int64_max;
+	Numeric		int64_min;
 } KitTypes;
+
+/* largest digits kit_scaled() accepts */
+#define KIT_MAX_DIGITS	8
 
 /* outcome of reading a number exactly */
 typedef enum KitStatus
@@ -129,6 +137,26 @@ extern KitType kit_type_of(const KitTypes *ext, Oid typid);
 extern bool kit_type_is_number(KitType t);
 extern KitStatus kit_rat(KitType t, Datum d, Rat *r, char **shown);
 extern KitStatus kit_numeric_rat(Datum num, Rat *r, char **shown);
+extern KitStatus kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out);
+
+/*
+ * One input column bound for reading: attno 0 when the input lacks it;
+ * text of any type through its output function (text and varchar as is).
+ */
+typedef struct KitColumn
+{
+	int			attno;
+	Oid			typid;
+	KitType		kind;
+	bool		has_out;
+	FmgrInfo	out;
+} KitColumn;
+
+extern void kit_bind(KitColumn *c, const KitColumns *cols, int index,
+					 const KitTypes *kt, MemoryContext cxt);
+extern void kit_bind_attno(KitColumn *c, int attno, Oid typid, KitType kind,
+						   MemoryContext cxt);
+extern const char *kit_text_value(KitColumn *c, Datum d, Size *len);
 
 /* ---------------------------------------------------------------------
  * kit_input.c: the caller's query
@@ -139,21 +167,31 @@ extern KitStatus kit_numeric_rat(Datum num, Rat *r, char **shown);
 #define KIT_BATCH_ROWS	1000
 
 /*
- * An open query.  kit_query_next() makes the next row current: values[i]
- * and nulls[i] for column i + 1 (attno), valid until the next call.
+ * A query being read.  Pull (kit_query_open): kit_query_next() makes the
+ * next row current.  Push (kit_query_stream): the row callback is called
+ * with each row current.  values[i] and nulls[i] hold column i + 1 (attno)
+ * up to natts, valid until the next row.
  */
 typedef struct KitQuery
 {
+	const char *sql;
 	const char *noun;			/* "the tier input query" */
 	Portal		portal;
 	TupleDesc	desc;
+	int			natts;			/* columns deformed per row (kit_query_limit) */
 	SPITupleTable *batch;
 	uint64		nbatch;
 	uint64		pos;
+	TupleTableSlot *slot;
 	Datum	   *values;
 	bool	   *nulls;
 	int64		rows;			/* rows read so far */
+	bool		has_context;
+	ErrorContextCallback context;
 } KitQuery;
+
+/* kit_query_open flags */
+#define KIT_QUERY_CONTEXT	0x01	/* errors while reading say: SQL statement "..." */
 
 /* what a column holds on the current row */
 typedef enum KitPresence
@@ -163,7 +201,14 @@ typedef enum KitPresence
 	KIT_PRESENT
 } KitPresence;
 
-extern KitQuery *kit_query_open(const char *sql, const char *noun);
+/* kit_query_stream callbacks: columns known (bind them), then each row */
+typedef void (*KitStartFn) (KitQuery *q, void *arg);
+typedef void (*KitRowFn) (KitQuery *q, void *arg);
+
+extern KitQuery *kit_query_open(const char *sql, const char *noun, int flags);
+extern void kit_query_stream(const char *sql, const char *noun, int flags,
+							 KitStartFn start, KitRowFn row, void *arg);
+extern void kit_query_limit(KitQuery *q, int natts);
 extern bool kit_query_next(KitQuery *q);
 extern void kit_query_close(KitQuery *q);
 

@@ -3,11 +3,13 @@
  * kit_input.c
  *	  Engine kit: the caller's query and its values.
  *
- * An engine reads "any query of the user's": kit_query_open() prepares it
- * and opens a cursor with the caller's rights (the functions that call it
- * are never SECURITY DEFINER), kit_query_next() fetches KIT_BATCH_ROWS rows
- * at a time and deforms the current row once, so an engine holds one batch
- * of the query's result at most, never all of it.  Columns are matched by
+ * An engine reads "any query of the user's", with the caller's rights (the
+ * functions that call the kit are never SECURITY DEFINER), in one of two
+ * ways.  Pull: kit_query_open() opens a cursor, kit_query_next() fetches
+ * KIT_BATCH_ROWS rows at a time and deforms the current row once, so the
+ * engine holds one batch of the result at most.  Push: kit_query_stream()
+ * runs the query once and hands each row to the engine as the executor
+ * produces it (nothing held, no copy, parallel plans allowed).  Columns are matched by
  * name once per query (kit_columns_of_desc, kit_column_index), each column
  * is classified once by its base type (kit_type_of), and values are read
  * into exact form: rationals (kit_rat) or the types' own int64 units.
@@ -24,7 +26,11 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/int.h"
+#include "executor/tuptable.h"
 #include "miscadmin.h"
+#include "tcop/dest.h"
+#include "utils/plancache.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -117,12 +123,21 @@ kit_missing_column(const char *noun, const char *column,
  * ---------------------------------------------------------------------
  */
 
-/* The extension's own types in schema ext_namespace (InvalidOid if absent). */
+/*
+ * The extension's own types in schema ext_namespace (InvalidOid if absent)
+ * and the numeric constants kit_scaled() needs, in the current context.
+ */
 KitTypes
 kit_types(Oid ext_namespace)
 {
 	KitTypes	t;
+	int64		p = 1;
+	int			k;
 
+	for (k = 0; k <= KIT_MAX_DIGITS; k++, p *= 10)
+		t.pow10[k] = int64_to_numeric(p);
+	t.int64_max = int64_to_numeric(PG_INT64_MAX);
+	t.int64_min = int64_to_numeric(PG_INT64_MIN);
 	t.yuan = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							 CStringGetDatum("yuan"), ObjectIdGetDatum(ext_namespace));
 	t.mu_area = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
@@ -255,51 +270,349 @@ kit_rat(KitType t, Datum d, Rat *r, char **shown)
 	}
 }
 
+/* v × 10^(to - from), rounded half away from zero when to < from; false on overflow. */
+static bool
+rescale_int64(int64 v, int from, int to, int64 *out)
+{
+	int64		r = v;
+	int64		div = 1;
+
+	for (; from < to; from++)
+		if (pg_mul_s64_overflow(r, 10, &r))
+			return false;
+	for (; from > to; from--)
+		div *= 10;
+	if (div > 1)
+	{
+		/* one rounding step: |r| / div rounded half away from zero */
+		int64		q = r / div;
+		int64		rem = r % div;
+
+		if (rem >= div - rem)
+			q++;
+		else if (-rem >= div + rem)
+			q--;
+		r = q;
+	}
+	*out = r;
+	return true;
+}
+
+/* A numeric × 10^digits rounded half away from zero, if it fits in int64. */
+static KitStatus
+numeric_scaled(const KitTypes *kt, Datum d, int digits, int64 *out)
+{
+	Numeric		n = DatumGetNumeric(d);
+	Datum		r;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return KIT_NOT_FINITE;
+	r = DirectFunctionCall2(numeric_round,
+							NumericGetDatum(numeric_mul_opt_error(n, kt->pow10[digits], NULL)),
+							Int32GetDatum(0));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_max))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_min))) < 0)
+		return KIT_TOO_BIG;
+	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
+	return KIT_OK;
+}
+
+/*
+ * Fixed-point value of a number-like Datum of kit type t in units of
+ * 10^-digits (0 <= digits <= KIT_MAX_DIGITS), rounded half away from zero:
+ * yuan and mu_area from their stored units, integers and booleans times
+ * 10^digits, numeric and floats rounded.  KIT_NOT_FINITE for NaN and
+ * infinities (and for types that are not numbers), KIT_TOO_BIG beyond int64.
+ */
+KitStatus
+kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out)
+{
+	Assert(digits >= 0 && digits <= KIT_MAX_DIGITS);
+	switch (t)
+	{
+		case KIT_YUAN:
+			return rescale_int64(DatumGetInt64(d), 2, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_MU_AREA:
+			return rescale_int64(DatumGetInt64(d), 6, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT2:
+			return rescale_int64(DatumGetInt16(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT4:
+			return rescale_int64(DatumGetInt32(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_INT8:
+			return rescale_int64(DatumGetInt64(d), 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_BOOL:
+			return rescale_int64(DatumGetBool(d) ? 1 : 0, 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
+		case KIT_NUMERIC:
+			return numeric_scaled(kt, d, digits, out);
+		case KIT_FLOAT4:
+			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric,
+														  Float8GetDatum((float8) DatumGetFloat4(d))),
+								  digits, out);
+		case KIT_FLOAT8:
+			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric, d), digits, out);
+		default:
+			return KIT_NOT_FINITE;
+	}
+}
+
+/* Bind column attno (0: absent) of type typid, read as kind; output function in cxt. */
+void
+kit_bind_attno(KitColumn *c, int attno, Oid typid, KitType kind, MemoryContext cxt)
+{
+	memset(c, 0, sizeof(KitColumn));
+	if (attno <= 0)
+		return;
+	c->attno = attno;
+	c->typid = typid;
+	c->kind = kind;
+	if (kind != KIT_TEXT && OidIsValid(typid))
+	{
+		Oid			outfn;
+		bool		isvarlena;
+
+		getTypeOutputInfo(typid, &outfn, &isvarlena);
+		fmgr_info_cxt(outfn, &c->out, cxt);
+		c->has_out = true;
+	}
+}
+
+/* Bind column index (-1: absent) of cols for reading; output function in cxt. */
+void
+kit_bind(KitColumn *c, const KitColumns *cols, int index, const KitTypes *kt,
+		 MemoryContext cxt)
+{
+	if (index < 0)
+		kit_bind_attno(c, 0, InvalidOid, KIT_OTHER, cxt);
+	else
+		kit_bind_attno(c, index + 1, cols->types[index],
+					   kit_type_of(kt, cols->types[index]), cxt);
+}
+
+/*
+ * Text of a non-null value of column c, in the database encoding, its
+ * length in *len: the bytes of text and varchar values themselves (not
+ * NUL-terminated), the output function's text otherwise.
+ */
+const char *
+kit_text_value(KitColumn *c, Datum d, Size *len)
+{
+	char	   *s;
+
+	if (c->kind == KIT_TEXT)
+	{
+		text	   *t = DatumGetTextPP(d);
+
+		*len = VARSIZE_ANY_EXHDR(t);
+		return VARDATA_ANY(t);
+	}
+	Assert(c->has_out);
+	s = OutputFunctionCall(&c->out, d);
+	*len = strlen(s);
+	return s;
+}
+
 /* ---------------------------------------------------------------------
  * The caller's query
  * ---------------------------------------------------------------------
  */
 
+/* Error context while a query is open: the statement, as SPI reports it. */
+static void
+query_error_callback(void *arg)
+{
+	KitQuery   *q = (KitQuery *) arg;
+	int			pos = geterrposition();
+
+	if (pos > 0)
+	{
+		errposition(0);
+		internalerrposition(pos);
+		internalerrquery(q->sql);
+	}
+	else
+		errcontext("SQL statement \"%s\"", q->sql);
+}
+
 /*
- * Prepare sql and open a cursor on it (caller's rights).  noun names the
- * query in messages, e.g. "the tier input query".
+ * Prepare sql, which must be one SELECT (22023 otherwise), for q; the
+ * cursor options decide whether the planner may choose a parallel plan.
+ */
+static SPIPlanPtr
+prepare_select(KitQuery *q, int flags, int cursor_options)
+{
+	SPIPrepareOptions popts;
+	SPIPlanPtr	plan;
+	List	   *sources;
+	CachedPlanSource *src;
+
+	memset(&popts, 0, sizeof(popts));
+	popts.parseMode = RAW_PARSE_DEFAULT;
+	popts.cursorOptions = cursor_options;
+	plan = SPI_prepare_extended(q->sql, &popts);
+	if (plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not prepare %s: %s", q->noun,
+						SPI_result_code_string(SPI_result))));
+	sources = SPI_plan_get_plan_sources(plan);
+	if (list_length(sources) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", q->noun),
+				 (flags & KIT_QUERY_CONTEXT) ? errcontext("SQL statement \"%s\"", q->sql) : 0));
+	src = sources ? (CachedPlanSource *) linitial(sources) : NULL;
+	if (src == NULL || src->commandTag != CMDTAG_SELECT || src->resultDesc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", q->noun),
+				 errdetail("Query: %s", q->sql)));
+	return plan;
+}
+
+/*
+ * Pull: prepare sql, which must be one SELECT, and open a cursor on it
+ * (caller's rights: the functions that call this are never SECURITY
+ * DEFINER); kit_query_next() then returns the rows.  noun names the query
+ * in messages, e.g. "the tier input query".  With KIT_QUERY_CONTEXT, errors
+ * raised until kit_query_close() carry the statement as context (SQL
+ * statement "..."), like errors of SPI_execute.  A cursor never runs a
+ * parallel plan; kit_query_stream() can.
  */
 KitQuery *
-kit_query_open(const char *sql, const char *noun)
+kit_query_open(const char *sql, const char *noun, int flags)
 {
 	KitQuery   *q = palloc0(sizeof(KitQuery));
 	SPIPlanPtr	plan;
 
+	q->sql = sql;
 	q->noun = noun;
-	plan = SPI_prepare(sql, 0, NULL);
-	if (plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not prepare %s: %s", noun,
-						SPI_result_code_string(SPI_result))));
+	plan = prepare_select(q, flags, 0);
+	/* planning errors get SPI's own context */
 	q->portal = SPI_cursor_open(NULL, plan, NULL, NULL, false);
+	if (flags & KIT_QUERY_CONTEXT)
+	{
+		q->context.callback = query_error_callback;
+		q->context.arg = q;
+		q->context.previous = error_context_stack;
+		error_context_stack = &q->context;
+		q->has_context = true;
+	}
 	q->desc = q->portal->tupDesc;
-	if (q->desc == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must return rows", noun)));
-	q->values = palloc(Max(q->desc->natts, 1) * sizeof(Datum));
-	q->nulls = palloc(Max(q->desc->natts, 1) * sizeof(bool));
+	q->natts = q->desc->natts;
+	q->slot = MakeSingleTupleTableSlot(q->desc, &TTSOpsHeapTuple);
+	q->values = q->slot->tts_values;
+	q->nulls = q->slot->tts_isnull;
 	return q;
 }
 
+/* Our DestReceiver for kit_query_stream(). */
+typedef struct KitReceiver
+{
+	DestReceiver pub;
+	KitQuery   *q;
+	KitStartFn	start;
+	KitRowFn	row;
+	void	   *arg;
+} KitReceiver;
+
+/* Receiver startup: the columns are known; the engine binds them. */
+static void
+stream_startup(DestReceiver *self, int operation, TupleDesc desc)
+{
+	KitReceiver *r = (KitReceiver *) self;
+
+	r->q->desc = desc;
+	r->q->natts = desc->natts;
+	if (r->start)
+		r->start(r->q, r->arg);
+	(void) operation;
+}
+
+/* Receiver: one row, its first natts columns deformed, to the engine. */
+static bool
+stream_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	KitReceiver *r = (KitReceiver *) self;
+	KitQuery   *q = r->q;
+
+	CHECK_FOR_INTERRUPTS();
+	slot_getsomeattrs(slot, q->natts);
+	q->values = slot->tts_values;
+	q->nulls = slot->tts_isnull;
+	q->rows++;
+	r->row(q, r->arg);
+	return true;
+}
+
+/* Receiver shutdown and destroy: nothing to release. */
+static void
+stream_noop(DestReceiver *self)
+{
+	(void) self;
+}
+
 /*
- * Make the next row current (deformed in one pass: wide rows would make
- * per-column access quadratic); false at the end.  The previous row's
- * values are invalid afterwards.
+ * Push: run sql, which must be one SELECT, once with the caller's rights,
+ * streaming its rows: start(q, arg) when its columns are known (q->desc),
+ * then row(q, arg) for each row (q->values and q->nulls valid during the
+ * call).  Nothing of the result is kept, the planner may choose a parallel
+ * plan, and errors raised by start and row carry the statement as context
+ * (SPI's own).  KIT_QUERY_CONTEXT adds it to the "single SELECT" error too.
+ */
+void
+kit_query_stream(const char *sql, const char *noun, int flags,
+				 KitStartFn start, KitRowFn row, void *arg)
+{
+	KitQuery   *q = palloc0(sizeof(KitQuery));
+	KitReceiver recv;
+	SPIExecuteOptions opts;
+	SPIPlanPtr	plan;
+	int			rc;
+
+	q->sql = sql;
+	q->noun = noun;
+	plan = prepare_select(q, flags, CURSOR_OPT_PARALLEL_OK);
+	memset(&recv, 0, sizeof(recv));
+	recv.pub.receiveSlot = stream_receive;
+	recv.pub.rStartup = stream_startup;
+	recv.pub.rShutdown = stream_noop;
+	recv.pub.rDestroy = stream_noop;
+	recv.pub.mydest = DestTuplestore;	/* anything but DestNone: SPI_OK_SELECT */
+	recv.q = q;
+	recv.start = start;
+	recv.row = row;
+	recv.arg = arg;
+	memset(&opts, 0, sizeof(opts));
+	opts.read_only = false;
+	opts.dest = (DestReceiver *) &recv;
+	rc = SPI_execute_plan_extended(plan, &opts);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not run %s: %s", noun, SPI_result_code_string(rc))));
+}
+
+/*
+ * Deform only the first natts columns of each row (the engine reads no
+ * column beyond it); the default is every column.
+ */
+void
+kit_query_limit(KitQuery *q, int natts)
+{
+	q->natts = Min(Max(natts, 0), q->desc->natts);
+}
+
+/*
+ * Make the next row current (its first natts columns deformed in one pass:
+ * per-column access would make wide rows quadratic); false at the end.  The
+ * previous row's values are invalid afterwards.
  */
 bool
 kit_query_next(KitQuery *q)
 {
-	HeapTuple	tup;
-
 	if (q->pos >= q->nbatch)
 	{
+		ExecClearTuple(q->slot);
 		if (q->batch)
 		{
 			SPI_freetuptable(q->batch);
@@ -316,18 +629,26 @@ kit_query_next(KitQuery *q)
 		q->nbatch = SPI_processed;
 	}
 	CHECK_FOR_INTERRUPTS();
-	tup = q->batch->vals[q->pos++];
-	heap_deform_tuple(tup, q->batch->tupdesc, q->values, q->nulls);
+	ExecStoreHeapTuple(q->batch->vals[q->pos++], q->slot, false);
+	slot_getsomeattrs(q->slot, q->natts);
 	q->rows++;
 	return true;
 }
 
-/* Close the cursor and free the last batch. */
+/* Close the cursor, free the last batch and end the error context. */
 void
 kit_query_close(KitQuery *q)
 {
+	ExecClearTuple(q->slot);
+	ExecDropSingleTupleTableSlot(q->slot);
 	if (q->batch)
 		SPI_freetuptable(q->batch);
 	q->batch = NULL;
 	SPI_cursor_close(q->portal);
+	if (q->has_context)
+	{
+		Assert(error_context_stack == &q->context);
+		error_context_stack = q->context.previous;
+		q->has_context = false;
+	}
 }

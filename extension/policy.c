@@ -93,7 +93,7 @@ policy_evaluate(PG_FUNCTION_ARGS)
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	set = policy_set_load(nsp, code, year, nnames, names);
 	ext = kit_types(nsp);
-	q = kit_query_open(text_to_cstring(PG_GETARG_TEXT_PP(2)), "the policy input query");
+	q = kit_query_open(text_to_cstring(PG_GETARG_TEXT_PP(2)), "the policy input query", 0);
 	run = policy_run_begin(set, q, &ext, rsinfo->setResult, rsinfo->setDesc);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "policy row",
 								   ALLOCSET_DEFAULT_SIZES);

@@ -85,6 +85,8 @@ typedef struct TierState
 	bool		credit_code_null;
 	Datum		name;
 	bool		name_null;
+	KitColumn	credit_code_col;	/* pass-through columns, read as text */
+	KitColumn	name_col;
 	Datum		empty_text_array;
 	Datum		empty_gap_array;
 	Oid			gap_type;		/* tier_gap */
@@ -391,12 +393,11 @@ read_row(TierState *st, const KitQuery *q)
 			continue;
 		if (i == prog->in_credit_code || i == prog->in_name)
 		{
-			Oid			outf;
-			bool		varlena;
-			Datum		txt;
+			Size		len;
+			const char *s = kit_text_value(i == prog->in_credit_code ?
+										   &st->credit_code_col : &st->name_col, d, &len);
+			Datum		txt = PointerGetDatum(cstring_to_text_with_len(s, len));
 
-			getTypeOutputInfo(in->typid, &outf, &varlena);
-			txt = CStringGetTextDatum(OidOutputFunctionCall(outf, d));
 			if (i == prog->in_credit_code)
 			{
 				st->credit_code = txt;
@@ -1466,6 +1467,18 @@ tier_state(TierProgram *prog, TupleDesc desc)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("type %s must have %d attributes", format_type_be(st->gap_type), GAP_NCOLS)));
 	st->empty_gap_array = PointerGetDatum(construct_empty_array(st->gap_type));
+	if (prog->in_credit_code >= 0)
+	{
+		TierInput  *in = &prog->inputs[prog->in_credit_code];
+
+		kit_bind_attno(&st->credit_code_col, in->colno, in->typid, in->kind, CurrentMemoryContext);
+	}
+	if (prog->in_name >= 0)
+	{
+		TierInput  *in = &prog->inputs[prog->in_name];
+
+		kit_bind_attno(&st->name_col, in->colno, in->typid, in->kind, CurrentMemoryContext);
+	}
 	for (i = 0; i < prog->ntiers; i++)
 	{
 		TierRule   *t = &prog->tiers[i];
@@ -1537,6 +1550,8 @@ tier_check(PG_FUNCTION_ARGS)
 	TierState  *st;
 	MemoryContext rowcxt;
 	MemoryContext oldcxt;
+	int			natts = 0;
+	int			i;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1549,9 +1564,12 @@ tier_check(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("could not connect to SPI")));
-	q = kit_query_open(query, "the tier input query");
+	q = kit_query_open(query, "the tier input query", 0);
 	prog = tier_compile(get_func_namespace(fcinfo->flinfo->fn_oid), tiers,
 						tier_columns(kit_columns_of_desc(TIER_INPUT, q->desc)));
+	for (i = 0; i < prog->ninputs; i++)
+		natts = Max(natts, prog->inputs[i].colno);
+	kit_query_limit(q, natts);
 	st = tier_state(prog, rsinfo->setDesc);
 	st->absent_no = absent_no;
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "tier row",

@@ -63,9 +63,18 @@ SELECT kit_test.err($$DELETE FROM evaluation_class WHERE builtin$$);
 -- ---------------------------------------------------------------------------
 -- the caller's query: cursor, columns by name, exact values
 -- ---------------------------------------------------------------------------
--- not one query returning rows
+-- not one SELECT: 22023 in every engine, the same words as evaluate()
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT 1 AS revenue; SELECT 2', '{sme}')$$);
 SELECT kit_test.err($$SELECT * FROM tier_check('CREATE TEMP TABLE kit_x ()', '{sme}')$$);
+-- nor a data-modifying statement (the engines only read)
+SELECT kit_test.err($$SELECT * FROM tier_check('INSERT INTO kit_test.rules VALUES (''x'', 1) RETURNING rate AS revenue', '{sme}')$$);
+SELECT count(*) FROM kit_test.rules WHERE code = 'x';
+-- evaluate() streams the query (kit_query_stream) under the same rule: a utility
+-- statement before the SELECT is refused before anything runs
+SELECT kit_test.err($$SELECT * FROM evaluate('huangyan', 2022, 'CREATE TEMP TABLE kit_y (); SELECT ''x'' AS credit_code')$$);
+SELECT kit_test.err($$SELECT * FROM evaluate('huangyan', 2022, 'INSERT INTO kit_test.rules VALUES (''y'', 1) RETURNING code AS credit_code')$$);
+SELECT to_regclass('kit_y') IS NULL AS not_created, count(*) AS not_inserted
+FROM kit_test.rules WHERE code = 'y';
 -- wrong type 42804, twice 42701 (tiers) / 42702 (evaluation), missing 42703 (evaluation)
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT ''x''::text AS revenue', '{sme}')$$);
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT 1 AS revenue, 2 AS revenue', '{sme}')$$);

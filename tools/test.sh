@@ -65,6 +65,10 @@ if want unit; then
 		fi
 	done
 	record unit/released_scripts $rc
+	say "unit: the C files call each other one way (no circles; the kit calls no engine)"
+	rc=0
+	python3 "$REPO/tools/check_layers.py" "$REPO"/extension/*.o || rc=$?
+	record unit/layers $rc
 	run_c_tests unit unit
 fi
 want property && run_c_tests property property
