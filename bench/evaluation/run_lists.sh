@@ -7,10 +7,6 @@
 # totals and classes are then compared firm by firm.  Private scratch server (tools/lib.sh).
 set -euo pipefail
 N=${1:-1000000}
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
-build >/dev/null
-stage_install >/dev/null
-trap cluster_stop EXIT
-cluster_start evalbench >/dev/null
-export PATH="$STAGE_BIN:$PATH"
-as_pg psql -X -q -v ON_ERROR_STOP=1 -v n="$N" -d postgres -f "$REPO/bench/evaluation/lists.sql"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_start evalbench >/dev/null
+psql_do -v n="$N" -d postgres -f "$REPO/bench/evaluation/lists.sql"

@@ -11,43 +11,20 @@
 # (max_parallel_workers_per_gather = 0) unless noted.  Prints times and the ratios that
 # SPEC §9 sets targets for; results are recorded in bench/foundation/README.md.
 
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 ROWS=${BENCH_ROWS:-10000000}
 RUNS=3
 
-ensure_packages
-build
-stage_install
 CLUSTER_EXTRA_CONF="shared_buffers = ${BENCH_SHARED_BUFFERS:-2GB}
 jit = off
 max_parallel_workers_per_gather = 0
 max_wal_size = 8GB
 checkpoint_timeout = 1h
-autovacuum = off" cluster_start bench
-trap cluster_stop EXIT
+autovacuum = off" bench_start bench
 BENCH_DIR=$CLUSTER_DIR/bench
 mkdir -p "$BENCH_DIR"
 [ "$(id -u)" -eq 0 ] && chown postgres: "$BENCH_DIR"
-
-psql_do() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
-
-# pair_ms SETUP_A QUERY_A SETUP_B QUERY_B: A and B interleaved in one session (so a
-# change in machine load hits both alike), one warm-up round, then the best of $RUNS
-# rounds each.  Prints "ms_a ms_b".  Only the queries are timed, not the setups.
-pair_ms() {
-	local script='' i
-	for ((i = 0; i <= RUNS; i++)); do
-		script+="\\timing off"$'\n'"$1"$'\n'"\\timing on"$'\n'"$2"$'\n'
-		script+="\\timing off"$'\n'"$3"$'\n'"\\timing on"$'\n'"$4"$'\n'
-	done
-	psql_do -o /dev/null <<<"$script" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
-		awk 'NR > 2 { if (NR % 2) a[n++] = $1; else b[m++] = $1 }
-			END { ba = a[0]; bb = b[0]
-				for (i = 1; i < n; i++) if (a[i] + 0 < ba + 0) ba = a[i]
-				for (i = 1; i < m; i++) if (b[i] + 0 < bb + 0) bb = b[i]
-				print ba, bb }'
-}
 
 say "loading $ROWS rows three ways (yuan/mu_area, int8 stored units, numeric 元/亩)"
 psql_do <<SQL

@@ -10,19 +10,16 @@
 # and jit off, then with 2 parallel workers.  Every query must return the same two sums
 # and growth, or the run fails.  Results go to stdout; bench/growth/README.md keeps a run.
 
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 ROWS=${ROWS:-10000000}
 REPEAT=${REPEAT:-5}
 AS_OF=2024-05-31
 
-build >/dev/null
-stage_install >/dev/null
-trap cluster_stop EXIT
 CLUSTER_EXTRA_CONF="jit = off
 max_parallel_workers = 2
-work_mem = 64MB" cluster_start bench >/dev/null
-psql() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+work_mem = 64MB" bench_start bench >/dev/null
+psql() { psql_do -d postgres "$@"; }
 
 say "loading $ROWS monthly rows"
 psql <<SQL

@@ -8,11 +8,7 @@
 # scratch server (tools/lib.sh).
 set -euo pipefail
 N=${1:-1000000}
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
-build >/dev/null
-stage_install >/dev/null
-trap cluster_stop EXIT
-cluster_start intakebench >/dev/null
-export PATH="$STAGE_BIN:$PATH"
-as_pg psql -X -q -v ON_ERROR_STOP=1 -v n="$N" -d postgres -f "$REPO/bench/intake/bench.sql"
-as_pg psql -X -q -v ON_ERROR_STOP=1 -d postgres -f "$REPO/bench/intake/cells.sql"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_start intakebench >/dev/null
+psql_do -v n="$N" -d postgres -f "$REPO/bench/intake/bench.sql"
+psql_do -d postgres -f "$REPO/bench/intake/cells.sql"

@@ -9,19 +9,13 @@
 # int8 (分), then times COPY … TO '/dev/null' (text) of each column, interleaved in one
 # session, best of 3 rounds after a warm-up round.  Results in bench/output/README.md.
 
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 ROWS=${BENCH_ROWS:-1000000}
 RUNS=3
 
-ensure_packages
-build
-stage_install
 CLUSTER_EXTRA_CONF="jit = off
-max_parallel_workers_per_gather = 0" cluster_start bench_output
-trap cluster_stop EXIT
-
-psql_do() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+max_parallel_workers_per_gather = 0" bench_start bench_output
 
 psql_do <<SQL
 CREATE EXTENSION industry;

@@ -15,37 +15,17 @@
 #   B: baseline.sql (the same amounts in plain SQL, the budget by window functions)
 # Results are recorded in bench/policy/README.md.
 
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 ROWS=${BENCH_ROWS:-1000000}
 RUNS=${BENCH_RUNS:-3}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-ensure_packages
-build
-stage_install
 CLUSTER_EXTRA_CONF="shared_buffers = ${BENCH_SHARED_BUFFERS:-1GB}
 work_mem = 256MB
 jit = off
 max_parallel_workers_per_gather = 0
-autovacuum = off" cluster_start bench
-trap cluster_stop EXIT
-
-psql_do() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
-
-# pair_ms QUERY_A QUERY_B: interleaved in one session, one warm-up round, best of $RUNS.
-pair_ms() {
-	local script='' i
-	for ((i = 0; i <= RUNS; i++)); do
-		script+="\\timing on"$'\n'"$1"$'\n'"$2"$'\n'
-	done
-	psql_do -o /dev/null <<<"$script" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
-		awk 'NR > 2 { if (NR % 2) a[n++] = $1; else b[m++] = $1 }
-			END { ba = a[0]; bb = b[0]
-				for (i = 1; i < n; i++) if (a[i] + 0 < ba + 0) ba = a[i]
-				for (i = 1; i < m; i++) if (b[i] + 0 < bb + 0) bb = b[i]
-				print ba, bb }'
-}
+autovacuum = off" bench_start bench
 
 say "generating $ROWS firms"
 psql_do <<SQL
@@ -93,7 +73,7 @@ paste -d ' ' /tmp/bench_policy_a.$$ /tmp/bench_policy_b.$$ |
 rm -f /tmp/bench_policy_a.$$ /tmp/bench_policy_b.$$
 
 say "timing (ms, best of $RUNS interleaved rounds after a warm-up round)"
-read -r t_engine t_sql < <(pair_ms "$A" "$B")
+read -r t_engine t_sql < <(pair_ms '' "$A" '' "$B")
 echo "policy_evaluate       $t_engine ms"
 echo "plain SQL (baseline)  $t_sql ms"
 awk -v a="$t_engine" -v b="$t_sql" 'BEGIN { printf "ratio policy_evaluate / plain SQL = %.2f (target <= 1.5)\n", a / b }'
@@ -114,7 +94,7 @@ if [ "$(psql_do -At <<<"$A9")" = "$(psql_do -At <<<"$B9")" ]; then
 else
 	echo "nine policies without the budget: DIFFERENT"
 fi
-read -r t_engine t_sql < <(pair_ms "$A9" "$B9")
+read -r t_engine t_sql < <(pair_ms '' "$A9" '' "$B9")
 echo "policy_evaluate (9)   $t_engine ms"
 echo "plain SQL (9)         $t_sql ms"
 awk -v a="$t_engine" -v b="$t_sql" 'BEGIN { printf "ratio without the budget = %.2f (target <= 1.5)\n", a / b }'

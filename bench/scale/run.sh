@@ -27,15 +27,11 @@
 # private memory (RssAnon, sampled every 0.1 s).  Results: one line per stage on stdout
 # and in $OUT (default bench/out/scale.tsv).  Run as root or the server's OS user.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 [ $# -eq 0 ] && set -- 10000 100000 1000000
 OUT=${OUT:-$REPO/bench/out/scale.tsv}
 mkdir -p "$(dirname "$OUT")"
-build >/dev/null
-stage_install >/dev/null
-trap cluster_stop EXIT
-cluster_start scale >/dev/null
-export PATH="$STAGE_BIN:$PATH"
+bench_start scale >/dev/null
 TMP=$(mktemp -d)
 chmod 777 "$TMP"
 cp -r "$REPO/demo" "$TMP/"

@@ -1,0 +1,38 @@
+# bench/lib.sh: what the bench/*/run.sh scripts share, on top of tools/lib.sh (build, the
+# private stage, scratch servers): starting a bench server, psql_do and pair_ms.  Sourced
+# by each run.sh; RUNS (rounds of pair_ms) is the sourcing script's.
+
+source "$(dirname "${BASH_SOURCE[0]}")/../tools/lib.sh"
+
+# bench_start NAME: build and stage the extension, start the private scratch server NAME
+# (with CLUSTER_EXTRA_CONF when set), stopped when the script exits; the staged psql first
+# in PATH.
+bench_start() {
+	ensure_packages
+	build
+	stage_install
+	trap cluster_stop EXIT
+	cluster_start "$1"
+	export PATH="$STAGE_BIN:$PATH"
+}
+
+# psql_do ARGS...: the staged psql as the server's user, quiet, stopping at the first error.
+psql_do() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# pair_ms SETUP_A QUERY_A SETUP_B QUERY_B: A and B interleaved in one session (so a
+# change in machine load hits both alike), one warm-up round, then the best of $RUNS
+# rounds each.  Prints "ms_a ms_b".  Only the queries are timed, not the setups (which
+# may be empty).
+pair_ms() {
+	local script='' i
+	for ((i = 0; i <= RUNS; i++)); do
+		script+="\\timing off"$'\n'"$1"$'\n'"\\timing on"$'\n'"$2"$'\n'
+		script+="\\timing off"$'\n'"$3"$'\n'"\\timing on"$'\n'"$4"$'\n'
+	done
+	psql_do -o /dev/null <<<"$script" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
+		awk 'NR > 2 { if (NR % 2) a[n++] = $1; else b[m++] = $1 }
+			END { ba = a[0]; bb = b[0]
+				for (i = 1; i < n; i++) if (a[i] + 0 < ba + 0) ba = a[i]
+				for (i = 1; i < m; i++) if (b[i] + 0 < bb + 0) bb = b[i]
+				print ba, bb }'
+}
