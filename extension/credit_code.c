@@ -45,6 +45,40 @@ credit_code_unpack(const CreditCode *cc, char code[USCC_LENGTH])
 				 errmsg("corrupted credit_code value")));
 }
 
+/* A new stored value of 18 valid characters. */
+static CreditCode *
+credit_code_pack(const char code[USCC_LENGTH])
+{
+	CreditCode *result = (CreditCode *) palloc(sizeof(CreditCode));
+
+	uscc_pack(code, result->data);
+	return result;
+}
+
+/*
+ * Normalise and validate len bytes of the database encoding into code;
+ * false, with the reason in err, when they are not a valid code.
+ */
+static bool
+credit_code_parse(const char *str, size_t len, char code[USCC_LENGTH],
+				  UsccError *err)
+{
+	size_t		utf8_len;
+	const char *utf8 = kit_utf8_n(str, len, &utf8_len);
+
+	return uscc_parse(utf8, utf8_len, code, err);
+}
+
+/* The reason of a failed check as text. */
+static text *
+credit_code_reason(const UsccError *err)
+{
+	char		detail[USCC_MESSAGE_BUFSIZE];
+
+	uscc_describe(err, detail, sizeof(detail));
+	return cstring_to_text(detail);
+}
+
 /*
  * Parse a C string of the database encoding: 22P02 with the reason, raised,
  * or saved into escontext (PostgreSQL 16+ soft errors) and NULL returned.
@@ -52,13 +86,10 @@ credit_code_unpack(const CreditCode *cc, char code[USCC_LENGTH])
 static CreditCode *
 credit_code_from_cstring(const char *str, Node *escontext)
 {
-	size_t		len;
-	const char *utf8 = kit_utf8_n(str, strlen(str), &len);
 	char		code[USCC_LENGTH];
 	UsccError	err;
-	CreditCode *result;
 
-	if (!uscc_parse(utf8, len, code, &err))
+	if (!credit_code_parse(str, strlen(str), code, &err))
 	{
 		char		detail[USCC_MESSAGE_BUFSIZE];
 
@@ -70,9 +101,7 @@ credit_code_from_cstring(const char *str, Node *escontext)
 				 errdetail("%s", detail)));
 		return NULL;
 	}
-	result = (CreditCode *) palloc(sizeof(CreditCode));
-	uscc_pack(code, result->data);
-	return result;
+	return credit_code_pack(code);
 }
 
 /* Input: normalise and validate. */
@@ -109,7 +138,6 @@ credit_code_recv(PG_FUNCTION_ARGS)
 	const char *bytes;
 	char		code[USCC_LENGTH];
 	UsccError	err;
-	CreditCode *result;
 
 	binary_input_check_length(buf, USCC_LENGTH, "credit_code");
 	bytes = pq_getmsgbytes(buf, USCC_LENGTH);
@@ -124,9 +152,7 @@ credit_code_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid external \"credit_code\" value"),
 				 errdetail("%s", detail)));
 	}
-	result = (CreditCode *) palloc(sizeof(CreditCode));
-	uscc_pack(code, result->data);
-	PG_RETURN_CREDIT_CODE_P(result);
+	PG_RETURN_CREDIT_CODE_P(credit_code_pack(code));
 }
 
 /* Binary output: the 18 canonical ASCII characters. */
@@ -150,13 +176,11 @@ Datum
 credit_code_is_valid(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		len;
-	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
-										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
 	UsccError	err;
 
-	PG_RETURN_BOOL(uscc_parse(utf8, len, code, &err));
+	PG_RETURN_BOOL(credit_code_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+									 code, &err));
 }
 
 /* Why a text is not a valid code, or NULL when it is. */
@@ -165,17 +189,12 @@ Datum
 credit_code_check(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		len;
-	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
-										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
-	char		detail[USCC_MESSAGE_BUFSIZE];
 	UsccError	err;
 
-	if (uscc_parse(utf8, len, code, &err))
+	if (credit_code_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), code, &err))
 		PG_RETURN_NULL();
-	uscc_describe(&err, detail, sizeof(detail));
-	PG_RETURN_TEXT_P(cstring_to_text(detail));
+	PG_RETURN_TEXT_P(credit_code_reason(&err));
 }
 
 /*
@@ -187,17 +206,13 @@ Datum
 credit_code_strict_check(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		len;
-	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
-										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
-	char		detail[USCC_MESSAGE_BUFSIZE];
 	UsccError	err;
 
-	if (uscc_parse(utf8, len, code, &err) && uscc_org_check(code, &err))
+	if (credit_code_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), code, &err)
+		&& uscc_org_check(code, &err))
 		PG_RETURN_NULL();
-	uscc_describe(&err, detail, sizeof(detail));
-	PG_RETURN_TEXT_P(cstring_to_text(detail));
+	PG_RETURN_TEXT_P(credit_code_reason(&err));
 }
 
 /* Does a stored code's position 17 satisfy GB 11714? */
@@ -219,18 +234,12 @@ Datum
 credit_code_or_null(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		len;
-	const char *utf8 = kit_utf8_n(VARDATA_ANY(t),
-										   VARSIZE_ANY_EXHDR(t), &len);
 	char		code[USCC_LENGTH];
 	UsccError	err;
-	CreditCode *result;
 
-	if (!uscc_parse(utf8, len, code, &err))
+	if (!credit_code_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), code, &err))
 		PG_RETURN_NULL();
-	result = (CreditCode *) palloc(sizeof(CreditCode));
-	uscc_pack(code, result->data);
-	PG_RETURN_CREDIT_CODE_P(result);
+	PG_RETURN_CREDIT_CODE_P(credit_code_pack(code));
 }
 
 /* Characters [from, from + n) of a code as text (1-based from). */
@@ -344,7 +353,6 @@ credit_code_make(PG_FUNCTION_ARGS)
 	char		category = credit_code_make_char(PG_GETARG_TEXT_PP(3),
 												 "category");
 	char		code[USCC_LENGTH];
-	CreditCode *result;
 
 	switch (uscc_make(VARDATA_ANY(division), VARSIZE_ANY_EXHDR(division),
 					  seq, authority, category, code))
@@ -374,9 +382,7 @@ credit_code_make(PG_FUNCTION_ARGS)
 							   USCC_MAKE_SEQ_LIMIT - 1)));
 			break;
 	}
-	result = (CreditCode *) palloc(sizeof(CreditCode));
-	uscc_pack(code, result->data);
-	PG_RETURN_CREDIT_CODE_P(result);
+	PG_RETURN_CREDIT_CODE_P(credit_code_pack(code));
 }
 
 /* Three-way comparison of two stored codes: text order of the codes. */
