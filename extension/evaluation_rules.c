@@ -1065,23 +1065,6 @@ evaluation_indicator_def_check(PG_FUNCTION_ARGS)
 	return PointerGetDatum(td->tg_trigtuple);
 }
 
-/* Run a rule query for (code, year); tuples in SPI_tuptable. */
-static void
-rule_query(const char *sql, const char *code, int32 year, bool read_only)
-{
-	Oid			types[2] = {TEXTOID, INT4OID};
-	Datum		vals[2];
-	int			rc;
-
-	vals[0] = CStringGetTextDatum(code);
-	vals[1] = Int32GetDatum(year);
-	rc = SPI_execute_with_args(sql, 2, types, vals, NULL, read_only, 0);
-	if (rc != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not read rule set \"%s\" %d: SPI error %d", code, year, rc)));
-}
-
 /* Cohort of the rule set with this scope. */
 static CohortRule *
 find_cohort(RuleSet *rs, const char *scope)
@@ -1261,8 +1244,8 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 	rs->code = pstrdup(code);
 	rs->year = year;
 
-	rule_query(psprintf("SELECT * FROM %s.evaluation_scheme WHERE code = $1 AND year = $2 "
-						"ORDER BY scope COLLATE \"C\"", schema), code, year, read_only);
+	kit_rule_rows(psprintf("SELECT * FROM %s.evaluation_scheme WHERE code = $1 AND year = $2 "
+						   "ORDER BY scope COLLATE \"C\"", schema), "rule set", code, year, read_only);
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -1281,8 +1264,8 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 	MemoryContextSwitchTo(oldcxt);
 
 	defs = load_defs(schema, &ndefs, read_only);
-	rule_query(psprintf("SELECT * FROM %s.evaluation_indicator WHERE code = $1 AND year = $2",
-						schema), code, year, read_only);
+	kit_rule_rows(psprintf("SELECT * FROM %s.evaluation_indicator WHERE code = $1 AND year = $2",
+						   schema), "rule set", code, year, read_only);
 	oldcxt = MemoryContextSwitchTo(outer);
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -1315,8 +1298,9 @@ eval_load_rules(Oid nsp, const char *code, int32 year, bool read_only)
 	}
 	MemoryContextSwitchTo(oldcxt);
 
-	rule_query(psprintf("SELECT * FROM %s.evaluation_class WHERE code = $1 AND year = $2 "
-						"ORDER BY scope COLLATE \"C\", position", schema), code, year, read_only);
+	kit_rule_rows(psprintf("SELECT * FROM %s.evaluation_class WHERE code = $1 AND year = $2 "
+						   "ORDER BY scope COLLATE \"C\", position", schema), "rule set", code, year,
+				  read_only);
 	oldcxt = MemoryContextSwitchTo(outer);
 	for (i = 0; i < (uint64) rs->ncohorts; i++)
 		rs->cohorts[i].classes = palloc0(sizeof(ClassRule) * 26);

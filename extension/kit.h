@@ -233,5 +233,7 @@ kit_get(const KitQuery *q, int attno, Datum *d)
 typedef char *(*KitRowWhere) (HeapTuple tup, TupleDesc desc, const char *table);
 
 extern void kit_rule_guard(TriggerData *td, KitRowWhere where, const char *hint);
+extern void kit_rule_rows(const char *sql, const char *set_noun, const char *code,
+						  int32 year, bool read_only);
 
 #endif							/* INDUSTRY_KIT_H */

@@ -12,7 +12,8 @@
  * errors the engine would raise.  This file is the read-only half of that
  * trigger: kit_rule_guard() for an engine's own C trigger, and the generic
  * trigger function rule_set_guard() for tables whose rows need no check of
- * their own beyond their constraints.
+ * their own beyond their constraints; and kit_rule_rows(), which reads the
+ * rows of one rule set (code, year) for the engine to compile.
  *
  *-------------------------------------------------------------------------
  */
@@ -21,6 +22,7 @@
 #include "access/htup_details.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
+#include "utils/builtins.h"
 #include "utils/rel.h"
 
 /* Is the builtin column of tup true? */
@@ -72,6 +74,29 @@ kit_rule_guard(TriggerData *td, KitRowWhere where, const char *hint)
 				 errmsg("only the extension's own scripts can store built-in rows in %s",
 						table),
 				 errhint("Leave builtin false for your own rules.")));
+}
+
+/*
+ * Run sql, a SELECT with parameters $1 = code (text) and $2 = year (int4),
+ * through SPI (connected by the caller); the rows are in SPI_tuptable.
+ * set_noun names the rule set in the error ("policy set").
+ */
+void
+kit_rule_rows(const char *sql, const char *set_noun, const char *code, int32 year,
+			  bool read_only)
+{
+	Oid			types[2] = {TEXTOID, INT4OID};
+	Datum		vals[2];
+	int			rc;
+
+	vals[0] = CStringGetTextDatum(code);
+	vals[1] = Int32GetDatum(year);
+	rc = SPI_execute_with_args(sql, 2, types, vals, NULL, read_only, 0);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not read %s \"%s\" %d: %s", set_noun, code, year,
+						SPI_result_code_string(rc))));
 }
 
 /*

@@ -428,24 +428,6 @@ check_items(const PolicySet *set, Policy *p)
 			p->items[i].value_fen = policy_rat_to_fen(p->items[i].value);
 }
 
-/* Run a rule query for (code, year) read-only; tuples in SPI_tuptable. */
-static void
-rule_query(const char *sql, const char *code, int32 year)
-{
-	Oid			types[2] = {TEXTOID, INT4OID};
-	Datum		vals[2];
-	int			rc;
-
-	vals[0] = CStringGetTextDatum(code);
-	vals[1] = Int32GetDatum(year);
-	rc = SPI_execute_with_args(sql, 2, types, vals, NULL, true, 0);
-	if (rc != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not read policy set \"%s\" %d: %s", code, year,
-						SPI_result_code_string(rc))));
-}
-
 /*
  * The policy set (code, year) compiled, restricted to the named policies
  * (UTF-8) when nnames > 0.  SPI must be connected; the set is allocated in
@@ -465,16 +447,16 @@ policy_set_load(Oid nsp, const char *code, int32 year, int nnames, const char **
 	set->code = pstrdup(code);
 	set->year = year;
 
-	rule_query(psprintf("SELECT 1 FROM %s.policy_set WHERE code = $1 AND year = $2", schema),
-			   local, year);
+	kit_rule_rows(psprintf("SELECT 1 FROM %s.policy_set WHERE code = $1 AND year = $2", schema),
+				  "policy set", local, year, true);
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("policy set \"%s\" %d does not exist", local, year),
 				 errhint("The sets are the rows of policy_set.")));
 
-	rule_query(psprintf("SELECT * FROM %s.policy WHERE code = $1 AND year = $2 "
-						"ORDER BY policy COLLATE \"C\"", schema), local, year);
+	kit_rule_rows(psprintf("SELECT * FROM %s.policy WHERE code = $1 AND year = $2 "
+						   "ORDER BY policy COLLATE \"C\"", schema), "policy set", local, year, true);
 	spicxt = MemoryContextSwitchTo(cxt);
 	set->policies = palloc0(sizeof(Policy) * Max(SPI_processed, 1));
 	for (i = 0; i < SPI_processed; i++)
@@ -507,8 +489,8 @@ policy_set_load(Oid nsp, const char *code, int32 year, int nnames, const char **
 							kit_local(names[k]), local, year)));
 	}
 
-	rule_query(psprintf("SELECT * FROM %s.policy_item WHERE code = $1 AND year = $2 "
-						"ORDER BY policy COLLATE \"C\", item", schema), local, year);
+	kit_rule_rows(psprintf("SELECT * FROM %s.policy_item WHERE code = $1 AND year = $2 "
+						   "ORDER BY policy COLLATE \"C\", item", schema), "policy set", local, year, true);
 	spicxt = MemoryContextSwitchTo(cxt);
 	for (k = 0; k < set->npolicies; k++)
 		set->policies[k].items = palloc0(sizeof(PolicyItem) * Max(SPI_processed, 1));
