@@ -13,17 +13,7 @@ import sys
 
 import psycopg2
 
-failures = 0
-
-
-def check(cond, name, detail=""):
-    """Print one result line."""
-    global failures
-    if cond:
-        print("ok - " + name)
-    else:
-        failures += 1
-        print("not ok - %s: %s" % (name, detail))
+from tap import check, finish
 
 
 def read_binary_copy(data):
@@ -162,8 +152,7 @@ def main():
               (e.pgcode, str(e)))
 
     conn.close()
-    print("%d failed" % failures)
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 
 import pyodbc
 
-failures = 0
+from tap import check, finish
 
 # ODBC SQL data types (sql.h / sqlext.h)
 SQL_NUMERIC, SQL_INTEGER, SQL_SMALLINT, SQL_BIGINT = 2, 4, 5, -5
@@ -21,16 +21,6 @@ SQL_VARCHAR, SQL_LONGVARCHAR, SQL_WVARCHAR, SQL_WLONGVARCHAR = 12, -1, -9, -10
 SQL_TYPE_DATE, SQL_BIT = 91, -7
 PLAIN = {SQL_NUMERIC, SQL_INTEGER, SQL_SMALLINT, SQL_BIGINT, SQL_VARCHAR, SQL_LONGVARCHAR,
          SQL_WVARCHAR, SQL_WLONGVARCHAR, SQL_TYPE_DATE, SQL_BIT}
-
-
-def check(cond, name, detail=""):
-    """Print one result line."""
-    global failures
-    if cond:
-        print("ok - " + name)
-    else:
-        failures += 1
-        print("not ok - %s: %s" % (name, detail))
 
 
 def sqlstate(err):
@@ -175,8 +165,7 @@ def main():
     bindings(cur)
     dimension_safety(cur)
     conn.close()
-    print("%d failed" % failures)
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":
