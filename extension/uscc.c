@@ -200,11 +200,29 @@ uscc_fail(UsccError *err, UsccProblem problem, size_t position)
 	return false;
 }
 
+/*
+ * Does position (1-based) hold the expected check character?  When not,
+ * record the problem with the character found and the one expected.
+ */
+static bool
+uscc_check_at(const char code[USCC_LENGTH], size_t position, char expected,
+			  UsccProblem problem, UsccError *err)
+{
+	if (code[position - 1] != expected)
+	{
+		uscc_fail(err, problem, position);
+		err->found = code[position - 1];
+		err->expected = expected;
+		return false;
+	}
+	memset(err, 0, sizeof(*err));
+	return true;
+}
+
 /* Validate 18 characters that must already be canonical (no normalising). */
 bool
 uscc_validate(const char code[USCC_LENGTH], UsccError *err)
 {
-	char		expected;
 	int			i;
 
 	for (i = 0; i < USCC_LENGTH; i++)
@@ -238,16 +256,7 @@ uscc_validate(const char code[USCC_LENGTH], UsccError *err)
 		err->authority = code[0];
 		return false;
 	}
-	expected = uscc_check_char(code);
-	if (code[17] != expected)
-	{
-		uscc_fail(err, USCC_CHECK_MISMATCH, 18);
-		err->found = code[17];
-		err->expected = expected;
-		return false;
-	}
-	memset(err, 0, sizeof(*err));
-	return true;
+	return uscc_check_at(code, 18, uscc_check_char(code), USCC_CHECK_MISMATCH, err);
 }
 
 /*
@@ -257,17 +266,8 @@ uscc_validate(const char code[USCC_LENGTH], UsccError *err)
 bool
 uscc_org_check(const char code[USCC_LENGTH], UsccError *err)
 {
-	char		expected = uscc_org_check_char(code + 8);
-
-	if (code[16] != expected)
-	{
-		uscc_fail(err, USCC_ORG_CHECK_MISMATCH, 17);
-		err->found = code[16];
-		err->expected = expected;
-		return false;
-	}
-	memset(err, 0, sizeof(*err));
-	return true;
+	return uscc_check_at(code, 17, uscc_org_check_char(code + 8), USCC_ORG_CHECK_MISMATCH,
+						 err);
 }
 
 /*
