@@ -240,7 +240,7 @@ BEGIN
 					ELSE r.rest_u OPERATOR(pg_catalog.*) coalesce(p.share, 1) OPERATOR(pg_catalog./) pg_catalog.sum(coalesce(p.share, 1)) OVER w END AS exact_u,
 			   pg_catalog.sum(coalesce(p.share, 1)) OVER w OPERATOR(pg_catalog.=) 0 AS zero_shares,
 			   r.rest_u
-		  FROM p JOIN rest r USING (parcel_id)
+		  FROM p JOIN rest r ON r.parcel_id OPERATOR(pg_catalog.=) p.parcel_id
 		WINDOW w AS (PARTITION BY p.parcel_id COLLATE pg_catalog."C")
 	), orank AS (
 		SELECT ow.*, pg_catalog.floor(ow.exact_u) AS base_u,
