@@ -305,25 +305,24 @@ BEGIN
 		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH src AS MATERIALIZED (
+	WITH src AS (
 		SELECT q.source::pg_catalog.text AS source, q.line::bigint AS line, q.credit_code::pg_catalog.text AS raw_code,
 			   q.name::pg_catalog.text AS name, q.measure::pg_catalog.text AS measure, q.amount::numeric AS amount,
 			   @extschema@.credit_code_or_null(q.credit_code::pg_catalog.text) AS code
 		  FROM (%s) q
-	), g AS (
-		-- several lines of one firm and measure in one source (hashed, no sort)
-		SELECT src.source, coalesce(src.measure, '') AS mkey, src.code,
-			   pg_catalog.array_agg(src.line) AS lines
-		  FROM src WHERE src.code IS NOT NULL
-		 GROUP BY 1, 2, 3 HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1
-	), m AS (
-		SELECT DISTINCT src.code FROM src WHERE src.source OPERATOR(pg_catalog.=) $1 AND src.code IS NOT NULL
 	), d AS (
-		SELECT src.*, g.lines, g.code IS NOT NULL AS dup, src.source OPERATOR(pg_catalog.=) ANY ($2) AS refuse,
-			   $1 IS NULL OR m.code IS NOT NULL AS listed
+		-- one sort by firm, source and measure serves both windows: several lines of one
+		-- firm and measure in one source (with their line numbers where they are named:
+		-- sources whose duplicates are refused), and whether the firm is in the master list
+		SELECT src.*,
+			   src.source IS NOT NULL AND pg_catalog.count(*) OVER w OPERATOR(pg_catalog.>) 1 AS dup,
+			   pg_catalog.string_agg(src.line::pg_catalog.text, ',')
+				   FILTER (WHERE src.source OPERATOR(pg_catalog.=) ANY ($2)) OVER w AS lines,
+			   src.source OPERATOR(pg_catalog.=) ANY ($2) AS refuse,
+			   $1 IS NULL OR coalesce(pg_catalog.bool_or(src.source OPERATOR(pg_catalog.=) $1)
+										  OVER (PARTITION BY src.code), false) AS listed
 		  FROM src
-		  LEFT JOIN g ON g.source OPERATOR(pg_catalog.=) src.source AND g.mkey OPERATOR(pg_catalog.=) coalesce(src.measure, '') AND g.code OPERATOR(@extschema@.=) src.code
-		  LEFT JOIN m ON m.code OPERATOR(@extschema@.=) src.code
+		WINDOW w AS (PARTITION BY src.code, src.source, coalesce(src.measure, ''))
 	)
 	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
 		   CASE WHEN d.code IS NULL THEN 'invalid_code'
@@ -335,7 +334,7 @@ BEGIN
 						 ELSE @extschema@.credit_code_check(d.raw_code) END
 				WHEN d.dup AND d.refuse
 					THEN '同一来源重复（行 ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(
-							ARRAY(SELECT x FROM pg_catalog.unnest(d.lines) x ORDER BY x), ',') OPERATOR(pg_catalog.||) '），按该来源规则拒收'
+							ARRAY(SELECT x FROM pg_catalog.unnest(pg_catalog.string_to_array(d.lines, ',')::bigint[]) x ORDER BY x), ',') OPERATOR(pg_catalog.||) '），按该来源规则拒收'
 				WHEN NOT d.listed THEN '不在' OPERATOR(pg_catalog.||) $1 OPERATOR(pg_catalog.||) '中'
 				WHEN d.dup THEN '同一来源多行，已合计'
 		   END
