@@ -192,7 +192,7 @@ BEGIN
 		   -- legacy 9-digit organisation codes before 2016, 'MA' codes after
 		   credit_code_make(region, district.body_seq(
 				CASE WHEN f.founded_year < 2016
-					 THEN lpad(((f.i * 7919 + 14329000)::bigint % 100000000)::text, 8, '0')
+					 THEN lpad(((f.i::bigint * 7919 + 14329000) % 100000000)::text, 8, '0')
 					 ELSE 'MA2' || (SELECT string_agg(substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
 											 (((f.i::bigint * 15485863) % 28629151 / (ARRAY[923521, 29791, 961, 31, 1])[d]) % 31 + 1)::int, 1),
 										 '' ORDER BY d)
@@ -201,6 +201,15 @@ BEGIN
 		   CASE WHEN district.u(f.k || ':pfx') < 0.15 THEN '浙江' ELSE '杭州' END
 			 || substr('宏华锦盛恒瑞鼎泰德信天元正东方新嘉安丰永联合通达明远立博海康润中科兴隆昌运金汇龙', 1 + (f.j % 40)::int, 1)
 			 || substr('达通泰和丰源盛兴利华昌威邦诚宇航创捷凯瑞迅驰力锐晟洲峰浩晨辉美星翔腾鑫越汉弘阳奥', 1 + ((f.j / 40 + 3 * (f.j % 40)) % 40)::int, 1)
+			 -- the two characters above name 1600 firms of a group; beyond, one or two more
+			 -- from a list sharing no character with the first of any word, so every name
+			 -- stays unique up to 2.6 million firms per group
+			 || CASE WHEN f.j >= 1600 * 41 THEN
+						substr('峻岭嵘川乐群意欣佳益普尚优卓勤仁亿万千成茂荣泓淳骏坤禾裕霖朗逸铭宸睿祥瀚坚实聚拓', 1 + ((f.j / 1600 - 41) % 40)::int, 1)
+						|| substr('峻岭嵘川乐群意欣佳益普尚优卓勤仁亿万千成茂荣泓淳骏坤禾裕霖朗逸铭宸睿祥瀚坚实聚拓', 1 + ((f.j / 1600 - 41) / 40 % 40)::int, 1)
+					 WHEN f.j >= 1600 THEN
+						substr('峻岭嵘川乐群意欣佳益普尚优卓勤仁亿万千成茂荣泓淳骏坤禾裕霖朗逸铭宸睿祥瀚坚实聚拓', 1 + (f.j / 1600 - 1)::int, 1)
+					 ELSE '' END
 			 || f.word
 			 || CASE WHEN f.rev > 50000 THEN '股份有限公司' ELSE '有限公司' END AS name,
 		   (ARRAY['仓前街道', '五常街道', '中泰街道', '余杭街道', '闲林街道', '良渚街道',
@@ -262,13 +271,21 @@ BEGIN
 		   f.champ
 	  FROM district_firm2 f;
 
-	-- tenants rent from a landowner with at least 20 亩 (30000/2 m²)
+	-- tenants rent from a landowner with at least 20 亩 (30000/2 m²) in their block of
+	-- firms (i in consecutive runs of 3000, the last run taking the remainder, so the
+	-- cost grows linearly with n and districts under 6000 firms are one block): the
+	-- owner with the least md5(tenant key, owner number)
 	UPDATE district.enterprise e
-	   SET landlord = (SELECT o.credit_code FROM district_firm2 o
-						WHERE o.land_m2 >= 13334
-						ORDER BY md5(f.k || ':landlord:' || o.i), o.i LIMIT 1)
-	  FROM district_firm2 f
-	 WHERE f.credit_code = e.credit_code AND f.tenant;
+	   SET landlord = l.landlord::credit_code
+	  FROM (SELECT t.credit_code,
+				   substr(min(md5(t.k || ':landlord:' || o.i) || o.credit_code::text COLLATE "C"), 33) AS landlord
+			  FROM district_firm2 t
+			  JOIN district_firm2 o
+				ON least((o.i - 1) / 3000, greatest(n / 3000, 1) - 1)
+				   = least((t.i - 1) / 3000, greatest(n / 3000, 1) - 1)
+			 WHERE t.tenant AND o.land_m2 >= 13334
+			 GROUP BY t.credit_code) l
+	 WHERE l.credit_code = e.credit_code;
 
 	-- land supplied since mid-2023 is often still a building site (尚未投产)
 	UPDATE district.enterprise e

@@ -152,6 +152,10 @@ BEGIN
 	  LEFT JOIN district_raw.prior_land pl ON a.year = 2023 AND pl.credit_code::credit_code = a.credit_code
 	 WHERE a.year IN (2023, 2024);
 	GET DIAGNOSTICS n = ROW_COUNT;
+	-- statistics of the tables just filled, so that the checks below are planned for their
+	-- size (without them the planner nests loops over the input view: quadratic in the
+	-- firms, 47 s instead of 0.1 s at 10000 firms)
+	ANALYZE district.annual_intake, district_raw.merged, district_raw.parcel;
 	step := '4 重建评价输入';
 	result := format('2023-2024年%s行（district.annual_intake）', n);
 	RETURN NEXT;

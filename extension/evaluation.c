@@ -37,8 +37,17 @@ static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
-	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY
+	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL, ROLE_TEXT, ROLE_BOOL
 };
+
+/* How input i (fixed, or a column of an indicator definition) is used. */
+static InputRole
+input_role(EvalState *st, int input)
+{
+	if (input < EVAL_NINPUTS)
+		return input_roles[input];
+	return eval_input_is_money(st->rules, input) ? ROLE_MONEY : ROLE_QUANTITY;
+}
 
 /* Copy len bytes plus a NUL into the string arena. */
 static char *
@@ -72,55 +81,57 @@ input_text(EvalState *st, KitQuery *q, EvalInput which, Size *len)
 	return kit_text_value(&st->in[which], d, len);
 }
 
+/* Is a boolean input of the current row true (false when NULL or absent)? */
+static bool
+input_true(EvalState *st, KitQuery *q, EvalInput which)
+{
+	Datum		d;
+
+	return kit_get(q, st->in[which].attno, &d) == KIT_PRESENT && DatumGetBool(d);
+}
+
+/* Results of input_scaled(). */
+#define INPUT_NULL	0
+#define INPUT_OK	1
+#define INPUT_BAD	(-1)		/* NaN, infinity or out of the engine's range */
+
 /*
  * Fixed-point value of a numeric input of the current row (money in 分,
- * land and quantities in 10^-6); false when NULL.
+ * land and quantities in 10^-6): INPUT_OK with *result, INPUT_NULL, or
+ * INPUT_BAD for a value the engine cannot hold (reported on the firm's row).
  */
-static bool
-input_scaled(EvalState *st, KitQuery *q, EvalInput which, int64 *result)
+static int
+input_scaled(EvalState *st, KitQuery *q, int which, int64 *result)
 {
 	KitColumn  *c = &st->in[which];
-	const char *col = eval_input_names[which];
 	Datum		d;
 
 	if (kit_get(q, c->attno, &d) != KIT_PRESENT)
-		return false;
-	switch (kit_scaled(&st->kt, c->kind, d, input_roles[which] == ROLE_MONEY ? 2 : 6, result))
-	{
-		case KIT_OK:
-			break;
-		case KIT_NOT_FINITE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("column \"%s\" of the evaluation query cannot be NaN or infinity", col)));
-			break;
-		case KIT_TOO_BIG:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value of column \"%s\" is out of range", col)));
-			break;
-	}
-	return true;
+		return INPUT_NULL;
+	return kit_scaled(&st->kt, c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
+					  result) == KIT_OK ? INPUT_OK : INPUT_BAD;
 }
 
 /* Raise 42703 for an input a rule needs. */
 pg_attribute_noreturn()
 static void
-missing_column(EvalState *st, EvalInput which, const char *needed_by)
+missing_column(EvalState *st, int which, const char *needed_by)
 {
-	kit_missing_column(EVAL_QUERY, eval_input_names[which],
+	const char *name = eval_input_name(st->rules, which);
+
+	kit_missing_column(EVAL_QUERY, name,
 					   psprintf("%s of rule set \"%s\" %d needs it.", needed_by,
 								st->rules->code, st->rules->year),
 					   psprintf("Add a column named %s to the query, e.g. \"... AS %s\".",
-								eval_input_names[which], eval_input_names[which]));
+								name, name));
 }
 
 /* Check that a bound input column's type suits its role (42804). */
 static void
-check_type(EvalState *st, EvalInput which)
+check_type(EvalState *st, int which)
 {
 	KitType		k = st->in[which].kind;
-	InputRole	role = input_roles[which];
+	InputRole	role = input_role(st, which);
 	const char *want = NULL;
 
 	switch (role)
@@ -154,7 +165,7 @@ check_type(EvalState *st, EvalInput which)
 			break;
 	}
 	if (want)
-		kit_type_error(EVAL_QUERY, eval_input_names[which], st->in[which].typid,
+		kit_type_error(EVAL_QUERY, eval_input_name(st->rules, which), st->in[which].typid,
 					   NULL, psprintf("Use %s.", want));
 }
 
@@ -171,13 +182,13 @@ eval_bind(KitQuery *q, void *arg)
 				c;
 
 	cols->dup_errcode = ERRCODE_AMBIGUOUS_COLUMN;	/* 1.0's code for evaluate() */
-	for (i = 0; i < EVAL_NINPUTS; i++)
+	for (i = 0; i < st->ninputs; i++)
 	{
-		kit_bind(&st->in[i], cols, kit_column_index(cols, eval_input_names[i]),
+		kit_bind(&st->in[i], cols, kit_column_index(cols, eval_input_name(rs, i)),
 				 &st->kt, st->cxt);
 		if (st->in[i].attno == 0)
 			continue;
-		check_type(st, (EvalInput) i);
+		check_type(st, i);
 		maxatt = Max(maxatt, st->in[i].attno);
 	}
 	kit_query_limit(q, maxatt);
@@ -185,8 +196,12 @@ eval_bind(KitQuery *q, void *arg)
 	/* what every rule needs */
 	if (st->in[IN_CREDIT_CODE].attno == 0)
 		missing_column(st, IN_CREDIT_CODE, "Every evaluation (the enterprise key)");
-	if (rs->ncohorts > 1 && st->in[IN_SCOPE].attno == 0)
-		missing_column(st, IN_SCOPE, eval_local("Choosing between its 规上 and 规下 rules"));
+	if (rs->ncohorts > 1 && rs->lists_by_scope && st->in[IN_SCOPE].attno == 0)
+		missing_column(st, IN_SCOPE, eval_local("Choosing between its evaluation lists (规上, 规下, …)"));
+	if (rs->lists_by_land && st->in[IN_LAND].attno == 0)
+		missing_column(st, IN_LAND, "Choosing between its evaluation lists by land (land_from, land_below)");
+	if (rs->lists_by_tenant && st->in[IN_TENANT].attno == 0)
+		missing_column(st, IN_TENANT, "Choosing between its evaluation lists by tenancy (tenant)");
 	/*
 	 * What each scope's rules need is checked when the first row of that
 	 * scope arrives, so that a query of 规下 firms need not carry the 规上
@@ -210,15 +225,13 @@ eval_bind(KitQuery *q, void *arg)
 			NEED(IN_GROUP, psprintf("Grouping by industry (%s)", cr->scope));
 		for (k = 0; k < cr->nind; k++)
 		{
-			EvalIndicator ind = cr->ind[k].indicator;
-			EvalInput	num,
-						den;
-			char	   *by = psprintf("Indicator %s (%s, %s)", eval_indicator_codes[ind],
-									  eval_local(eval_indicator_names[ind]), cr->scope);
+			IndicatorRule *ir = &cr->ind[k];
+			char	   *by = psprintf("Indicator %s (%s, %s)", ir->code, ir->name, cr->scope);
 
-			eval_indicator_inputs(cr, ind, &num, &den);
-			NEED(num, by);
-			NEED(den, by);
+			for (i = 0; i < ir->nnum; i++)
+				NEED(ir->num_in[i], by);
+			for (i = 0; i < ir->nden; i++)
+				NEED(ir->den_in[i], by);
 		}
 		if (cr->has_min_land)
 			NEED(IN_LAND, psprintf("%s' min_land exemption", who));
@@ -230,6 +243,8 @@ eval_bind(KitQuery *q, void *arg)
 				 psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
 		if (cr->exempt_not_producing)
 			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
+		if (cr->follow_landlord)
+			NEED(IN_LANDLORD, psprintf("%s' rule that tenants follow their landlord (tenant_follows_landlord)", who));
 #undef NEED
 	}
 }
@@ -329,6 +344,92 @@ mu_text(int64 v)
 					eval_local("亩"));
 }
 
+/*
+ * Σ of an indicator side's columns (10^-6 of the display unit): INPUT_NULL
+ * when every column is NULL (a NULL part of a sum counts 0 otherwise),
+ * INPUT_BAD when the sum does not fit in int64.
+ */
+static int
+sum_parts(const int *parts, int nparts, const int64 *in, const bool *has, int64 *sum)
+{
+	int128		acc = 0;
+	bool		any = false;
+	int			i;
+
+	for (i = 0; i < nparts; i++)
+		if (has[parts[i]])
+		{
+			acc += in[parts[i]];
+			any = true;
+		}
+	if (!any)
+		return INPUT_NULL;
+	if (acc > PG_INT64_MAX || acc < PG_INT64_MIN)
+		return INPUT_BAD;
+	*sum = (int64) acc;
+	return INPUT_OK;
+}
+
+/* The input's tenant flag: 1 when true, 0 when false, NULL or absent. */
+static int
+input_tenant(EvalState *st, KitQuery *q)
+{
+	return input_true(st, q, IN_TENANT) ? 1 : 0;
+}
+
+/*
+ * The evaluation list a firm falls in, or -1.  A list's scope condition is
+ * not tested when the rule set has a single list and the query has no
+ * scope (or a NULL one), as in 1.0.  Lists do not overlap (validated).
+ */
+static int
+match_list(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
+{
+	RuleSet    *rs = st->rules;
+	bool		test_scope = !(rs->ncohorts == 1 && scope == NULL);
+	int			tenant = input_tenant(st, q);
+	int			c;
+
+	for (c = 0; c < rs->ncohorts; c++)
+	{
+		CohortRule *cr = &rs->cohorts[c];
+
+		if (cr->match_scope && test_scope &&
+			(scope == NULL || strlen(cr->match_scope) != len ||
+			 memcmp(cr->match_scope, scope, len) != 0))
+			continue;
+		if (cr->has_land_from && (!f->has_land || f->land < cr->land_from))
+			continue;
+		if (cr->has_land_below && (!f->has_land || f->land >= cr->land_below))
+			continue;
+		if (cr->tenant >= 0 && cr->tenant != tenant)
+			continue;
+		return c;
+	}
+	return -1;
+}
+
+/* Why a firm is in no list: the values the lists test. */
+static char *
+unlisted_reason(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
+{
+	RuleSet    *rs = st->rules;
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, eval_local("不属于任何评价名单（"));
+	if (scope)
+		appendStringInfo(&buf, "scope %.*s", (int) len, scope);
+	else
+		appendStringInfoString(&buf, eval_local("scope为空"));
+	if (rs->lists_by_land)
+		appendStringInfo(&buf, eval_local("，用地%s"), f->has_land ? mu_text(f->land) : eval_local("为空"));
+	if (rs->lists_by_tenant)
+		appendStringInfoString(&buf, input_tenant(st, q) ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
+	appendStringInfoString(&buf, eval_local("）"));
+	return arena_strdup(st, buf.data, buf.len);
+}
+
 /* Read the current row of the caller's query into a compact firm. */
 static void
 eval_read_row(KitQuery *q, void *arg)
@@ -340,14 +441,18 @@ eval_read_row(KitQuery *q, void *arg)
 	CohortRule *cr;
 	int			cohort = 0;
 	int64	   *vals;
-	int64		in[EVAL_NINPUTS];
-	bool		has[EVAL_NINPUTS];
+	int64		in[EVAL_MAX_INPUTS];
+	bool		has[EVAL_MAX_INPUTS];
+	int64		nums[EVAL_MAX_IND];
+	int64		dens[EVAL_MAX_IND];
 	const char *s;
 	Size		len;
 	EvalGroup  *g;
+	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
+	bool		below_min_land = false;
+	int			land_r;
 	int			k,
 				i;
-
 	Datum		d;
 
 	oldcxt = MemoryContextSwitchTo(st->rowcxt);
@@ -395,6 +500,15 @@ eval_read_row(KitQuery *q, void *arg)
 		st->values = st->values ?
 			repalloc_huge(st->values, sizeof(int64) * st->maxind * newcap) :
 			MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		if (st->mode == MODE_GAP)
+		{
+			st->nums = st->nums ?
+				repalloc_huge(st->nums, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+			st->dens = st->dens ?
+				repalloc_huge(st->dens, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		}
 		st->capfirms = newcap;
 	}
 	f = &st->firms[st->nfirms];
@@ -404,26 +518,31 @@ eval_read_row(KitQuery *q, void *arg)
 	s = input_text(st, q, IN_NAME, &len);
 	f->name = s ? arena_strdup(st, s, len) : NULL;
 
-	/* which scope row */
+	/* which evaluation list (评价名单) */
+	land_r = input_scaled(st, q, IN_LAND, &f->land);
+	f->has_land = land_r == INPUT_OK;
+	if (land_r == INPUT_BAD)
+		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
 	s = input_text(st, q, IN_SCOPE, &len);
-	if (rs->ncohorts > 1 || (s != NULL && strcmp(rs->cohorts[0].scope, "all") != 0))
+	cohort = (land_r == INPUT_BAD && rs->lists_by_land) ? -1 :
+		match_list(st, q, s, s ? len : 0, f);
+	if (cohort < 0)
 	{
-		if (s == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("column \"scope\" of the evaluation query is null for enterprise %s",
-							f->credit_code)));
-		for (cohort = 0; cohort < rs->ncohorts; cohort++)
-			if (strlen(rs->cohorts[cohort].scope) == len &&
-				memcmp(rs->cohorts[cohort].scope, s, len) == 0)
-				break;
-		if (cohort == rs->ncohorts)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("rule set \"%s\" %d has no rules for scope \"%.*s\"",
-							rs->code, rs->year, (int) len, s),
-					 errdetail("Enterprise %s has that scope.", f->credit_code),
-					 errhint("Filter the query to the scopes of the rule set, or add rules for that scope.")));
+		/* in no list: reported on its own row, never dropped */
+		f->status = bad ? FIRM_ERROR : FIRM_UNLISTED;
+		if (bad)
+		{
+			char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+			f->reason = arena_strdup(st, r, strlen(r));
+		}
+		else
+			f->reason = unlisted_reason(st, q, s, s ? len : 0, f);
+		f->group = intern_group(st, rs->ncohorts, NULL, 0);
+		st->nfirms++;
+		MemoryContextSwitchTo(oldcxt);
+		MemoryContextReset(st->rowcxt);
+		return;
 	}
 	cr = &rs->cohorts[cohort];
 	if (st->need_who[cohort] != NULL)
@@ -434,16 +553,18 @@ eval_read_row(KitQuery *q, void *arg)
 	f->group = intern_group(st, cohort, s, s ? len : 0);
 	g = st->groups[f->group];
 
-	/* inputs the cohort uses */
-	for (i = 0; i < EVAL_NINPUTS; i++)
+	/* inputs the cohort uses; a value the engine cannot hold makes the firm an error */
+	for (i = 0; i < st->ninputs; i++)
 		if (st->cohort_uses[cohort][i])
-			has[i] = input_scaled(st, q, (EvalInput) i, &in[i]);
-	f->has_land = st->in[IN_LAND].attno != 0 &&
-		input_scaled(st, q, IN_LAND, &f->land);
+		{
+			int			r = input_scaled(st, q, i, &in[i]);
+
+			has[i] = r == INPUT_OK;
+			if (r == INPUT_BAD && bad == NULL)
+				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_name(rs, i));
+		}
 	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
 	f->tax = f->has_tax ? in[IN_TAX] : 0;
-	f->has_electricity = st->cohort_uses[cohort][IN_ELECTRICITY] && has[IN_ELECTRICITY];
-	f->electricity = f->has_electricity ? in[IN_ELECTRICITY] : 0;
 
 	/* exemptions */
 	s = input_text(st, q, IN_EXEMPT_REASON, &len);
@@ -452,7 +573,7 @@ eval_read_row(KitQuery *q, void *arg)
 	if (cr->exempt_not_producing)
 	{
 		if (kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT && !DatumGetBool(d))
-		{
+			{
 			const char *r = eval_local("尚未投产");
 
 			add_reason(st, &f->reason, r, strlen(r));
@@ -478,13 +599,24 @@ eval_read_row(KitQuery *q, void *arg)
 			add_reason(st, &f->reason, r, strlen(r));
 		}
 	}
-	if (cr->has_min_land && (!f->has_land || f->land < cr->min_land))
+	if (cr->has_min_land && land_r != INPUT_BAD && (!f->has_land || f->land < cr->min_land))
 	{
 		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
 
 		add_reason(st, &f->reason, r, strlen(r));
+		below_min_land = true;
 	}
-	if (f->reason != NULL)
+	if (f->reason != NULL && cr->exempt_class >= 0 && !below_min_land)
+	{
+		/* 参与评价、不定等级、参照X类管理: scored, no place in the ranking */
+		char	   *r = psprintf(eval_local("%s（参与评价、不定等级，参照%s类管理）"), f->reason,
+								 cr->classes[cr->exempt_class].class_code);
+
+		f->status = FIRM_MANAGED;
+		f->cls = (int8) cr->exempt_class;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+	else if (f->reason != NULL)
 		f->status = FIRM_EXEMPT;
 	else
 	{
@@ -498,66 +630,117 @@ eval_read_row(KitQuery *q, void *arg)
 		}
 	}
 
+	/* 承租企业跟随宗地主: a graded tenant outside a 小微园 takes its landlord's class */
+	if (cr->follow_landlord && f->status == FIRM_GRADED)
+	{
+		s = input_text(st, q, IN_LANDLORD, &len);
+		if (s != NULL && !input_true(st, q, IN_SMALL_PARK))
+		{
+			f->status = FIRM_INHERITED;
+			f->landlord = arena_strdup(st, s, len);
+		}
+	}
+
 	/* adjustments */
 	f->correction6 = EVAL_FACTOR_SCALE;
 	f->adjust6 = 0;
-	if (st->in[IN_CORRECTION].attno != 0)
-		(void) input_scaled(st, q, IN_CORRECTION, &f->correction6);
-	if (st->in[IN_BONUS].attno != 0 && input_scaled(st, q, IN_BONUS, &in[IN_BONUS]))
-		f->adjust6 = in[IN_BONUS];
-	if (st->in[IN_PENALTY].attno != 0 && input_scaled(st, q, IN_PENALTY, &in[IN_PENALTY]))
 	{
-		if (pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6))
-			eval_out_of_range("bonus minus penalty");
+		int			rc = input_scaled(st, q, IN_CORRECTION, &in[IN_CORRECTION]);
+
+		if (rc == INPUT_OK && (in[IN_CORRECTION] < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
+							   in[IN_CORRECTION] > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE))
+			rc = INPUT_BAD;
+		if (rc == INPUT_OK)
+			f->correction6 = in[IN_CORRECTION];
+		else if (rc == INPUT_BAD && bad == NULL)
+			bad = psprintf(eval_local("修正系数correction须在-%d与%d之间"),
+						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR);
 	}
-	if (f->correction6 < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
-		f->correction6 > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("correction of enterprise %s is out of range", f->credit_code),
-				 errdetail("A correction factor must lie between -%d and %d.",
-						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR)));
-	if (f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
-		eval_out_of_range("bonus minus penalty");
+	{
+		int			rb = input_scaled(st, q, IN_BONUS, &in[IN_BONUS]);
+		int			rp = input_scaled(st, q, IN_PENALTY, &in[IN_PENALTY]);
+
+		if (rb == INPUT_OK)
+			f->adjust6 = in[IN_BONUS];
+		if (rb == INPUT_BAD || rp == INPUT_BAD ||
+			(rp == INPUT_OK && pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6)) ||
+			f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
+		{
+			f->adjust6 = 0;
+			if (bad == NULL)
+				bad = pstrdup(eval_local("加分bonus或扣分penalty超出计算范围"));
+		}
+	}
 
 	/* indicator values */
 	vals = st->values + st->nfirms * st->maxind;
 	for (k = 0; k < cr->nind; k++)
 	{
-		EvalIndicator ind = cr->ind[k].indicator;
-		EvalInput	num,
-					den;
-		int64		v;
+		IndicatorRule *ir = &cr->ind[k];
+		int			rn = sum_parts(ir->num_in, ir->nnum, in, has, &nums[k]);
+		int			rd = sum_parts(ir->den_in, ir->nden, in, has, &dens[k]);
+		bool		overflow = false;
 
-		eval_indicator_inputs(cr, ind, &num, &den);
-		if (!has[num] || !has[den] || !eval_value(in[num], in[den], &v))
-		{
-			f->missing |= (uint16) (1 << k);
-			vals[k] = 0;
-			if (f->status != FIRM_EXEMPT && cr->ind[k].missing == MISSING_ERROR)
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("enterprise %s has no value for indicator %s (%s)",
-								f->credit_code, eval_indicator_codes[ind],
-								eval_local(eval_indicator_names[ind])),
-						 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
-								   eval_input_names[num], eval_input_names[den])));
+		if (rn == INPUT_OK && rd == INPUT_OK &&
+			eval_value(nums[k], dens[k], ir->scale6, &vals[k], &overflow))
 			continue;
-		}
-		vals[k] = v;
-		if (f->status == FIRM_EXEMPT)
-			continue;
-		g->sumnum[k] += in[num];
-		g->sumden[k] += in[den];
-		g->sumval[k] += v;
-		g->nval[k]++;
-		if (v < g->lo[k])
-			g->lo[k] = v;
-		if (v > g->hi[k])
-			g->hi[k] = v;
+		f->missing |= (uint16) (1 << k);
+		vals[k] = 0;
+		if ((overflow || rn == INPUT_BAD || rd == INPUT_BAD) && bad == NULL)
+			bad = psprintf(eval_local("指标%s（%s）超出计算范围（绝对值不超过92233720368%s）"),
+						   ir->name, ir->code, ir->unit);
+		if (rn != INPUT_OK)
+			nums[k] = 0;
+		if (rd != INPUT_OK)
+			dens[k] = 0;
 	}
-	if (f->status != FIRM_EXEMPT)
+	if (st->nums != NULL)
+	{
+		memcpy(st->nums + st->nfirms * st->maxind, nums, sizeof(int64) * cr->nind);
+		memcpy(st->dens + st->nfirms * st->maxind, dens, sizeof(int64) * cr->nind);
+	}
+
+	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
+	if (f->status != FIRM_EXEMPT && bad != NULL)
+	{
+		char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+		if (f->reason != NULL)	/* vetoed or managed too */
+			r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+		f->status = FIRM_ERROR;
+		f->cls = -1;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+	if (f->status == FIRM_GRADED || f->status == FIRM_VETO)
+	{
+		for (k = 0; k < cr->nind; k++)
+		{
+			IndicatorRule *ir = &cr->ind[k];
+			int64		v = vals[k];
+
+			if (f->missing & (1 << k))
+			{
+				if (ir->missing == MISSING_ERROR)
+					ereport(ERROR,
+							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							 errmsg("enterprise %s has no value for indicator %s (%s)",
+									f->credit_code, ir->code, ir->name),
+							 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
+									   eval_input_name(rs, ir->num_in[0]),
+									   eval_input_name(rs, ir->den_in[0]))));
+				continue;
+			}
+			g->sumnum[k] += nums[k];
+			g->sumden[k] += dens[k];
+			g->sumval[k] += v;
+			g->nval[k]++;
+			if (v < g->lo[k])
+				g->lo[k] = v;
+			if (v > g->hi[k])
+				g->hi[k] = v;
+		}
 		g->n++;
+	}
 	st->nfirms++;
 
 	MemoryContextSwitchTo(oldcxt);
@@ -591,7 +774,7 @@ compute_benchmarks(EvalState *st)
 			IndicatorRule *ir = &cr->ind[k];
 			int128		base = 0;
 
-			if (ir->method == METHOD_MINMAX)
+			if (ir->method != METHOD_RATIO && ir->method != METHOD_LOWER_BETTER)
 				continue;
 			switch (ir->bench_kind)
 			{
@@ -601,7 +784,13 @@ compute_benchmarks(EvalState *st)
 				case BENCH_RATIO_OF_SUMS:
 					if (g->nval[k] == 0)
 						continue;
-					base = int128_div_round(g->sumnum[k] * EVAL_VALUE_SCALE, g->sumden[k]);
+					/* Σ numerator × scale / Σ denominator; beyond 2^100 it is out of range */
+					if (g->sumnum[k] > ((int128) 1 << 100) || g->sumnum[k] < -((int128) 1 << 100))
+						base = (int128) PG_INT64_MAX + 1;
+					else
+						base = int128_div_round(g->sumnum[k] * ir->scale6 *
+												(EVAL_VALUE_SCALE / EVAL_FACTOR_SCALE),
+												g->sumden[k]);
 					break;
 				case BENCH_MEAN:
 					if (g->nval[k] == 0)
@@ -621,7 +810,7 @@ compute_benchmarks(EvalState *st)
 						{
 							EvalFirm   *f = &st->firms[i];
 
-							if (f->group == gi && f->status != FIRM_EXEMPT &&
+							if (f->group == gi && FIRM_RANKED(f) &&
 								!(f->missing & (1 << k)))
 								arr[n++] = st->values[i * st->maxind + k];
 						}
@@ -633,41 +822,207 @@ compute_benchmarks(EvalState *st)
 						break;
 					}
 			}
-			g->bench[k] = eval_narrow(int128_div_round(base * ir->multiplier6,
-													   EVAL_FACTOR_SCALE),
-									  "benchmark");
-			if (g->bench[k] <= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("benchmark of indicator %s is not positive in group %s%s%s",
-								eval_indicator_codes[ir->indicator], cr->scope,
-								g->name ? " / " : "", g->name ? g->name : ""),
-						 errdetail("The benchmark derived from the data is %s.",
-								   DatumGetCString(DirectFunctionCall1(numeric_out,
-																	   eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true)))),
-						 errhint("A ratio score needs a positive benchmark; use a fixed benchmark or another method.")));
+			if (base <= PG_INT64_MAX && base >= PG_INT64_MIN)
+				base = int128_div_round(base * ir->multiplier6, EVAL_FACTOR_SCALE);
+			if (base > PG_INT64_MAX || base < PG_INT64_MIN)
+			{
+				if (g->error == NULL)
+					g->error = psprintf(eval_local("本组指标%s（%s）的基准值超出计算范围"),
+										ir->name, ir->code);
+				continue;
+			}
+			g->bench[k] = (int64) base;
+			if (g->bench[k] <= 0 && g->error == NULL)
+				g->error = psprintf(eval_local("本组指标%s（%s）由数据得出的基准值为%s，不为正，无法按比值计分"),
+									ir->name, ir->code,
+									DatumGetCString(DirectFunctionCall1(numeric_out,
+																		eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true))));
 		}
 	}
 }
 
-/* Item score of a firm's present value k. */
-int64
-firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
-		  bool *capped, bool *floored)
+/* Descending order for qsort. */
+static int
+cmp_int64_desc(const void *a, const void *b)
 {
-	(void) st;
-	return eval_item_score(ir->method, value8, ir->weight4, g->bench[k],
-						   g->lo[k], g->hi[k], ir->has_cap, ir->cap4,
-						   ir->has_floor, ir->floor4, capped, floored);
+	return cmp_int64(b, a);
 }
 
 /*
- * Total of a firm (10^-6 points, rounded to the cohort's score_digits).
- * With tax_delta >= 0 the tax-based values are recomputed with that much
- * more tax (分), other values unchanged (for the gap to the next class).
+ * The sorted values of each group for the indicators that need them: rank
+ * scores always, minmax for the gap (the others' extremes).  One pass over
+ * the firms, then one sort per group and indicator.
  */
-int64
-firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
+static void
+collect_sorted(EvalState *st)
+{
+	int64	   *fill;
+	int64		i;
+	int			gi,
+				k;
+	bool		any = false;
+
+	fill = palloc0(sizeof(int64) * Max(st->ngroups, 1) * EVAL_NINDICATORS);
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+
+		for (k = 0; k < cr->nind; k++)
+			if ((cr->ind[k].method == METHOD_RANK ||
+				 (cr->ind[k].method == METHOD_MINMAX && st->mode == MODE_GAP)) &&
+				g->nval[k] > 0)
+			{
+				g->sorted[k] = MemoryContextAllocHuge(st->cxt, sizeof(int64) * g->nval[k]);
+				any = true;
+			}
+	}
+	if (!any)
+		return;
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+
+		if (!FIRM_RANKED(f))
+			continue;
+		for (k = 0; k < cr->nind; k++)
+			if (g->sorted[k] != NULL && !(f->missing & (1 << k)))
+				g->sorted[k][fill[f->group * EVAL_NINDICATORS + k]++] =
+					st->values[i * st->maxind + k];
+	}
+	for (gi = 0; gi < st->ngroups; gi++)
+	{
+		EvalGroup  *g = st->groups[gi];
+
+		for (k = 0; k < EVAL_NINDICATORS; k++)
+			if (g->sorted[k] != NULL)
+			{
+				Assert(fill[gi * EVAL_NINDICATORS + k] == g->nval[k]);
+				qsort(g->sorted[k], g->nval[k], sizeof(int64), cmp_int64_desc);
+			}
+	}
+	pfree(fill);
+}
+
+/* Make a scored firm an error with this reason (out of the ranking if it was in). */
+static void
+firm_fail(EvalState *st, EvalFirm *f, const char *why)
+{
+	char	   *r = psprintf(eval_local("无法评价：%s"), why);
+
+	Assert(FIRM_SCORED(f));
+	if (f->reason != NULL)		/* vetoed or managed too */
+		r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+	f->reason = arena_strdup(st, r, strlen(r));
+	if (FIRM_RANKED(f))
+		st->groups[f->group]->n--;
+	f->status = FIRM_ERROR;
+	f->cls = -1;
+}
+
+/* Every ranked firm of a group whose benchmark cannot be derived becomes an error. */
+static void
+fail_error_groups(EvalState *st)
+{
+	int64		i;
+
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+
+		if (g->error != NULL && FIRM_SCORED(f))
+			firm_fail(st, f, g->error);
+	}
+}
+
+/* Number of values of a descending array above v (binary search). */
+static int64
+count_above(const int64 *desc, int64 n, int64 v)
+{
+	int64		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (desc[mid] > v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Item score of value8 for indicator k of group g, the firm's own value
+ * moved from old8 (had_value) or from no value: the group's other values
+ * stay, so a rank counts the others above value8 and minmax takes the
+ * others' lowest and highest with value8.  With value8 = old8 this is the
+ * firm's score in the evaluation.  False when out of range.
+ */
+bool
+firm_item_moved(EvalGroup *g, IndicatorRule *ir, int k, int64 value8, bool had_value,
+				int64 old8, bool *capped, bool *floored, int64 *score)
+{
+	int64		m = g->nval[k];
+	int64		lo = g->lo[k],
+				hi = g->hi[k];
+
+	switch (ir->method)
+	{
+		case METHOD_RANK:
+			/* value8 >= old8, so the firm's old value is never counted above it */
+			return eval_item_bound(eval_rank_raw(1 + count_above(g->sorted[k], m, value8),
+												 had_value ? m : m + 1, ir->weight4),
+								   ir->weight4, ir->has_cap, ir->cap4, ir->has_floor,
+								   ir->floor4, capped, floored, score);
+		case METHOD_STEP:
+			return eval_item_bound(eval_step_raw(value8, ir->nsteps, ir->step8, ir->points6),
+								   ir->weight4, ir->has_cap, ir->cap4, ir->has_floor,
+								   ir->floor4, capped, floored, score);
+		case METHOD_MINMAX:
+			if (value8 != old8 || !had_value)
+			{
+				const int64 *d = g->sorted[k];
+				bool		others = had_value ? m > 1 : m > 0;
+
+				Assert(d != NULL || m == 0);
+				/* the others' extremes: the firm's old value taken out once */
+				hi = !others ? value8 : (had_value && d[0] == old8) ? d[1] : d[0];
+				lo = !others ? value8 : (had_value && d[m - 1] == old8) ? d[m - 2] : d[m - 1];
+				lo = Min(lo, value8);
+				hi = Max(hi, value8);
+			}
+			break;
+		default:
+			break;
+	}
+	return eval_item_score_ok(ir->method, value8, ir->weight4, g->bench[k], lo, hi,
+							  ir->has_cap, ir->cap4, ir->has_floor, ir->floor4,
+							  capped, floored, score);
+}
+
+/* Item score of a firm's present value k into *score; false when out of range. */
+bool
+firm_item(EvalState *st, EvalGroup *g, IndicatorRule *ir, int k, int64 value8,
+		  bool *capped, bool *floored, int64 *score)
+{
+	(void) st;
+	return firm_item_moved(g, ir, k, value8, true, value8, capped, floored, score);
+}
+
+/*
+ * Total of a firm (10^-6 points, rounded to the cohort's score_digits) into
+ * *total; false when an item or the total is out of range.  With
+ * tax_delta >= 0 the tax-based values are recomputed with that much more
+ * tax (分), other values unchanged (for the gap to the next class).
+ */
+bool
+firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 {
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
@@ -676,7 +1031,8 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 	int128		w_all = 0;
 	int128		w_present = 0;
 	int128		num,
-				den;
+				den,
+				t6;
 	int64		unit = 1;
 	int			k;
 
@@ -685,24 +1041,39 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 		IndicatorRule *ir = &cr->ind[k];
 		bool		present = !(f->missing & (1 << k));
 		int64		v = vals[k];
+		int64		item;
 		bool		c,
-					fl;
+					fl,
+					overflow = false;
 
-		if (tax_delta >= 0 && f->has_tax &&
-			(ir->indicator == IND_TAX_PER_MU || ir->indicator == IND_TAX_PER_KWH))
+		if (tax_delta >= 0 && f->has_tax && ir->taxed)
 		{
-			int64		d = ir->indicator == IND_TAX_PER_MU ? f->land : f->electricity;
+			int64		i = (f - st->firms) * st->maxind + k;
 			int64		t;
+			bool		had = present;
 
-			if (pg_add_s64_overflow(f->tax, tax_delta, &t))
-				eval_out_of_range("tax");
-			present = (ir->indicator == IND_TAX_PER_MU ? f->has_land : f->has_electricity) &&
-				eval_value(t, d, &v);
+			if (pg_add_s64_overflow(st->nums[i], tax_delta, &t))
+				return false;
+			present = eval_value(t, st->dens[i], ir->scale6, &v, &overflow);
+			if (overflow)
+				return false;
+			w_all += ir->weight4;
+			if (present)
+			{
+				if (!firm_item_moved(g, ir, k, v, had, vals[k], &c, &fl, &item))
+					return false;
+				base += item;
+				w_present += ir->weight4;
+				continue;
+			}
 		}
-		w_all += ir->weight4;
+		else
+			w_all += ir->weight4;
 		if (present)
 		{
-			base += firm_item(st, g, ir, k, v, &c, &fl);
+			if (!firm_item(st, g, ir, k, v, &c, &fl, &item))
+				return false;
+			base += item;
 			w_present += ir->weight4;
 		}
 		else if (ir->missing == MISSING_GROUP_AVERAGE)
@@ -714,7 +1085,7 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 			w_present += ir->weight4;
 	}
 	if (base > PG_INT64_MAX || base < PG_INT64_MIN)
-		eval_out_of_range("score");
+		return false;
 	for (k = cr->score_digits; k < EVAL_SCORE_DIGITS; k++)
 		unit *= 10;
 	if (w_present == 0 || w_present == w_all)
@@ -728,10 +1099,19 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta)
 			(int128) f->adjust6 * EVAL_FACTOR_SCALE * w_present;
 		den = (int128) EVAL_FACTOR_SCALE * unit * w_present;
 	}
-	return eval_narrow(int128_div_round(num, den) * unit, "total score");
+	t6 = int128_div_round(num, den) * unit;
+	if (t6 > PG_INT64_MAX || t6 < PG_INT64_MIN)
+		return false;
+	*total = (int64) t6;
+	return true;
 }
 
-/* Score every graded and vetoed firm; group averages for the missing-data rule first. */
+/*
+ * Score every graded and vetoed firm; group averages for the missing-data
+ * rule first.  A firm whose item score or total is out of range becomes an
+ * error (its values still count in the group's benchmarks and averages
+ * already derived).
+ */
 static void
 compute_scores(EvalState *st)
 {
@@ -746,16 +1126,23 @@ compute_scores(EvalState *st)
 		CohortRule *cr = &st->rules->cohorts[g->cohort];
 		int64	   *vals = st->values + i * st->maxind;
 
-		if (f->status == FIRM_EXEMPT)
+		if (!FIRM_RANKED(f))
 			continue;
 		for (k = 0; k < cr->nind; k++)
 		{
 			bool		c,
 						fl;
+			int64		item;
 
 			if (f->missing & (1 << k) || cr->ind[k].missing != MISSING_GROUP_AVERAGE)
 				continue;
-			g->sumitem[k] += firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl);
+			if (!firm_item(st, g, &cr->ind[k], k, vals[k], &c, &fl, &item))
+			{
+				firm_fail(st, f, psprintf(eval_local("指标%s（%s）的得分超出计算范围"),
+										  cr->ind[k].name, cr->ind[k].code));
+				break;
+			}
+			g->sumitem[k] += item;
 			g->nitem[k]++;
 		}
 	}
@@ -771,8 +1158,8 @@ compute_scores(EvalState *st)
 	{
 		EvalFirm   *f = &st->firms[i];
 
-		if (f->status != FIRM_EXEMPT)
-			f->total6 = firm_total(st, f, -1);
+		if (FIRM_SCORED(f) && !firm_total(st, f, -1, &f->total6))
+			firm_fail(st, f, eval_local("得分超出计算范围"));
 	}
 }
 
@@ -799,8 +1186,8 @@ cmp_firms(const void *a, const void *b, void *arg)
 	const EvalFirm *y = &st->firms[*(const int64 *) b];
 	int32		gx = st->groups[x->group]->order;
 	int32		gy = st->groups[y->group]->order;
-	bool		ex = x->status == FIRM_EXEMPT;
-	bool		ey = y->status == FIRM_EXEMPT;
+	bool		ex = !FIRM_RANKED(x);
+	bool		ey = !FIRM_RANKED(y);
 
 	if (gx != gy)
 		return gx < gy ? -1 : 1;
@@ -849,11 +1236,11 @@ rank_and_classify(EvalState *st)
 		EvalFirm   *first = &st->firms[order[i]];
 		EvalGroup  *g = st->groups[first->group];
 		CohortRule *cr = &st->rules->cohorts[g->cohort];
-		int64		quotas[26];
+		int64		cut[26];
 		int64		p;
 
-		for (gi = 0; gi < cr->nclass; gi++)
-			quotas[gi] = cr->classes[gi].quota4;
+		if (cr->by_quota)
+			eval_cohort_cuts(cr, g->n, cut);
 		g->start = i;
 		/* the graded and vetoed firms of this group: positions 1..n */
 		j = i;
@@ -874,8 +1261,7 @@ rank_and_classify(EvalState *st)
 
 				f->rank = (int32) rank;
 				if (cr->by_quota)
-					cls = eval_quota_class(cr->tie_up ? rank : last, g->n, quotas,
-										   cr->nclass, cr->quota_rounding);
+					cls = eval_quota_class(cr->tie_up ? rank : last, cut, cr->nclass);
 				else
 					cls = threshold_class_index(cr, total);
 				if (f->status == FIRM_VETO)
@@ -891,14 +1277,110 @@ rank_and_classify(EvalState *st)
 	return order;
 }
 
+/* Firm order by credit code, for finding a landlord. */
+static int
+cmp_codes(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+
+	return strcmp(st->firms[*(const int64 *) a].credit_code,
+				  st->firms[*(const int64 *) b].credit_code);
+}
+
+/* The firm with this credit code (the first in code order), or NULL. */
+static EvalFirm *
+find_firm(EvalState *st, const int64 *by_code, const char *code)
+{
+	int64		lo = 0,
+				hi = st->nfirms;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (strcmp(st->firms[by_code[mid]].credit_code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < st->nfirms && strcmp(st->firms[by_code[lo]].credit_code, code) == 0)
+		return &st->firms[by_code[lo]];
+	return NULL;
+}
+
 /*
- * Run the whole evaluation of rule set (code, year) of schema nsp over the
- * caller's query: one compact firm per row read (one batch of the query
- * held at a time), then benchmarks, scores, ranks and classes.  Returns
- * the state (in its own context st->cxt) and the firms' output order.
+ * 承租企业跟随宗地主: each inheriting tenant takes the class of its landlord
+ * (following a landlord that is itself a tenant, at most 16 steps), matched
+ * by class code in the tenant's own list.  A landlord that is not in the
+ * evaluation, has no class, or whose class the tenant's list lacks makes
+ * the tenant an error row.
+ */
+static void
+resolve_landlords(EvalState *st)
+{
+	int64	   *by_code = NULL;
+	int64		i;
+
+	for (i = 0; i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+		EvalFirm   *l;
+		int			steps,
+					j;
+		char	   *why = NULL;
+
+		if (f->status != FIRM_INHERITED)
+			continue;
+		if (by_code == NULL)
+		{
+			int64		k;
+
+			by_code = palloc_extended(sizeof(int64) * st->nfirms, MCXT_ALLOC_HUGE);
+			for (k = 0; k < st->nfirms; k++)
+				by_code[k] = k;
+			qsort_arg(by_code, st->nfirms, sizeof(int64), cmp_codes, st);
+		}
+		l = find_firm(st, by_code, f->landlord);
+		for (steps = 0; l != NULL && l->status == FIRM_INHERITED && steps < 16; steps++)
+			l = find_firm(st, by_code, l->landlord);
+		if (l == NULL)
+			why = psprintf(eval_local("出租方%s不在本次评价中"), f->landlord);
+		else if (l->status == FIRM_INHERITED)
+			why = pstrdup(eval_local("出租方链过长或成环"));
+		else if (l->cls < 0)
+			why = psprintf(eval_local("出租方%s未评定等级"), l->credit_code);
+		else
+		{
+			const char *code = st->rules->cohorts[st->groups[l->group]->cohort].classes[l->cls].class_code;
+
+			for (j = 0; j < cr->nclass; j++)
+				if (strcmp(cr->classes[j].class_code, code) == 0)
+					break;
+			if (j == cr->nclass)
+				why = psprintf(eval_local("出租方的等级%s不是本名单的等级"), code);
+			else
+			{
+				char	   *r = psprintf(eval_local("承租企业，跟随出租方%s（%s类）"), l->credit_code, code);
+
+				f->cls = (int8) j;
+				f->reason = arena_strdup(st, r, strlen(r));
+			}
+		}
+		if (why != NULL)
+			firm_fail(st, f, why);
+	}
+	if (by_code)
+		pfree(by_code);
+}
+
+/*
+ * Run the whole evaluation of rule set (code, year) on the caller's query:
+ * returns the state, *order the firms' output order.  mode (MODE_*) tells
+ * what the caller will emit (the gap needs more group statistics).
  */
 EvalState *
-eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order)
+eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int64 **order)
 {
 	EvalState  *st;
 	MemoryContext oldcxt;
@@ -911,6 +1393,7 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order
 	st->rowcxt = AllocSetContextCreate(st->cxt, "evaluation row",
 									   ALLOCSET_DEFAULT_SIZES);
 	st->year = year;
+	st->mode = mode;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR,
@@ -918,10 +1401,7 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order
 				 errmsg("could not connect to SPI")));
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	st->rules = eval_load_rules(nsp, code, year, false);
-	if (st->rules->ncohorts > 8)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("rule set \"%s\" %d has more than 8 scopes", code, year)));
+	st->ninputs = EVAL_NINPUTS + st->rules->ncustom;
 	st->kt = kit_types(nsp);
 	for (c = 0; c < st->rules->ncohorts; c++)
 	{
@@ -930,12 +1410,13 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order
 		st->maxind = Max(st->maxind, cr->nind);
 		for (k = 0; k < cr->nind; k++)
 		{
-			EvalInput	num,
-						den;
+			IndicatorRule *ir = &cr->ind[k];
+			int			p;
 
-			eval_indicator_inputs(cr, cr->ind[k].indicator, &num, &den);
-			st->cohort_uses[c][num] = true;
-			st->cohort_uses[c][den] = true;
+			for (p = 0; p < ir->nnum; p++)
+				st->cohort_uses[c][ir->num_in[p]] = true;
+			for (p = 0; p < ir->nden; p++)
+				st->cohort_uses[c][ir->den_in[p]] = true;
 		}
 		if (cr->exempt_registered_years > 0)
 			st->reg_cutoff[c] = date2j(year - cr->exempt_registered_years, 12, 31) -
@@ -951,8 +1432,11 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int64 **order
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	compute_benchmarks(st);
+	collect_sorted(st);
+	fail_error_groups(st);
 	compute_scores(st);
 	*order = rank_and_classify(st);
+	resolve_landlords(st);
 	MemoryContextSwitchTo(oldcxt);
 	SPI_finish();
 	return st;

@@ -133,6 +133,11 @@ indicator_score(PG_FUNCTION_ARGS)
 	value8 = arg_scaled(PG_GETARG_DATUM(0), EVAL_VALUE_DIGITS, "value", false, 0);
 	weight4 = arg_scaled(PG_GETARG_DATUM(1), EVAL_WEIGHT_DIGITS, "weight", true,
 						 EVAL_MAX_FACTOR);
+	if (method == METHOD_RANK || method == METHOD_STEP)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("method %s is scored by %s()", method == METHOD_RANK ? "rank" : "step",
+						method == METHOD_RANK ? "rank_score" : "step_score")));
 	if (method == METHOD_MINMAX)
 	{
 		if (PG_ARGISNULL(4) || PG_ARGISNULL(5))
@@ -165,6 +170,113 @@ indicator_score(PG_FUNCTION_ARGS)
 														   !PG_ARGISNULL(7), floor4,
 														   &capped, &floored),
 										   EVAL_SCORE_DIGITS, true));
+}
+
+/* The optional cap (argument i) and floor (argument i + 1) of a score block. */
+static void
+cap_floor_args(FunctionCallInfo fcinfo, int i, int64 *cap4, int64 *floor4)
+{
+	if (!PG_ARGISNULL(i))
+		*cap4 = arg_scaled(PG_GETARG_DATUM(i), EVAL_WEIGHT_DIGITS, "cap", true, EVAL_MAX_FACTOR);
+	if (!PG_ARGISNULL(i + 1))
+		*floor4 = arg_scaled(PG_GETARG_DATUM(i + 1), EVAL_WEIGHT_DIGITS, "floor", false,
+							 EVAL_MAX_FACTOR);
+}
+
+/* A bounded raw score as numeric (22003 when out of range). */
+static Datum
+bounded_score(FunctionCallInfo fcinfo, int i, int128 raw, int64 weight4, int64 cap4,
+			  int64 floor4)
+{
+	int64		score;
+	bool		capped,
+				floored;
+
+	if (!eval_item_bound(raw, weight4, !PG_ARGISNULL(i), cap4, !PG_ARGISNULL(i + 1), floor4,
+						 &capped, &floored, &score))
+		eval_out_of_range("score");
+	return eval_scaled_to_numeric(score, EVAL_SCORE_DIGITS, true);
+}
+
+/*
+ * rank_score(rank, count, weight, cap, floor): the rank method's item
+ * score, weight × (count − rank + 1) / count at 6 decimals, then floor and
+ * cap.  rank is the value's rank() among the group's count firms that have
+ * a value (descending, ties sharing the better rank).  NULL when rank,
+ * count or weight is NULL.
+ */
+PG_FUNCTION_INFO_V1(rank_score);
+Datum
+rank_score(PG_FUNCTION_ARGS)
+{
+	int64		r,
+				m,
+				weight4,
+				cap4 = 0,
+				floor4 = 0;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	r = PG_GETARG_INT64(0);
+	m = PG_GETARG_INT64(1);
+	if (m < 1 || r < 1 || r > m)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rank %lld is not within a count of %lld", (long long) r, (long long) m)));
+	weight4 = arg_scaled(PG_GETARG_DATUM(2), EVAL_WEIGHT_DIGITS, "weight", true, EVAL_MAX_FACTOR);
+	cap_floor_args(fcinfo, 3, &cap4, &floor4);
+	PG_RETURN_DATUM(bounded_score(fcinfo, 3, eval_rank_raw(r, m, weight4), weight4, cap4, floor4));
+}
+
+/*
+ * step_score(value, weight, steps, step_points, cap, floor): 分档计分, the
+ * points of the first of the strictly decreasing steps the value reaches
+ * (>=), else the last of step_points (one more element than steps); then
+ * floor and cap as multiples of the weight.  NULL when value, weight or an
+ * array is NULL.
+ */
+PG_FUNCTION_INFO_V1(step_score);
+Datum
+step_score(PG_FUNCTION_ARGS)
+{
+	int64		value8,
+				weight4,
+				cap4 = 0,
+				floor4 = 0;
+	int64		step8[EVAL_MAX_STEPS];
+	int64		points6[EVAL_MAX_STEPS + 1];
+	Datum	   *steps,
+			   *points;
+	int			ns,
+				np,
+				j;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	value8 = arg_scaled(PG_GETARG_DATUM(0), EVAL_VALUE_DIGITS, "value", false, 0);
+	weight4 = arg_scaled(PG_GETARG_DATUM(1), EVAL_WEIGHT_DIGITS, "weight", true, EVAL_MAX_FACTOR);
+	array_elements(PG_GETARG_ARRAYTYPE_P(2), NUMERICOID, "steps", &steps, &ns);
+	array_elements(PG_GETARG_ARRAYTYPE_P(3), NUMERICOID, "step_points", &points, &np);
+	if (ns < 1 || ns > EVAL_MAX_STEPS || np != ns + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d steps and %d step_points given", ns, np),
+				 errhint("Give 1 to %d steps and one more step_points (the last scores a value below every step).",
+						 EVAL_MAX_STEPS)));
+	for (j = 0; j < ns; j++)
+	{
+		step8[j] = arg_scaled(steps[j], EVAL_VALUE_DIGITS, "step", false, 0);
+		if (j > 0 && step8[j] >= step8[j - 1])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("steps must be strictly decreasing")));
+	}
+	for (j = 0; j < np; j++)
+		points6[j] = arg_scaled(points[j], EVAL_SCORE_DIGITS, "step point", false,
+								EVAL_MAX_FACTOR * EVAL_MAX_FACTOR);
+	cap_floor_args(fcinfo, 4, &cap4, &floor4);
+	PG_RETURN_DATUM(bounded_score(fcinfo, 4, eval_step_raw(value8, ns, step8, points6),
+								  weight4, cap4, floor4));
 }
 
 /* Quotas (percent) of an array, checked to add up to 100. */
@@ -201,6 +313,45 @@ quota_array(ArrayType *arr, int nclass)
 	return q;
 }
 
+/* Parse a quota rounding name (22023 if unknown). */
+static int8
+parse_rounding(const char *rounding)
+{
+	if (strcmp(rounding, "round") == 0)
+		return QUOTA_ROUND;
+	if (strcmp(rounding, "floor") == 0)
+		return QUOTA_FLOOR;
+	if (strcmp(rounding, "ceil") == 0)
+		return QUOTA_CEIL;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid quota rounding \"%s\"", rounding),
+			 errhint("Valid values are: round, floor, ceil.")));
+	pg_unreachable();
+}
+
+/* The classes and quotas of a quota_class() call, and its position checked. */
+static int64 *
+quota_args(FunctionCallInfo fcinfo, Datum **classes, int *nclass)
+{
+	int64		position = PG_GETARG_INT64(0);
+	int64		n = PG_GETARG_INT64(1);
+	int64	   *q;
+
+	array_elements(PG_GETARG_ARRAYTYPE_P(3), TEXTOID, "classes", classes, nclass);
+	if (*nclass < 2 || *nclass > 26)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("between 2 and 26 classes are needed")));
+	q = quota_array(PG_GETARG_ARRAYTYPE_P(2), *nclass);
+	if (n < 1 || position < 1 || position > n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("position %lld is not within a group of %lld",
+						(long long) position, (long long) n)));
+	return q;
+}
+
 /*
  * quota_class(position, group_size, quotas, classes, rounding): class of the
  * firm at 1-based rank position in a group of group_size; cumulative
@@ -213,37 +364,71 @@ PG_FUNCTION_INFO_V1(quota_class);
 Datum
 quota_class(PG_FUNCTION_ARGS)
 {
-	int64		position = PG_GETARG_INT64(0);
-	int64		n = PG_GETARG_INT64(1);
 	Datum	   *classes;
-	int			nclass;
-	int64	   *q;
-	char	   *rounding = text_to_cstring(PG_GETARG_TEXT_PP(4));
-	int			r;
+	int			nclass,
+				j;
+	int64	   *q = quota_args(fcinfo, &classes, &nclass);
+	int8		r = parse_rounding(text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	int8		rounding[26];
+	bool		from_bottom[26];
+	int64		cut[26];
 
-	array_elements(PG_GETARG_ARRAYTYPE_P(3), TEXTOID, "classes", &classes, &nclass);
-	if (nclass < 2 || nclass > 26)
+	for (j = 0; j < nclass; j++)
+	{
+		rounding[j] = r;
+		from_bottom[j] = false;
+	}
+	eval_quota_cuts(PG_GETARG_INT64(1), q, rounding, from_bottom, nclass, cut);
+	PG_RETURN_DATUM(classes[eval_quota_class(PG_GETARG_INT64(0), cut, nclass)]);
+}
+
+/*
+ * quota_class(position, group_size, quotas, classes, cut_roundings,
+ * cut_from): the same with one rounding and one direction ('top' or
+ * 'bottom') per class boundary, i.e. per class but the last ("前25%(含)为A
+ * … 后5%为D": '{floor,round,floor}', '{top,top,bottom}').
+ */
+PG_FUNCTION_INFO_V1(quota_class_by_boundary);
+Datum
+quota_class_by_boundary(PG_FUNCTION_ARGS)
+{
+	Datum	   *classes;
+	Datum	   *roundings;
+	Datum	   *froms;
+	int			nclass,
+				nround,
+				nfrom,
+				j;
+	int64	   *q = quota_args(fcinfo, &classes, &nclass);
+	int8		rounding[26];
+	bool		from_bottom[26];
+	int64		cut[26];
+
+	array_elements(PG_GETARG_ARRAYTYPE_P(4), TEXTOID, "cut_roundings", &roundings, &nround);
+	array_elements(PG_GETARG_ARRAYTYPE_P(5), TEXTOID, "cut_from", &froms, &nfrom);
+	if (nround != nclass - 1 || nfrom != nclass - 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("between 2 and 26 classes are needed")));
-	q = quota_array(PG_GETARG_ARRAYTYPE_P(2), nclass);
-	if (n < 1 || position < 1 || position > n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("position %lld is not within a group of %lld",
-						(long long) position, (long long) n)));
-	if (strcmp(rounding, "round") == 0)
-		r = 0;
-	else if (strcmp(rounding, "floor") == 0)
-		r = 1;
-	else if (strcmp(rounding, "ceil") == 0)
-		r = 2;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid quota rounding \"%s\"", rounding),
-				 errhint("Valid values are: round, floor, ceil.")));
-	PG_RETURN_DATUM(classes[eval_quota_class(position, n, q, nclass, r)]);
+				 errmsg("%d cut_roundings and %d cut_from given for %d classes",
+						nround, nfrom, nclass),
+				 errhint("Give one of each for every class but the last (the boundary below it).")));
+	for (j = 0; j < nclass - 1; j++)
+	{
+		char	   *from = TextDatumGetCString(froms[j]);
+
+		rounding[j] = parse_rounding(TextDatumGetCString(roundings[j]));
+		if (strcmp(from, "top") == 0)
+			from_bottom[j] = false;
+		else if (strcmp(from, "bottom") == 0)
+			from_bottom[j] = true;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid cut_from \"%s\"", from),
+					 errhint("Valid values are: top, bottom.")));
+	}
+	eval_quota_cuts(PG_GETARG_INT64(1), q, rounding, from_bottom, nclass, cut);
+	PG_RETURN_DATUM(classes[eval_quota_class(PG_GETARG_INT64(0), cut, nclass)]);
 }
 
 /*

@@ -40,7 +40,8 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 				 errmsg("function result type does not match the evaluation engine"),
 				 errhint("Update the extension (ALTER EXTENSION industry UPDATE).")));
 
-	st = eval_run(get_func_namespace(fcinfo->flinfo->fn_oid), code, year, query, &order);
+	st = eval_run(get_func_namespace(fcinfo->flinfo->fn_oid), code, year, query,
+				  mode, &order);
 
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	init_text_cache(st, &tc);

@@ -34,26 +34,28 @@
 void
 init_text_cache(EvalState *st, TextCache *tc)
 {
-	static const char *const statuses[] = {"graded", "exempt", "veto"};
+	static const char *const statuses[FIRM_NSTATUS] = {
+		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited"
+	};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
 				j;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < FIRM_NSTATUS; i++)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
 	for (i = 0; i < 4; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
-	for (i = 0; i < EVAL_NINDICATORS; i++)
-	{
-		tc->codes[i] = CStringGetTextDatum(eval_indicator_codes[i]);
-		tc->names[i] = CStringGetTextDatum(eval_local(eval_indicator_names[i]));
-		tc->units[i] = CStringGetTextDatum(eval_local(eval_indicator_units[i]));
-	}
 	for (i = 0; i < st->rules->ncohorts; i++)
 	{
 		CohortRule *cr = &st->rules->cohorts[i];
 
 		tc->scope[i] = CStringGetTextDatum(cr->scope);
+		for (j = 0; j < cr->nind; j++)
+		{
+			tc->codes[i][j] = CStringGetTextDatum(cr->ind[j].code);
+			tc->names[i][j] = CStringGetTextDatum(cr->ind[j].name);
+			tc->units[i][j] = CStringGetTextDatum(cr->ind[j].unit);
+		}
 		tc->cls[i] = palloc(sizeof(Datum) * cr->nclass);
 		tc->label[i] = palloc(sizeof(Datum) * cr->nclass);
 		for (j = 0; j < cr->nclass; j++)
@@ -107,7 +109,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = f->status != FIRM_EXEMPT;
+	bool		graded = FIRM_SCORED(f);
 	int			k;
 
 	memset(n, true, sizeof(n));
@@ -119,7 +121,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		n[1] = false;
 	}
 	v[2] = tc->scope[g->cohort];
-	n[2] = false;
+	n[2] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
 		v[3] = CStringGetTextDatum(g->name);
@@ -135,11 +137,15 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	if (graded)
 	{
 		v[6] = total_numeric(cr, f->total6);
-		v[7] = Int32GetDatum(f->rank);
-		v[8] = Int32GetDatum((int32) g->n);
 		v[9] = tc->cls[g->cohort][f->cls];
 		v[10] = tc->label[g->cohort][f->cls];
-		n[6] = n[7] = n[8] = n[9] = n[10] = false;
+		n[6] = n[9] = n[10] = false;
+		if (FIRM_RANKED(f))
+		{
+			v[7] = Int32GetDatum(f->rank);
+			v[8] = Int32GetDatum((int32) g->n);
+			n[7] = n[8] = false;
+		}
 	}
 	if (f->reason)
 	{
@@ -150,18 +156,20 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	{
 		IndicatorRule *ir = &cr->ind[k];
 		int			col = 12 + ir->indicator;
+		int64		item;
 		bool		c,
 					fl;
 
+		/* a defined indicator has no column of its own: see evaluation_explain() */
+		if (ir->indicator < 0)
+			continue;
 		if (!(f->missing & (1 << k)))
 		{
 			v[col] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
 			n[col] = false;
-			if (graded)
+			if (graded && firm_item(st, g, ir, k, vals[k], &c, &fl, &item))
 			{
-				v[col + EVAL_NINDICATORS] =
-					eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
-										   EVAL_SCORE_DIGITS, true);
+				v[col + EVAL_NINDICATORS] = eval_scaled_to_numeric(item, EVAL_SCORE_DIGITS, true);
 				n[col + EVAL_NINDICATORS] = false;
 			}
 		}
@@ -184,7 +192,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	EvalGroup  *g = st->groups[f->group];
 	CohortRule *cr = &st->rules->cohorts[g->cohort];
 	int64	   *vals = st->values + (f - st->firms) * st->maxind;
-	bool		graded = f->status != FIRM_EXEMPT;
+	bool		graded = FIRM_SCORED(f);
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
@@ -199,9 +207,9 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[0] = CStringGetTextDatum(f->credit_code);
 		v[1] = tc->scope[g->cohort];
 		v[3] = tc->status[f->status];
-		v[4] = tc->codes[ir->indicator];
-		v[5] = tc->names[ir->indicator];
-		v[6] = tc->units[ir->indicator];
+		v[4] = tc->codes[g->cohort][k];
+		v[5] = tc->names[g->cohort][k];
+		v[6] = tc->units[g->cohort][k];
 		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
@@ -213,7 +221,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			v[7] = eval_scaled_to_numeric(vals[k], EVAL_VALUE_DIGITS, true);
 			n[7] = false;
 		}
-		if (ir->method != METHOD_MINMAX && derived)
+		if ((ir->method == METHOD_RATIO || ir->method == METHOD_LOWER_BETTER) && derived)
 		{
 			v[8] = eval_scaled_to_numeric(g->bench[k], EVAL_VALUE_DIGITS, true);
 			n[8] = false;
@@ -231,10 +239,11 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			bool		c = false,
 						fl = false;
 
-			if (present)
+			int64		item;
+
+			if (present && firm_item(st, g, ir, k, vals[k], &c, &fl, &item))
 			{
-				v[12] = eval_scaled_to_numeric(firm_item(st, g, ir, k, vals[k], &c, &fl),
-											   EVAL_SCORE_DIGITS, true);
+				v[12] = eval_scaled_to_numeric(item, EVAL_SCORE_DIGITS, true);
 				n[12] = false;
 			}
 			else if (ir->missing != MISSING_RENORMALISE)
@@ -265,25 +274,23 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
  */
 #define GAP_VALUE_LIMIT (INT64CONST(10000000) * EVAL_VALUE_SCALE)
 
-/* Would tax + delta keep every tax item of the firm's cohort within reach? */
+/* Would tax + delta keep every tax item of the firm's list within reach? */
 static bool
 tax_delta_in_reach(EvalState *st, EvalFirm *f, int64 delta)
 {
 	CohortRule *cr = &st->rules->cohorts[st->groups[f->group]->cohort];
+	int64		base = (f - st->firms) * st->maxind;
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
 	{
 		IndicatorRule *ir = &cr->ind[k];
-		int64		d;
+		int64		d = st->dens[base + k];
 
-		if (ir->indicator == IND_TAX_PER_MU)
-			d = f->has_land ? f->land : 0;
-		else if (ir->indicator == IND_TAX_PER_KWH)
-			d = f->has_electricity ? f->electricity : 0;
-		else
+		if (!ir->taxed)
 			continue;
-		if (d > 0 && ((int128) f->tax + delta) * EVAL_VALUE_SCALE / d > GAP_VALUE_LIMIT)
+		if (d > 0 && ((int128) st->nums[base + k] + delta) * ir->scale6 *
+			(EVAL_VALUE_SCALE / EVAL_FACTOR_SCALE) / d > GAP_VALUE_LIMIT)
 			return false;
 	}
 	return true;
@@ -295,11 +302,16 @@ tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 {
 	int64		lo = 0,
 				hi = 1000000;	/* 1万元 */
+	int64		total;
 
 	if (!f->has_tax)
 		return -1;
-	while (firm_total(st, f, hi) < needed6)
+	for (;;)
 	{
+		if (!firm_total(st, f, hi, &total))
+			return -1;
+		if (total >= needed6)
+			break;
 		if (hi > PG_INT64_MAX / 2 || (int128) f->tax + 2 * (int128) hi > PG_INT64_MAX ||
 			!tax_delta_in_reach(st, f, hi * 2))
 			return -1;
@@ -307,13 +319,13 @@ tax_needed(EvalState *st, EvalFirm *f, int64 needed6)
 		hi *= 2;
 	}
 	/* invariant: total(lo) < needed (or lo = 0), total(hi) >= needed */
-	if (firm_total(st, f, 0) >= needed6)
+	if (firm_total(st, f, 0, &total) && total >= needed6)
 		return 0;
 	while (hi - lo > 1)
 	{
 		int64		mid = lo + (hi - lo) / 2;
 
-		if (firm_total(st, f, mid) >= needed6)
+		if (firm_total(st, f, mid, &total) && total >= needed6)
 			hi = mid;
 		else
 			lo = mid;
@@ -328,7 +340,7 @@ cohort_scores_tax(CohortRule *cr)
 	int			k;
 
 	for (k = 0; k < cr->nind; k++)
-		if (cr->ind[k].indicator == IND_TAX_PER_MU || cr->ind[k].indicator == IND_TAX_PER_KWH)
+		if (cr->ind[k].taxed)
 			return true;
 	return false;
 }
@@ -348,7 +360,8 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	v[0] = CStringGetTextDatum(f->credit_code);
 	v[1] = tc->scope[g->cohort];
 	v[3] = tc->status[f->status];
-	n[0] = n[1] = n[3] = false;
+	n[0] = n[3] = false;
+	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
 		v[2] = CStringGetTextDatum(g->name);
@@ -356,6 +369,8 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	}
 	if (f->status == FIRM_EXEMPT)
 		appendStringInfo(&text, eval_local("不参评：%s"), f->reason);
+	else if (f->status == FIRM_ERROR || f->status == FIRM_UNLISTED)
+		appendStringInfoString(&text, f->reason);
 	else
 	{
 		int			target = -1;
@@ -364,7 +379,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		v[4] = tc->cls[g->cohort][f->cls];
 		v[5] = total_numeric(cr, f->total6);
 		n[4] = n[5] = false;
-		if (f->status == FIRM_VETO)
+		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
 			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,
@@ -377,31 +392,12 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		else
 		{
 			/* nearest better class that has a place: cut-off c_t > c_{t-1} */
-			int64		quotas[26];
 			int64		cut[26];
 			int			t;
 			int			d;
 			int64		unit = 1;
 
-			for (t = 0; t < cr->nclass; t++)
-				quotas[t] = cr->classes[t].quota4;
-			for (t = 0; t < cr->nclass; t++)
-			{
-				/* c_t = the largest position that still gets class <= t */
-				int64		lo = 0,
-							hi = g->n;
-
-				while (lo < hi)
-				{
-					int64		mid = lo + (hi - lo + 1) / 2;
-
-					if (eval_quota_class(mid, g->n, quotas, cr->nclass, cr->quota_rounding) <= t)
-						lo = mid;
-					else
-						hi = mid - 1;
-				}
-				cut[t] = lo;
-			}
+			eval_cohort_cuts(cr, g->n, cut);
 			for (t = f->cls - 1; t >= 0; t--)
 				if (cut[t] > (t > 0 ? cut[t - 1] : 0))
 					break;
@@ -428,7 +424,9 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 			appendStringInfo(&text, eval_local("距%s（%s）需%s分，还差%s分"), cr->classes[target].class_code,
 							 cr->classes[target].label, needed_text(cr, needed),
 							 needed_text(cr, gap));
-			if (cohort_scores_tax(cr))
+			if (cohort_scores_tax(cr) && !f->has_tax)
+				appendStringInfoString(&text, eval_local("；无税收数据，无法测算所需税收"));
+			else if (cohort_scores_tax(cr))
 			{
 				int64		t = tax_needed(st, f, needed);
 

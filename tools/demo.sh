@@ -6,8 +6,10 @@
 # with seeded faults and rebuilds the engines' input from them (demo/raw_sources.sql,
 # demo/pipeline.sql; DEMO_FAULTS=false for clean sources),
 # builds the report views (demo/views.sql) and prints the district report
-# (demo/report.sql, then the 数据核对 section demo/report_intake.sql).  The report is also written as CSV (one file per report view)
-# and HTML into ./report/ (or $REPORT_DIR).  Safe to repeat.
+# (demo/report.sql, then the 数据核对 section demo/report_intake.sql).  The report is also
+# written as CSV (one file per report view) and as report.html with charts (tools/report:
+# ECharts, inlined; report.png is its screenshot in headless Chromium) into ./report/ (or
+# $REPORT_DIR).  Safe to repeat.
 #
 #   bash tools/demo.sh                    as root on a bare Debian 12: installs packages
 #   DEMO_FIRMS=10000 bash tools/demo.sh   a bigger district
@@ -65,15 +67,37 @@ if [ "$("${PSQL[@]}" -At -c "SELECT to_regclass('report.policy_payment') IS NOT 
 		"${PSQL[@]}" -c "\\copy (SELECT credit_code AS 统一社会信用代码, name AS 企业名称, class AS 评价类别, label AS 政策, amount_yuan AS 金额_元, applied AS 封顶或预算, explanation AS 依据 FROM report.policy_payment WHERE policy_set = '${sp%/*}' AND policy = '${sp#*/}' AND eligible ORDER BY amount_yuan DESC, credit_code) TO STDOUT WITH (FORMAT csv, HEADER)" >>"$OUT/兑现清单_${sp%/*}_${sp#*/}.csv"
 	done
 fi
-{
-	printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>样例区亩均效益与工业运行报告</title>\n'
-	printf '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}'
-	printf 'td,th{border:1px solid #999;padding:2px 8px}td{text-align:right}</style></head><body><pre>\n'
-	"${PSQL[@]}" -H -f "$REPO/demo/report.sql" -f "$REPO/demo/policy_report.sql" -f "$REPO/demo/report_intake.sql" | sed -e 's#^\(<table\)#</pre>\1#' -e 's#^\(</table>\)#\1<pre>#'
-	printf '</pre></body></html>\n'
-} >"$OUT/report.html"
 
-say "report files in $OUT: report.html and $(ls "$OUT" | grep -c '\.csv$') CSV files ($(cd "$OUT" && ls *.csv | tr '\n' ' '))"
+# report.html: the charts (ECharts, tools/report) of the report views' figures
+# (demo/report_data.sql, also kept as report.json), the report's tables after them;
+# self-contained.  Then a look at it in headless Chromium: report.png.
+"${PSQL[@]}" -At -f "$REPO/demo/report_data.sql" >"$OUT/report.json"
+tables=$(mktemp)
+{
+	printf '<pre>\n'
+	"${PSQL[@]}" -H -f "$REPO/demo/report.sql" -f "$REPO/demo/policy_report.sql" -f "$REPO/demo/report_intake.sql" \
+		| sed -e 's#^\(<table\)#</pre>\1#' -e 's#^\(</table>\)#\1<pre>#'
+	printf '</pre>\n'
+} >"$tables"
+if [ -d "$REPO/tools/report/node_modules/echarts" ] \
+	|| (cd "$REPO/tools/report" && npm ci --no-audit --no-fund --no-update-notifier >/dev/null); then
+	node "$REPO/tools/report/build.js" "$OUT/report.json" "$tables" >"$OUT/report.html"
+	checked=$(node "$REPO/tools/report/check.js" "$OUT/report.html" - "$OUT/report.png") \
+		|| { echo "$checked" | grep -v '^ok - ' >&2; echo "report.html does not display as it should" >&2; exit 1; }
+	echo "report.html opened in headless Chromium: $(echo "$checked" | grep -c '^ok - ') checks passed"
+else
+	echo "npm ci failed in tools/report (no network?): report.html has the tables only, no charts" >&2
+	{
+		printf '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>样例区亩均效益与工业运行报告</title>\n'
+		printf '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}'
+		printf 'td,th{border:1px solid #999;padding:2px 8px}td{text-align:right}</style></head><body>\n'
+		cat "$tables"
+		printf '</body></html>\n'
+	} >"$OUT/report.html"
+fi
+rm -f "$tables"
+
+say "report files in $OUT: report.html (charts; report.png is how it looks, report.json its figures) and $(ls "$OUT" | grep -c '\.csv$') CSV files ($(cd "$OUT" && ls *.csv | tr '\n' ' '))"
 if [ -n "${KEEP:-}" ]; then
 	echo "server kept: PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=district psql"
 	echo "stop it with: $PG_SYS_BIN/pg_ctl -D $PGDATA stop"

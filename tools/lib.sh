@@ -30,6 +30,7 @@ ensure_packages() {
 		postgresql-$PGVER-cron python3 python3-psycopg2
 		odbc-postgresql unixodbc python3-pyodbc	# psqlODBC, the driver of Excel, Power BI, Tableau
 		libpostgresql-jdbc-java default-jdk-headless	# pgjdbc, the driver of Metabase, DBeaver
+		chromium fonts-noto-cjk	# report.html: screenshot, browser test, CJK glyphs
 		"$@")
 	local missing=() p
 	command -v npm >/dev/null || pkgs+=(nodejs npm)	# node-postgres client tests

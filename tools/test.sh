@@ -153,16 +153,22 @@ if want tap; then
 		# what the tests read of the checkout, where the server's OS user can read it
 		cp -r "$REPO/demo" "$WORK/tap/repo/"
 		(cd "$REPO/test" && tar --exclude=node_modules -cf - clients) | tar -xf - -C "$WORK/tap/repo/test"
-		[ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK/tap"
+		mkdir -p "$WORK/tap/repo/tools"
+		(cd "$REPO/tools" && tar --exclude=node_modules -cf - report) | tar -xf - -C "$WORK/tap/repo/tools"
+		mkdir -p "$WORK/artifacts"
+		[ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK/tap" "$WORK/artifacts"
 		pgxs=$STAGE/usr/lib/postgresql/$PGVER/lib/pgxs
 		for f in $tap_files; do
 			rc=0
 			as_pg sh -c 'cd "$1" && shift && exec "$@"' sh "$WORK/tap" \
 				env PATH="$STAGE_BIN:$PATH" PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
-				REPO="$WORK/tap/repo" PERL5LIB="$pgxs/src/test/perl" prove -v "t/$(basename "$f")" >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
+				REPO="$WORK/tap/repo" REPORT_ARTIFACTS="$WORK/artifacts" PERL5LIB="$pgxs/src/test/perl" prove -v "t/$(basename "$f")" >"$WORK/tap-$(basename "$f" .pl).log" 2>&1 || rc=$?
 			echo "  assertions ok: $(grep -c '^ok' "$WORK/tap-$(basename "$f" .pl).log" || true)"
 			[ $rc -ne 0 ] && tail -60 "$WORK/tap-$(basename "$f" .pl).log"
 			record "tap/$(basename "$f" .pl)" $rc
+		done
+		for a in "$WORK"/artifacts/*; do	# the browser test's screenshot and A4 print
+			if [ -e "$a" ]; then echo "artifact: $a"; fi
 		done
 	fi
 fi

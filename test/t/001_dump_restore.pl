@@ -42,11 +42,16 @@ $node->safe_psql('src', q{
 	SELECT evaluation_copy_scheme('huangyan', 2022, 'my_county');
 	UPDATE evaluation_indicator SET weight = 25 WHERE code = 'my_county' AND indicator = 'tax_per_mu' AND scope = '规上';
 	UPDATE evaluation_indicator SET weight = 25 WHERE code = 'my_county' AND indicator = 'va_per_mu' AND scope = '规上';
+	INSERT INTO evaluation_indicator_def (indicator, name, unit, numerator, denominator)
+	VALUES ('my_va_per_water', '单位用水量工业增加值', '万元/立方米', '{value_added}', '{water_m3}');
+	INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+	VALUES ('my_county', 2022, '规下', 'my_va_per_water', 10, 1);
 	SELECT tier_copy('chuangxin', 'miit-2022', 'district-2025');
 });
 my $rules_sql = q{SELECT (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_scheme)
 	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_indicator)
 	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_class)
+	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM evaluation_indicator_def)
 	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_definition)
 	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_criterion)
 	|| ' ' || (SELECT count(*) FILTER (WHERE builtin) || '/' || count(*) FILTER (WHERE NOT builtin) FROM tier_score_band)};
@@ -58,7 +63,7 @@ my $use_rules_sql = q{SELECT (SELECT total FROM evaluate('my_county', 2022, $q$S
 	"ip_class1_own": 1}', '{chuangxin}') LIMIT 1)};
 my $rules_before = $node->safe_psql('src', $rules_sql);
 my $use_rules_before = $node->safe_psql('src', $use_rules_sql);
-like($rules_before, qr{^\d+/2 \d+/8 \d+/8 \d+/1 \d+/[1-9]\d* \d+/[1-9]\d*$}, "user rule rows exist ($rules_before)");
+like($rules_before, qr{^\d+/2 \d+/9 \d+/8 9/1 \d+/1 \d+/[1-9]\d* \d+/[1-9]\d*$}, "user rule rows exist ($rules_before)");
 
 my $checksum_sql = q{SELECT count(*), md5(string_agg(id || ':' || tax || ':' || coalesce(land::text, '-') || ':' || rate, ',' ORDER BY id)) FROM firm};
 my $view_sql = q{SELECT md5(string_agg(id || ':' || tax_wan || ':' || per_mu, ',' ORDER BY id)) FROM firm_report};

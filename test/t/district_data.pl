@@ -135,5 +135,19 @@ is(sql(q{SELECT string_agg(DISTINCT format_type(a.atttypid, NULL), ',' ORDER BY 
 	WHERE c.relnamespace = 'report'::regnamespace AND c.relkind = 'm' AND a.attnum > 0}) =~ s/boolean,//r,
 	'date,integer,numeric,text', 'report views expose only date, integer, numeric and text (and boolean flags)');
 
+# Province scale: more than 1600 firms per group (names get a third and fourth
+# character of 字号) and several blocks of 3000 firms for the landlord draw.  (Up to
+# 1,000,000 firms: bench/scale.)
+is(sql("SELECT enterprises FROM district.generate(12000, 'big')"), '12000', 'a district of 12000 firms');
+is(sql("SELECT count(DISTINCT name) || ' ' || max(char_length(name)) FROM district.enterprise"), '12000 15',
+	'12000 firms, 12000 names (字号 of up to 3 characters)');
+is(sql(q{SELECT count(*) FILTER (WHERE t.landlord IS NULL) || ' ' || count(*) FILTER (WHERE a.land < '20亩')
+	FROM district.enterprise t LEFT JOIN district.annual a ON a.credit_code = t.landlord AND a.year = 2024
+	WHERE EXISTS (SELECT FROM district.annual x WHERE x.credit_code = t.credit_code AND x.year = 2024 AND x.land IS NULL)}),
+	'0 0', 'every tenant rents from a landowner of at least 20亩');
+is(sql(q{SELECT count(DISTINCT landlord) > 300 FROM district.enterprise}), 't', 'tenants spread over many landlords');
+($rc, $out, $err) = $node->psql('district', "SELECT district.generate(1000001)");
+like($err, qr/number of enterprises must be between 10 and 1000000/, 'more than 1000000 firms: error');
+
 $node->stop;
 done_testing();
