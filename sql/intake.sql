@@ -215,6 +215,10 @@ SELECT * FROM merge_findings('SELECT * FROM src', '名录', '{统计}');
 -- without a master list every valid code is merged; summing duplicates everywhere
 SELECT status, count(*), sum(amount) FROM merge_sources('SELECT * FROM src') GROUP BY 1 ORDER BY 1;
 SELECT * FROM merge_sources(NULL);
+-- lines without a source are never duplicates of each other
+SELECT source, line, status, reason FROM merge_sources($$SELECT NULL AS source, 1 AS line,
+	'91330100799655058B' AS credit_code, NULL AS name, 'tax' AS measure, 1 AS amount
+	UNION ALL SELECT NULL, 2, '91330100799655058B', NULL, 'tax', 2$$) ORDER BY line;
 
 -- ---------------------------------------------------------------- quality_findings
 CREATE TABLE fy (credit_code credit_code, year int, land mu_area, tax yuan, refund yuan,

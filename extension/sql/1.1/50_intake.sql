@@ -64,7 +64,7 @@ DECLARE
 	ins_vals text := '';
 	ok text := 'true';
 	used text[] := '{}';		-- target columns already given a CSV column
-	issues text := 'SELECT NULL::bigint, NULL::int, NULL::text, NULL::text, NULL::text WHERE false';
+	issues text := 'SELECT NULL::bigint, NULL::int, NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.text WHERE false';
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
 					WHERE a.attrelid OPERATOR(pg_catalog.=) staging
@@ -73,16 +73,16 @@ BEGIN
 			USING ERRCODE = '42703',
 				  HINT = 'Create it as (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 text, ...) and load the file with COPY ... (FORMAT csv) without HEADER, so that the header is line 1.';
 	END IF;
-	SELECT pg_catalog.array_agg(pg_catalog.quote_ident(a.attname::text) ORDER BY a.attnum)
+	SELECT pg_catalog.array_agg(pg_catalog.quote_ident(a.attname::pg_catalog.text) ORDER BY a.attnum)
 	  INTO cols
 	  FROM pg_catalog.pg_attribute a
 	 WHERE a.attrelid OPERATOR(pg_catalog.=) staging AND a.attnum OPERATOR(pg_catalog.>) 0
 	   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line';
-	EXECUTE pg_catalog.format('SELECT min(line) FROM %s', staging) INTO header_line;
+	EXECUTE pg_catalog.format('SELECT pg_catalog.min(line) FROM %s', staging) INTO header_line;
 	IF header_line IS NULL THEN
 		RETURN;
 	END IF;
-	EXECUTE pg_catalog.format('SELECT ARRAY[%s]::text[] FROM %s WHERE line = $1',
+	EXECUTE pg_catalog.format('SELECT ARRAY[%s]::pg_catalog.text[] FROM %s WHERE line OPERATOR(pg_catalog.=) $1',
 							  pg_catalog.array_to_string(cols, ', '), staging)
 		INTO hdr USING header_line;
 	has_line := EXISTS (SELECT FROM pg_catalog.pg_attribute a
@@ -93,7 +93,7 @@ BEGIN
 		ins_vals := 'line';
 	END IF;
 	FOR i IN 1 .. pg_catalog.array_length(cols, 1) LOOP
-		sel := sel || pg_catalog.format(', s.%s AS raw%s', cols[i], i);
+		sel := sel OPERATOR(pg_catalog.||) pg_catalog.format(', s.%s AS raw%s', cols[i], i);
 		CONTINUE WHEN hdr[i] IS NULL OR pg_catalog.btrim(hdr[i]) OPERATOR(pg_catalog.=) '';
 		SELECT h.name, h.unit INTO hn FROM @extschema@.header_unit(hdr[i]) h;
 		-- the target column named like the header, or whose comment is the header's name
@@ -103,47 +103,47 @@ BEGIN
 		  FROM pg_catalog.pg_attribute a
 		 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0
 		   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'
-		   AND (a.attname::text OPERATOR(pg_catalog.=) hn.name
+		   AND (a.attname::pg_catalog.text OPERATOR(pg_catalog.=) hn.name
 				OR pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.=) hn.name)
-		 ORDER BY a.attname::text OPERATOR(pg_catalog.=) hn.name DESC
+		 ORDER BY a.attname::pg_catalog.text OPERATOR(pg_catalog.=) hn.name DESC
 		 LIMIT 1;
 		IF NOT FOUND THEN
-			issues := issues || pg_catalog.format(
+			issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
 				' UNION ALL SELECT %s::bigint, %s, %L, %L, %L', header_line, i, hdr[i], hdr[i],
 				'No column of the target table has this name or this comment: the column is not loaded.');
 			CONTINUE;
 		END IF;
-		IF tcol.attname::text OPERATOR(pg_catalog.=) ANY (used) THEN
-			issues := issues || pg_catalog.format(
+		IF tcol.attname::pg_catalog.text OPERATOR(pg_catalog.=) ANY (used) THEN
+			issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
 				' UNION ALL SELECT %s::bigint, %s, %L, %L, %L', header_line, i, hdr[i], hdr[i],
 				'An earlier column of the file already loads into the same target column: this column is not loaded.');
 			CONTINUE;
 		END IF;
-		used := used || tcol.attname::text;
-		lat := lat || pg_catalog.format(
+		used := used OPERATOR(pg_catalog.||) tcol.attname::pg_catalog.text;
+		lat := lat OPERATOR(pg_catalog.||) pg_catalog.format(
 			' CROSS JOIN LATERAL @extschema@.parse_cell(s.%s, NULL::%s, %L) p%s',
 			cols[i], tcol.typ, hn.unit, i);
-		sel := sel || pg_catalog.format(
+		sel := sel OPERATOR(pg_catalog.||) pg_catalog.format(
 			', p%s.value AS v%s, CASE WHEN p%s.reason IS NULL AND p%s.value IS NULL AND %L'
 			' THEN %L ELSE p%s.reason END AS r%s',
 			i, i, i, i, tcol.required, 'A value is required in this column.', i, i);
-		ins_cols := ins_cols || CASE WHEN ins_cols OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
-			|| pg_catalog.quote_ident(tcol.attname::text);
-		ins_vals := ins_vals || CASE WHEN ins_vals OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
-			|| 'v' || i;
-		ok := ok || pg_catalog.format(' AND r%s IS NULL', i);
-		issues := issues || pg_catalog.format(
+		ins_cols := ins_cols OPERATOR(pg_catalog.||) CASE WHEN ins_cols OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
+			OPERATOR(pg_catalog.||) pg_catalog.quote_ident(tcol.attname::pg_catalog.text);
+		ins_vals := ins_vals OPERATOR(pg_catalog.||) CASE WHEN ins_vals OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
+			OPERATOR(pg_catalog.||) 'v' OPERATOR(pg_catalog.||) i;
+		ok := ok OPERATOR(pg_catalog.||) pg_catalog.format(' AND r%s IS NULL', i);
+		issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
 			' UNION ALL SELECT line, %s, %L, raw%s, r%s FROM p WHERE r%s IS NOT NULL',
 			i, hdr[i], i, i, i);
 	END LOOP;
 	-- lines whose cells are all empty (spreadsheet padding) are skipped
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
-		' WHERE s.line > $1 AND @extschema@.trim_cell(pg_catalog.concat(%s)) <> ''''),'
+		' WHERE s.line OPERATOR(pg_catalog.>) $1 AND @extschema@.trim_cell(pg_catalog.concat(%s)) OPERATOR(pg_catalog.<>) ''''),'
 		' ins AS (INSERT INTO %s (%s) SELECT %s FROM p WHERE %s RETURNING 1)'
 		' SELECT * FROM (%s) x ORDER BY 1, 2',
 		sel, staging, lat,
-		pg_catalog.array_to_string(ARRAY(SELECT 's.' || c FROM pg_catalog.unnest(cols) c), ', '),
+		pg_catalog.array_to_string(ARRAY(SELECT 's.' OPERATOR(pg_catalog.||) c FROM pg_catalog.unnest(cols) c), ', '),
 		target, ins_cols, ins_vals, ok, issues)
 		USING header_line;
 END;
@@ -162,7 +162,7 @@ AS $alloc$
 DECLARE
 	bad text;
 BEGIN
-	IF method IS NULL OR method NOT IN ('enterprise', 'owner') THEN
+	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{enterprise,owner}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown land allocation method: "%"', method
 			USING ERRCODE = '22023',
 				  HINT = 'Use ''enterprise'' (企业评价法: own parcels minus what is leased out plus what is leased in) or ''owner'' (the registered holders only).';
@@ -172,10 +172,10 @@ BEGIN
 	END IF;
 	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 	EXECUTE pg_catalog.format(
-		'SELECT q.parcel_id::text FROM (%s) q GROUP BY 1'
-		' HAVING min(q.area::@extschema@.mu_area) <> max(q.area::@extschema@.mu_area) OR bool_or(q.area IS NULL)'
-		'     OR bool_or(q.area::@extschema@.mu_area < 0::numeric::@extschema@.mu_area)'
-		'     OR bool_or(q.share::numeric < 0) LIMIT 1', parcels)
+		'SELECT q.parcel_id::pg_catalog.text FROM (%s) q GROUP BY 1'
+		' HAVING pg_catalog.min(q.area::@extschema@.mu_area::numeric) OPERATOR(pg_catalog.<>) pg_catalog.max(q.area::@extschema@.mu_area::numeric) OR pg_catalog.bool_or(q.area IS NULL)'
+		'     OR pg_catalog.bool_or(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.<) 0)'
+		'     OR pg_catalog.bool_or(q.share::numeric OPERATOR(pg_catalog.<) 0) LIMIT 1', parcels)
 		INTO bad;
 	IF bad IS NOT NULL THEN
 		RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', bad
@@ -184,107 +184,107 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH p AS (
-		SELECT q.parcel_id::text AS parcel_id, q.holder::text AS holder,
-			   pg_catalog.round(q.area::@extschema@.mu_area::numeric * 1000000)::numeric AS area_u,
+		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.holder::pg_catalog.text AS holder,
+			   pg_catalog.round(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.*) 1000000)::numeric AS area_u,
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
 	), pa AS (
-		SELECT p.parcel_id, max(p.area_u) AS area_u, max(p.floor_area) AS floor_area,
-			   count(*) AS holders
+		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
+			   pg_catalog.count(*) AS holders
 		  FROM p GROUP BY p.parcel_id
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
-			   (pg_catalog.make_date($1 + 1, 1, 1) - pg_catalog.make_date($1, 1, 1))::numeric AS ydays
+			   (pg_catalog.make_date($1 OPERATOR(pg_catalog.+) 1, 1, 1) OPERATOR(pg_catalog.-) pg_catalog.make_date($1, 1, 1))::numeric AS ydays
 	), l AS (
-		SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee,
-			   q.starts::date AS starts, q.ends::date AS ends,
+		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee,
+			   q.starts::pg_catalog.date AS starts, q.ends::pg_catalog.date AS ends,
 			   q.land::@extschema@.mu_area AS lland, q.floor_area::numeric AS lfloor,
 			   pa.area_u, pa.floor_area AS pfloor,
-			   greatest(0, least(coalesce(q.ends::date, yr.y1), yr.y1)
-						   - greatest(coalesce(q.starts::date, yr.y0), yr.y0) + 1)::numeric AS days,
+			   greatest(0, least(coalesce(q.ends::pg_catalog.date, yr.y1), yr.y1)
+						   OPERATOR(pg_catalog.-) greatest(coalesce(q.starts::pg_catalog.date, yr.y0), yr.y0) OPERATOR(pg_catalog.+) 1)::numeric AS days,
 			   yr.ydays
-		  FROM (%2$s) q CROSS JOIN yr LEFT JOIN pa ON pa.parcel_id = q.parcel_id::text
-		 WHERE $2 = 'enterprise'
+		  FROM (%2$s) q CROSS JOIN yr LEFT JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) q.parcel_id::pg_catalog.text
+		 WHERE $2 OPERATOR(pg_catalog.=) 'enterprise'
 	), lw AS (
 		-- land of a lease: its land, else the parcel pro rata by floor area; then pro
 		-- rata by the days of the evaluation year it covers (四舍五入 to 10^-6 亩)
 		SELECT l.*,
 			   CASE WHEN l.area_u IS NULL THEN NULL
 					WHEN l.lland IS NOT NULL
-						THEN pg_catalog.round(pg_catalog.round(l.lland::numeric * 1000000) * l.days / l.ydays)
-					WHEN l.lfloor IS NOT NULL AND l.pfloor > 0
-						THEN pg_catalog.round(l.area_u * l.lfloor * l.days / (l.pfloor * l.ydays))
+						THEN pg_catalog.round(pg_catalog.round(l.lland::numeric OPERATOR(pg_catalog.*) 1000000) OPERATOR(pg_catalog.*) l.days OPERATOR(pg_catalog./) l.ydays)
+					WHEN l.lfloor IS NOT NULL AND l.pfloor OPERATOR(pg_catalog.>) 0
+						THEN pg_catalog.round(l.area_u OPERATOR(pg_catalog.*) l.lfloor OPERATOR(pg_catalog.*) l.days OPERATOR(pg_catalog./) (l.pfloor OPERATOR(pg_catalog.*) l.ydays))
 			   END AS want_u
 		  FROM l
 	), lc AS (
 		-- leases take land in order of start; what exceeds the parcel is not given
 		SELECT lw.*,
 			   CASE WHEN lw.want_u IS NOT NULL THEN
-					greatest(0, least(lw.want_u, lw.area_u - coalesce(sum(lw.want_u) OVER w - lw.want_u, 0)))
+					greatest(0, least(lw.want_u, lw.area_u OPERATOR(pg_catalog.-) coalesce(pg_catalog.sum(lw.want_u) OVER w OPERATOR(pg_catalog.-) lw.want_u, 0)))
 			   END AS got_u
 		  FROM lw
-		WINDOW w AS (PARTITION BY lw.parcel_id COLLATE "C" ORDER BY lw.starts NULLS FIRST, lw.lessee COLLATE "C", lw.ends
+		WINDOW w AS (PARTITION BY lw.parcel_id COLLATE pg_catalog."C" ORDER BY lw.starts NULLS FIRST, lw.lessee COLLATE pg_catalog."C", lw.ends
 					 ROWS UNBOUNDED PRECEDING)
 	), leased AS (
-		SELECT lc.parcel_id, sum(lc.got_u) AS got_u FROM lc WHERE lc.got_u IS NOT NULL GROUP BY 1
+		SELECT lc.parcel_id, pg_catalog.sum(lc.got_u) AS got_u FROM lc WHERE lc.got_u IS NOT NULL GROUP BY 1
 	), rest AS (
 		-- parcels shared by several holders or leased (few): their rest for the windows below
-		SELECT pa.parcel_id, pa.area_u - coalesce(le.got_u, 0) AS rest_u
-		  FROM pa LEFT JOIN leased le ON le.parcel_id = pa.parcel_id
-		 WHERE pa.holders > 1 OR le.parcel_id IS NOT NULL
+		SELECT pa.parcel_id, pa.area_u OPERATOR(pg_catalog.-) coalesce(le.got_u, 0) AS rest_u
+		  FROM pa LEFT JOIN leased le ON le.parcel_id OPERATOR(pg_catalog.=) pa.parcel_id
+		 WHERE pa.holders OPERATOR(pg_catalog.>) 1 OR le.parcel_id IS NOT NULL
 	), ow AS (
 		-- the holders share the rest by their shares (equal when not given), largest
 		-- remainder so that the pieces add up to the rest exactly
 		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder) AS code,
-			   CASE WHEN sum(coalesce(p.share, 1)) OVER w = 0 THEN r.rest_u / count(*) OVER w
-					ELSE r.rest_u * coalesce(p.share, 1) / sum(coalesce(p.share, 1)) OVER w END AS exact_u,
-			   sum(coalesce(p.share, 1)) OVER w = 0 AS zero_shares,
+			   CASE WHEN pg_catalog.sum(coalesce(p.share, 1)) OVER w OPERATOR(pg_catalog.=) 0 THEN r.rest_u OPERATOR(pg_catalog./) pg_catalog.count(*) OVER w
+					ELSE r.rest_u OPERATOR(pg_catalog.*) coalesce(p.share, 1) OPERATOR(pg_catalog./) pg_catalog.sum(coalesce(p.share, 1)) OVER w END AS exact_u,
+			   pg_catalog.sum(coalesce(p.share, 1)) OVER w OPERATOR(pg_catalog.=) 0 AS zero_shares,
 			   r.rest_u
-		  FROM p JOIN rest r USING (parcel_id)
-		WINDOW w AS (PARTITION BY p.parcel_id COLLATE "C")
+		  FROM p JOIN rest r ON r.parcel_id OPERATOR(pg_catalog.=) p.parcel_id
+		WINDOW w AS (PARTITION BY p.parcel_id COLLATE pg_catalog."C")
 	), orank AS (
 		SELECT ow.*, pg_catalog.floor(ow.exact_u) AS base_u,
-			   row_number() OVER (PARTITION BY ow.parcel_id COLLATE "C"
-								  ORDER BY ow.exact_u - pg_catalog.floor(ow.exact_u) DESC, ow.holder COLLATE "C") AS rk,
-			   ow.rest_u - sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id COLLATE "C") AS left_u
+			   pg_catalog.row_number() OVER (PARTITION BY ow.parcel_id COLLATE pg_catalog."C"
+								  ORDER BY ow.exact_u OPERATOR(pg_catalog.-) pg_catalog.floor(ow.exact_u) DESC, ow.holder COLLATE pg_catalog."C") AS rk,
+			   ow.rest_u OPERATOR(pg_catalog.-) pg_catalog.sum(pg_catalog.floor(ow.exact_u)) OVER (PARTITION BY ow.parcel_id COLLATE pg_catalog."C") AS left_u
 		  FROM ow
 	), pieces AS (
 		SELECT o.parcel_id, o.holder AS who, o.code,
-			   o.base_u + CASE WHEN o.rk <= o.left_u THEN 1 ELSE 0 END AS u,
+			   o.base_u OPERATOR(pg_catalog.+) CASE WHEN o.rk OPERATOR(pg_catalog.<=) o.left_u THEN 1 ELSE 0 END AS u,
 			   '自有' AS role,
 			   CASE WHEN o.zero_shares THEN '宗地各权利人份额均为0，按等份分配' END AS why
 		  FROM orank o
 		UNION ALL
 		-- a parcel of one holder, not leased (most): all of it to the holder
 		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder), p.area_u, '自有', NULL
-		  FROM p JOIN pa ON pa.parcel_id = p.parcel_id AND pa.holders = 1
-		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id = p.parcel_id)
+		  FROM p JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) p.parcel_id AND pa.holders OPERATOR(pg_catalog.=) 1
+		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) p.parcel_id)
 		UNION ALL
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
 			   coalesce(lc.got_u, 0), '承租',
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
 					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
-					WHEN lc.got_u < lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
+					WHEN lc.got_u OPERATOR(pg_catalog.<) lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
 			   END
 		  FROM lc
 		UNION ALL
 		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, '承租',
-			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id = l.parcel_id)
+			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id OPERATOR(pg_catalog.=) l.parcel_id)
 					THEN '租赁的宗地不在宗地表中' ELSE '按权利人口径，租赁不计用地' END
-		  FROM (SELECT q.parcel_id::text AS parcel_id, q.lessee::text AS lessee FROM (%2$s) q) l
-		 WHERE $2 = 'owner'
+		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee FROM (%2$s) q) l
+		 WHERE $2 OPERATOR(pg_catalog.=) 'owner'
 	)
 	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
 	  FROM (SELECT x.parcel_id, x.who,
 				   x.code,
 				   CASE WHEN x.code IS NULL THEN '未分配' ELSE x.role END AS role,
-				   (x.u / 1000000)::@extschema@.mu_area AS land,
-				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role || '方缺少统一社会信用代码', x.why)
+				   (x.u OPERATOR(pg_catalog./) 1000000)::@extschema@.mu_area AS land,
+				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方缺少统一社会信用代码', x.why)
 						WHEN x.code IS NULL
-							THEN pg_catalog.concat_ws('；', x.role || '方代码无效：' || @extschema@.credit_code_check(x.who), x.why)
+							THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方代码无效：' OPERATOR(pg_catalog.||) @extschema@.credit_code_check(x.who), x.why)
 						ELSE x.why END AS reason
 			  FROM pieces x) y
-	 ORDER BY y.parcel_id COLLATE "C", y.role COLLATE "C", y.who COLLATE "C"$q$, parcels, leases)
+	 ORDER BY y.parcel_id COLLATE pg_catalog."C", y.role COLLATE pg_catalog."C", y.who COLLATE pg_catalog."C"$q$, parcels, leases)
 	USING year, method;
 END;
 $alloc$;
@@ -305,25 +305,24 @@ BEGIN
 		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH src AS MATERIALIZED (
-		SELECT q.source::text AS source, q.line::bigint AS line, q.credit_code::text AS raw_code,
-			   q.name::text AS name, q.measure::text AS measure, q.amount::numeric AS amount,
-			   @extschema@.credit_code_or_null(q.credit_code::text) AS code
+	WITH src AS (
+		SELECT q.source::pg_catalog.text AS source, q.line::bigint AS line, q.credit_code::pg_catalog.text AS raw_code,
+			   q.name::pg_catalog.text AS name, q.measure::pg_catalog.text AS measure, q.amount::numeric AS amount,
+			   @extschema@.credit_code_or_null(q.credit_code::pg_catalog.text) AS code
 		  FROM (%s) q
-	), g AS (
-		-- several lines of one firm and measure in one source (hashed, no sort)
-		SELECT src.source, coalesce(src.measure, '') AS mkey, src.code,
-			   pg_catalog.array_agg(src.line) AS lines
-		  FROM src WHERE src.code IS NOT NULL
-		 GROUP BY 1, 2, 3 HAVING count(*) > 1
-	), m AS (
-		SELECT DISTINCT src.code FROM src WHERE src.source = $1 AND src.code IS NOT NULL
 	), d AS (
-		SELECT src.*, g.lines, g.code IS NOT NULL AS dup, src.source = ANY ($2) AS refuse,
-			   $1 IS NULL OR m.code IS NOT NULL AS listed
+		-- one sort by firm, source and measure serves both windows: several lines of one
+		-- firm and measure in one source (with their line numbers where they are named:
+		-- sources whose duplicates are refused), and whether the firm is in the master list
+		SELECT src.*,
+			   src.source IS NOT NULL AND pg_catalog.count(*) OVER w OPERATOR(pg_catalog.>) 1 AS dup,
+			   pg_catalog.string_agg(src.line::pg_catalog.text, ',')
+				   FILTER (WHERE src.source OPERATOR(pg_catalog.=) ANY ($2)) OVER w AS lines,
+			   src.source OPERATOR(pg_catalog.=) ANY ($2) AS refuse,
+			   $1 IS NULL OR coalesce(pg_catalog.bool_or(src.source OPERATOR(pg_catalog.=) $1)
+										  OVER (PARTITION BY src.code), false) AS listed
 		  FROM src
-		  LEFT JOIN g ON g.source = src.source AND g.mkey = coalesce(src.measure, '') AND g.code = src.code
-		  LEFT JOIN m ON m.code = src.code
+		WINDOW w AS (PARTITION BY src.code, src.source, coalesce(src.measure, ''))
 	)
 	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
 		   CASE WHEN d.code IS NULL THEN 'invalid_code'
@@ -331,12 +330,12 @@ BEGIN
 				WHEN NOT d.listed THEN 'not_in_master'
 				ELSE 'merged' END,
 		   CASE WHEN d.code IS NULL THEN
-					CASE WHEN d.raw_code IS NULL OR pg_catalog.btrim(d.raw_code) = '' THEN '缺少统一社会信用代码'
+					CASE WHEN d.raw_code IS NULL OR pg_catalog.btrim(d.raw_code) OPERATOR(pg_catalog.=) '' THEN '缺少统一社会信用代码'
 						 ELSE @extschema@.credit_code_check(d.raw_code) END
 				WHEN d.dup AND d.refuse
-					THEN '同一来源重复（行 ' || pg_catalog.array_to_string(
-							ARRAY(SELECT x FROM pg_catalog.unnest(d.lines) x ORDER BY x), ',') || '），按该来源规则拒收'
-				WHEN NOT d.listed THEN '不在' || $1 || '中'
+					THEN '同一来源重复（行 ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(
+							ARRAY(SELECT x FROM pg_catalog.unnest(pg_catalog.string_to_array(d.lines, ',')::bigint[]) x ORDER BY x), ',') OPERATOR(pg_catalog.||) '），按该来源规则拒收'
+				WHEN NOT d.listed THEN '不在' OPERATOR(pg_catalog.||) $1 OPERATOR(pg_catalog.||) '中'
 				WHEN d.dup THEN '同一来源多行，已合计'
 		   END
 	  FROM d$q$, query)
@@ -360,21 +359,22 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH i AS (
-		SELECT q.source::text AS source, q.measure::text AS measure,
-			   count(*) AS lines, coalesce(sum(q.amount::numeric), 0) AS amount
+		SELECT q.source::pg_catalog.text AS source, q.measure::pg_catalog.text AS measure,
+			   pg_catalog.count(*) AS lines, coalesce(pg_catalog.sum(q.amount::numeric), 0) AS amount
 		  FROM (%s) q GROUP BY 1, 2
 	), o AS (
 		SELECT m.source, m.measure,
-			   count(*) FILTER (WHERE m.status = 'merged') AS merged_lines,
-			   coalesce(sum(m.amount) FILTER (WHERE m.status = 'merged'), 0) AS merged,
-			   count(*) FILTER (WHERE m.status <> 'merged') AS unmatched_lines,
-			   coalesce(sum(m.amount) FILTER (WHERE m.status <> 'merged'), 0) AS unmatched
+			   pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'merged') AS merged_lines,
+			   coalesce(pg_catalog.sum(m.amount) FILTER (WHERE m.status OPERATOR(pg_catalog.=) 'merged'), 0) AS merged,
+			   pg_catalog.count(*) FILTER (WHERE m.status OPERATOR(pg_catalog.<>) 'merged') AS unmatched_lines,
+			   coalesce(pg_catalog.sum(m.amount) FILTER (WHERE m.status OPERATOR(pg_catalog.<>) 'merged'), 0) AS unmatched
 		  FROM @extschema@.merge_sources($1, $2, $3) m GROUP BY 1, 2
 	)
 	SELECT i.source, i.measure, i.lines, i.amount, o.merged_lines, o.merged,
 		   o.unmatched_lines, o.unmatched,
-		   i.lines = o.merged_lines + o.unmatched_lines AND i.amount = o.merged + o.unmatched
-	  FROM i LEFT JOIN o ON o.source = i.source AND o.measure IS NOT DISTINCT FROM i.measure
+		   i.lines OPERATOR(pg_catalog.=) (o.merged_lines OPERATOR(pg_catalog.+) o.unmatched_lines)
+		   AND i.amount OPERATOR(pg_catalog.=) (o.merged OPERATOR(pg_catalog.+) o.unmatched)
+	  FROM i LEFT JOIN o ON o.source OPERATOR(pg_catalog.=) i.source AND (o.measure OPERATOR(pg_catalog.=) i.measure OR (o.measure IS NULL AND i.measure IS NULL))
 	 ORDER BY 1, 2$q$, query)
 	USING query, master, refuse_duplicates;
 END;
@@ -395,38 +395,38 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE $q$
 	WITH m AS MATERIALIZED (SELECT * FROM @extschema@.merge_sources($1, $2, $3)),
-	ok AS (SELECT DISTINCT m.source, m.credit_code FROM m WHERE m.status = 'merged'),
+	ok AS (SELECT DISTINCT m.source, m.credit_code FROM m WHERE m.status OPERATOR(pg_catalog.=) 'merged'),
 	names AS (
-		SELECT m.credit_code, m.source, min(m.name) AS name
+		SELECT m.credit_code, m.source, pg_catalog.min(m.name) AS name
 		  FROM m WHERE m.credit_code IS NOT NULL AND m.name IS NOT NULL
 		 GROUP BY 1, 2
 	), srcs AS (SELECT DISTINCT m.source FROM m)
 	SELECT '代码无效', NULL::@extschema@.credit_code, m.raw_code, m.source, m.line,
-		   m.measure || '=' || m.amount, m.reason
-	  FROM m WHERE m.status = 'invalid_code'
+		   m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
+	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'invalid_code'
 	UNION ALL
-	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
-	  FROM m WHERE m.status = 'duplicate_refused'
+	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
+	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'duplicate_refused'
 	UNION ALL
-	SELECT '名录外', m.credit_code, m.raw_code, m.source, m.line, m.measure || '=' || m.amount, m.reason
-	  FROM m WHERE m.status = 'not_in_master'
+	SELECT '名录外', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
+	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'not_in_master'
 	UNION ALL
 	SELECT DISTINCT '组织机构代码校验位不符', m.credit_code, m.raw_code, m.source, NULL::bigint, NULL,
 		   @extschema@.credit_code_strict_check(m.raw_code)
 	  FROM m WHERE m.credit_code IS NOT NULL AND NOT @extschema@.credit_code_org_check_ok(m.credit_code)
 	UNION ALL
-	SELECT '名称不一致', n.credit_code, NULL, n.source, NULL, n.name, '各来源名称：' || a.names
+	SELECT '名称不一致', n.credit_code, NULL, n.source, NULL, n.name, '各来源名称：' OPERATOR(pg_catalog.||) a.names
 	  FROM names n
 	  JOIN (SELECT names.credit_code,
-				   pg_catalog.string_agg(names.source || '=' || names.name, '；' ORDER BY names.source) AS names
-			  FROM names GROUP BY 1 HAVING count(DISTINCT names.name) > 1) a
-		ON a.credit_code = n.credit_code
+				   pg_catalog.string_agg(names.source OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) names.name, '；' ORDER BY names.source) AS names
+			  FROM names GROUP BY 1 HAVING pg_catalog.count(DISTINCT names.name) OPERATOR(pg_catalog.>) 1) a
+		ON a.credit_code OPERATOR(@extschema@.=) n.credit_code
 	UNION ALL
-	SELECT '缺少' || s.source, c.credit_code, NULL, s.source, NULL, NULL, '见于：' || c.seen
+	SELECT '缺少' OPERATOR(pg_catalog.||) s.source, c.credit_code, NULL, s.source, NULL, NULL, '见于：' OPERATOR(pg_catalog.||) c.seen
 	  FROM (SELECT ok.credit_code, pg_catalog.string_agg(ok.source, '、' ORDER BY ok.source) AS seen
 			  FROM ok GROUP BY 1) c
 	 CROSS JOIN srcs s
-	 WHERE NOT EXISTS (SELECT FROM ok o WHERE o.credit_code = c.credit_code AND o.source = s.source)
+	 WHERE NOT EXISTS (SELECT FROM ok o WHERE o.credit_code OPERATOR(@extschema@.=) c.credit_code AND o.source OPERATOR(pg_catalog.=) s.source)
 	 ORDER BY 1, 2, 4, 5$q$
 	USING query, master, refuse_duplicates;
 END;
@@ -449,7 +449,7 @@ DECLARE
 	has_col jsonb;
 	src text;
 BEGIN
-	IF year IS NULL OR outlier_factor IS NULL OR outlier_factor <= 1 THEN
+	IF year IS NULL OR outlier_factor IS NULL OR outlier_factor OPERATOR(pg_catalog.<=) 1 THEN
 		RAISE EXCEPTION 'year must not be null and outlier_factor must be greater than 1'
 			USING ERRCODE = '22023';
 	END IF;
@@ -458,7 +458,7 @@ BEGIN
 	  FROM pg_catalog.pg_attribute a
 	 WHERE a.attrelid OPERATOR(pg_catalog.=) input AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
 	FOREACH c IN ARRAY ARRAY['credit_code', 'year', 'land', 'tax'] LOOP
-		IF NOT has_col ? c THEN
+		IF NOT has_col OPERATOR(pg_catalog.?) c THEN
 			RAISE EXCEPTION 'input % has no column "%"', input, c USING ERRCODE = '42703';
 		END IF;
 	END LOOP;
@@ -466,16 +466,16 @@ BEGIN
 	-- a value in the wrong unit: 10000 times (元 for 万元) or a 10000th of the year before;
 	-- flagged from a factor of 1000
 	FOREACH c IN ARRAY ARRAY['tax', 'value_added', 'revenue', 'main_revenue', 'rd'] LOOP
-		CONTINUE WHEN NOT has_col ? c;
-		src := coalesce(sources ->> c, c);
+		CONTINUE WHEN NOT has_col OPERATOR(pg_catalog.?) c;
+		src := coalesce(sources OPERATOR(pg_catalog.->>) c, c);
 		RETURN QUERY EXECUTE pg_catalog.format($q$
 			SELECT '单位疑误', t.credit_code::@extschema@.credit_code, $2, $3,
-				   t.%1$I::numeric::text, '上年为' || p.%1$I::numeric || '，相差' ||
-				   pg_catalog.round(pg_catalog.abs(t.%1$I::numeric / p.%1$I::numeric), 1) || '倍，疑为元与万元混用'
-			  FROM %2$s t JOIN %2$s p ON p.credit_code = t.credit_code AND p.year = t.year - 1
-			 WHERE t.year = $1 AND t.%1$I::numeric <> 0 AND p.%1$I::numeric <> 0
-			   AND (pg_catalog.abs(t.%1$I::numeric) >= 1000 * pg_catalog.abs(p.%1$I::numeric)
-					OR 1000 * pg_catalog.abs(t.%1$I::numeric) <= pg_catalog.abs(p.%1$I::numeric))
+				   t.%1$I::numeric::pg_catalog.text, '上年为' OPERATOR(pg_catalog.||) p.%1$I::numeric OPERATOR(pg_catalog.||) '，相差' OPERATOR(pg_catalog.||)
+				   pg_catalog.round(pg_catalog.abs(t.%1$I::numeric OPERATOR(pg_catalog./) p.%1$I::numeric), 1) OPERATOR(pg_catalog.||) '倍，疑为元与万元混用'
+			  FROM %2$s t JOIN %2$s p ON p.credit_code::pg_catalog.text OPERATOR(pg_catalog.=) t.credit_code::pg_catalog.text AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
+			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.%1$I::numeric OPERATOR(pg_catalog.<>) 0 AND p.%1$I::numeric OPERATOR(pg_catalog.<>) 0
+			   AND (pg_catalog.abs(t.%1$I::numeric) OPERATOR(pg_catalog.>=) (1000 OPERATOR(pg_catalog.*) pg_catalog.abs(p.%1$I::numeric))
+					OR 1000 OPERATOR(pg_catalog.*) pg_catalog.abs(t.%1$I::numeric) OPERATOR(pg_catalog.<=) pg_catalog.abs(p.%1$I::numeric))
 			 ORDER BY 2$q$, c, input)
 			USING year, src, c;
 	END LOOP;
@@ -483,54 +483,54 @@ BEGIN
 	-- missing indicators, per column and source
 	FOREACH c IN ARRAY ARRAY['land', 'tax', 'value_added', 'revenue', 'main_revenue', 'rd',
 							 'energy_tce', 'emission_t', 'employees', 'electricity'] LOOP
-		CONTINUE WHEN NOT has_col ? c;
-		src := coalesce(sources ->> c, c);
+		CONTINUE WHEN NOT has_col OPERATOR(pg_catalog.?) c;
+		src := coalesce(sources OPERATOR(pg_catalog.->>) c, c);
 		RETURN QUERY EXECUTE pg_catalog.format($q$
-			SELECT '缺少指标', t.credit_code::@extschema@.credit_code, $2, $3, NULL::text,
-				   $2 || '无' || $3 || '数据'
-			  FROM %2$s t WHERE t.year = $1 AND t.%1$I IS NULL ORDER BY 2$q$, c, input)
+			SELECT '缺少指标', t.credit_code::@extschema@.credit_code, $2, $3, NULL::pg_catalog.text,
+				   $2 OPERATOR(pg_catalog.||) '无' OPERATOR(pg_catalog.||) $3 OPERATOR(pg_catalog.||) '数据'
+			  FROM %2$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.%1$I IS NULL ORDER BY 2$q$, c, input)
 			USING year, src, c;
 	END LOOP;
 
 	-- 亩均税收 far from the year's median (outlier_factor times above or below)
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		WITH r AS (
-			SELECT t.credit_code, t.tax::numeric / t.land::numeric AS per_mu
+			SELECT t.credit_code, t.tax::numeric OPERATOR(pg_catalog./) t.land::numeric AS per_mu
 			  FROM %1$s t
-			 WHERE t.year = $1 AND t.land::numeric > 0 AND t.tax::numeric > 0
-		), med AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY r.per_mu) AS m FROM r)
+			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.land::numeric OPERATOR(pg_catalog.>) 0 AND t.tax::numeric OPERATOR(pg_catalog.>) 0
+		), med AS (SELECT pg_catalog.percentile_disc(0.5) WITHIN GROUP (ORDER BY r.per_mu) AS m FROM r)
 		SELECT '亩均异常', r.credit_code::@extschema@.credit_code, $2, 'tax/land',
-			   pg_catalog.round(r.per_mu, 2)::text,
-			   '亩均税收' || pg_catalog.round(r.per_mu / 10000, 2) || '万元/亩，全区中位数'
-				 || pg_catalog.round(med.m / 10000, 2) || '万元/亩'
+			   pg_catalog.round(r.per_mu, 2)::pg_catalog.text,
+			   '亩均税收' OPERATOR(pg_catalog.||) pg_catalog.round(r.per_mu OPERATOR(pg_catalog./) 10000, 2) OPERATOR(pg_catalog.||) '万元/亩，全区中位数'
+				 OPERATOR(pg_catalog.||) pg_catalog.round(med.m OPERATOR(pg_catalog./) 10000, 2) OPERATOR(pg_catalog.||) '万元/亩'
 		  FROM r, med
-		 WHERE r.per_mu > med.m * $3 OR r.per_mu * $3 < med.m
+		 WHERE r.per_mu OPERATOR(pg_catalog.>) (med.m OPERATOR(pg_catalog.*) $3) OR r.per_mu OPERATOR(pg_catalog.*) $3 OPERATOR(pg_catalog.<) med.m
 		 ORDER BY 2$q$, input)
-		USING year, coalesce(sources ->> 'tax', 'tax') || '/' || coalesce(sources ->> 'land', 'land'),
+		USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'tax', 'tax') OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) coalesce(sources OPERATOR(pg_catalog.->>) 'land', 'land'),
 			  outlier_factor;
 
 	-- land that changed while the parcels did not
-	IF has_col ? 'parcel_key' THEN
+	IF has_col OPERATOR(pg_catalog.?) 'parcel_key' THEN
 		RETURN QUERY EXECUTE pg_catalog.format($q$
 			SELECT '用地变化无宗地变化', t.credit_code::@extschema@.credit_code, $2, 'land',
-				   t.land::numeric::text, '上年' || p.land::numeric || '亩，宗地未变（' || t.parcel_key::text || '）'
-			  FROM %1$s t JOIN %1$s p ON p.credit_code = t.credit_code AND p.year = t.year - 1
-			 WHERE t.year = $1 AND t.parcel_key::text = p.parcel_key::text
-			   AND t.land::numeric <> p.land::numeric
+				   t.land::numeric::pg_catalog.text, '上年' OPERATOR(pg_catalog.||) p.land::numeric OPERATOR(pg_catalog.||) '亩，宗地未变（' OPERATOR(pg_catalog.||) t.parcel_key::pg_catalog.text OPERATOR(pg_catalog.||) '）'
+			  FROM %1$s t JOIN %1$s p ON p.credit_code::pg_catalog.text OPERATOR(pg_catalog.=) t.credit_code::pg_catalog.text AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
+			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.parcel_key::pg_catalog.text OPERATOR(pg_catalog.=) p.parcel_key::pg_catalog.text
+			   AND t.land::numeric OPERATOR(pg_catalog.<>) p.land::numeric
 			 ORDER BY 2$q$, input)
-			USING year, coalesce(sources ->> 'land', 'land');
+			USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'land', 'land');
 	END IF;
 
 	-- negative tax beyond the refunds (留抵退税)
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-		SELECT '负税超出退税', t.credit_code::@extschema@.credit_code, $2, 'tax', t.tax::numeric::text,
+		SELECT '负税超出退税', t.credit_code::@extschema@.credit_code, $2, 'tax', t.tax::numeric::pg_catalog.text,
 			   CASE WHEN %2$s IS NULL THEN '税收为负且无留抵退税记录'
-					ELSE '税收为负，超出留抵退税' || %2$s || '元' END
+					ELSE '税收为负，超出留抵退税' OPERATOR(pg_catalog.||) %2$s OPERATOR(pg_catalog.||) '元' END
 		  FROM %1$s t
-		 WHERE t.year = $1 AND t.tax::numeric < 0 AND t.tax::numeric + coalesce(%2$s, 0) < 0
+		 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.tax::numeric OPERATOR(pg_catalog.<) 0 AND t.tax::numeric OPERATOR(pg_catalog.+) coalesce(%2$s, 0) OPERATOR(pg_catalog.<) 0
 		 ORDER BY 2$q$, input,
-		CASE WHEN has_col ? 'refund' THEN 't.refund::numeric' ELSE 'NULL::numeric' END)
-		USING year, coalesce(sources ->> 'tax', 'tax');
+		CASE WHEN has_col OPERATOR(pg_catalog.?) 'refund' THEN 't.refund::numeric' ELSE 'NULL::numeric' END)
+		USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'tax', 'tax');
 END;
 $qual$;
 COMMENT ON FUNCTION @extschema@.quality_findings(regclass, integer, jsonb, numeric) IS
@@ -545,43 +545,43 @@ CREATE FUNCTION @extschema@.parcel_units(allocation text, amounts text, digits i
 	LANGUAGE plpgsql VOLATILE STRICT
 AS $units$
 BEGIN
-	IF digits IS NULL OR digits < 0 OR digits > 10 THEN
+	IF digits IS NULL OR digits OPERATOR(pg_catalog.<) 0 OR digits OPERATOR(pg_catalog.>) 10 THEN
 		RAISE EXCEPTION 'digits must be between 0 and 10' USING ERRCODE = '22023';
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH a AS MATERIALIZED (
-		SELECT q.parcel_id::text AS parcel_id, q.credit_code::@extschema@.credit_code AS code,
+		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.credit_code::@extschema@.credit_code AS code,
 			   q.land::@extschema@.mu_area::numeric AS land
 		  FROM (%1$s) q
 	), fa AS (
-		SELECT a.parcel_id, a.code, sum(a.land) AS land FROM a
-		 WHERE a.code IS NOT NULL AND a.land > 0 GROUP BY 1, 2
-	), tot AS (SELECT fa.code, sum(fa.land) AS t FROM fa GROUP BY 1),
+		SELECT a.parcel_id, a.code, pg_catalog.sum(a.land) AS land FROM a
+		 WHERE a.code IS NOT NULL AND a.land OPERATOR(pg_catalog.>) 0 GROUP BY 1, 2
+	), tot AS (SELECT fa.code, pg_catalog.sum(fa.land) AS t FROM fa GROUP BY 1),
 	v AS (
-		SELECT q.credit_code::@extschema@.credit_code AS code, q.measure::text AS measure,
-			   pg_catalog.round(sum(q.amount::numeric) * 10::numeric ^ $1) AS total
+		SELECT q.credit_code::@extschema@.credit_code AS code, q.measure::pg_catalog.text AS measure,
+			   pg_catalog.round(pg_catalog.sum(q.amount::numeric) OPERATOR(pg_catalog.*) (10::numeric OPERATOR(pg_catalog.^) $1)) AS total
 		  FROM (%2$s) q GROUP BY 1, 2
 	), s AS (
 		SELECT fa.parcel_id, v.code, v.measure, v.total,
-			   v.total * fa.land / tot.t AS exact
-		  FROM v JOIN fa ON fa.code = v.code JOIN tot ON tot.code = v.code
+			   v.total OPERATOR(pg_catalog.*) fa.land OPERATOR(pg_catalog./) tot.t AS exact
+		  FROM v JOIN fa ON fa.code OPERATOR(@extschema@.=) v.code JOIN tot ON tot.code OPERATOR(@extschema@.=) v.code
 	), r AS (
 		SELECT s.*, pg_catalog.floor(s.exact) AS base,
-			   row_number() OVER (PARTITION BY s.code, s.measure
-								  ORDER BY s.exact - pg_catalog.floor(s.exact) DESC, s.parcel_id) AS rk,
-			   s.total - sum(pg_catalog.floor(s.exact)) OVER (PARTITION BY s.code, s.measure) AS left_n
+			   pg_catalog.row_number() OVER (PARTITION BY s.code, s.measure
+								  ORDER BY s.exact OPERATOR(pg_catalog.-) pg_catalog.floor(s.exact) DESC, s.parcel_id) AS rk,
+			   s.total OPERATOR(pg_catalog.-) pg_catalog.sum(pg_catalog.floor(s.exact)) OVER (PARTITION BY s.code, s.measure) AS left_n
 		  FROM s
 	), pieces AS (
-		SELECT r.parcel_id, r.measure, r.code, r.base + CASE WHEN r.rk <= r.left_n THEN 1 ELSE 0 END AS n
+		SELECT r.parcel_id, r.measure, r.code, r.base OPERATOR(pg_catalog.+) CASE WHEN r.rk OPERATOR(pg_catalog.<=) r.left_n THEN 1 ELSE 0 END AS n
 		  FROM r
 		UNION ALL
 		SELECT NULL, v.measure, v.code, v.total
-		  FROM v WHERE NOT EXISTS (SELECT FROM tot WHERE tot.code = v.code)
+		  FROM v WHERE NOT EXISTS (SELECT FROM tot WHERE tot.code OPERATOR(@extschema@.=) v.code)
 	)
-	SELECT p.parcel_id, p.measure, pg_catalog.trim_scale(sum(p.n) / 10::numeric ^ $1), count(DISTINCT p.code)
+	SELECT p.parcel_id, p.measure, pg_catalog.trim_scale(pg_catalog.sum(p.n) OPERATOR(pg_catalog./) (10::numeric OPERATOR(pg_catalog.^) $1)), pg_catalog.count(DISTINCT p.code)
 	  FROM pieces p GROUP BY 1, 2
 	UNION ALL
-	SELECT a.parcel_id, 'land', pg_catalog.trim_scale(sum(a.land)), count(DISTINCT a.code) FILTER (WHERE a.land > 0)
+	SELECT a.parcel_id, 'land', pg_catalog.trim_scale(pg_catalog.sum(a.land)), pg_catalog.count(DISTINCT a.code) FILTER (WHERE a.land OPERATOR(pg_catalog.>) 0)
 	  FROM a GROUP BY 1
 	 ORDER BY 1, 2$q$, allocation, amounts)
 	USING digits;
