@@ -4,7 +4,7 @@
 # 5 industry groups, 6 indicators with data-derived benchmarks, cap, floor, the
 # group-average rule for missing emission data and 20/60/15/5 quotas.  Both results are
 # materialised (CREATE TEMP TABLE AS); each is timed 3 times, the best time counts;
-# classes are then compared firm by firm.  Uses a private scratch server (tools/lib.sh).
+# classes are then compared firm by firm.  Uses a private scratch server (bench/lib.sh).
 set -euo pipefail
 N=${1:-1000000}
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"

@@ -5,7 +5,7 @@
 # the plain SQL joins a user would write (GROUP BY per source, LEFT JOINs on the text code,
 # no diagnostics).  Both materialise their result (CREATE TEMP TABLE AS); each is timed 3
 # times, the best time counts; the per-firm sums are then compared.  Uses a private
-# scratch server (tools/lib.sh).
+# scratch server (bench/lib.sh).
 set -euo pipefail
 N=${1:-1000000}
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/scale/run.sh [N ...]: the main job (tools/demo.sh) stage by stage on generated
 # districts of N firms (default 10000 100000 1000000), each in a fresh database of one
-# private scratch server (tools/lib.sh).  Per stage: wall time, the CPU time of the
+# private scratch server (bench/lib.sh).  Per stage: wall time, the CPU time of the
 # backend that ran it (user + system; on a shared machine the steadier measure) and its
 # peak memory.
 #
