@@ -657,9 +657,39 @@ FROM evaluation_gap('evalrules_g', 2024, $$SELECT * FROM (VALUES
 	(SELECT NULL::date AS registered_on) r$$)
 ORDER BY credit_code;
 
+-- ---------------------------------------------------------------------------------
+-- H. Related firms evaluated as one unit, today's route (doc/evaluation.md §3.1).  遂昌
+-- 2022 [S11]: "对单宗土地上存在多个工业企业，宗地上租用的工业企业数据合并计算并共享评价结果".
+-- There is no rule option for it yet: the query merges each parcel's rows (GROUP BY the
+-- parcel) and every member takes its parcel's result.  These are the classes a future
+-- rule option must reproduce.  Rules: this test's own (the source gives no indicators).
+-- ---------------------------------------------------------------------------------
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
+VALUES ('evalrules_sc', 2022, 'all', '遂昌县', '[S11]');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, benchmark)
+VALUES ('evalrules_sc', 2022, 'all', 'tax_per_mu', 100, 10);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('evalrules_sc', 2022, 'all', 1, 'A', 'A类', 50),
+	('evalrules_sc', 2022, 'all', 2, 'B', 'B类', 50);
+-- P1 owns a 10亩 parcel and rents to T1 (no land of its own) and T2; P2, P3 are alone.
+CREATE TABLE evalrules_sc_firms (credit_code text, parcel text, land numeric, tax numeric);
+INSERT INTO evalrules_sc_firms VALUES
+	('P1', 'P1', 10, 500000), ('T1', 'P1', NULL, 400000), ('T2', 'P1', 0, 300000),
+	('P2', 'P2', 10, 1000000), ('P3', 'P3', 20, 1000000);
+-- alone, T1 and T2 have no land (missing value, scored 0) and P1 is 5万元/亩
+SELECT credit_code, total, rank, class
+FROM evaluate('evalrules_sc', 2022, 'SELECT credit_code, land, tax FROM evalrules_sc_firms')
+ORDER BY credit_code;
+-- merged per parcel: P1's unit is 120万元 over 10亩 = 12万元/亩, ranked first of three
+SELECT m.credit_code, u.credit_code AS unit, u.total, u.rank, u.group_size, u.class
+FROM evaluate('evalrules_sc', 2022, $$SELECT parcel AS credit_code, sum(land) AS land,
+	sum(tax) AS tax FROM evalrules_sc_firms GROUP BY parcel$$) u
+JOIN evalrules_sc_firms m ON m.parcel = u.credit_code
+ORDER BY m.credit_code;
+
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
 DELETE FROM evaluation_indicator_def WHERE NOT builtin;
 DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
 	evalrules_mm_firms, evalrules_cixi_firms, evalrules_def_firms,
-	evalrules_js_firms;
+	evalrules_js_firms, evalrules_sc_firms;
