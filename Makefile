@@ -1,5 +1,5 @@
-# industry: PGXS build.  Sources are found by wildcard so that adding a C file, a
-# SQL fragment or a regression test never needs an edit here.
+# industry: PGXS build.  Sources are found by wildcard so that adding a C file or a
+# regression test never needs an edit here.
 
 EXTENSION = industry
 EXTVERSION = 1.1
@@ -10,13 +10,11 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard extension/*.c)))
 HEADERS = $(wildcard extension/*.h)
 
 # Released install scripts are frozen plain files (extension/industry--1.0.sql, guarded by
-# extension/released/*.sha256).  Release 1.1 is written as fragments
-# extension/sql/1.1/NN_<topic>.sql, concatenated in name order into the upgrade script
-# industry--1.0--1.1.sql; the full 1.1 install script is the frozen 1.0 script followed by
-# that same upgrade body, so a fresh 1.1 and an updated 1.0 run the same statements.
-UPGRADE_FRAGMENTS = $(sort $(wildcard extension/sql/1.1/*.sql))
-DATA_built = extension/$(EXTENSION)--1.0--1.1.sql extension/$(EXTENSION)--1.1.sql
-DATA = extension/$(EXTENSION)--1.0.sql
+# extension/released/*.sha256).  Release 1.1 is the upgrade script industry--1.0--1.1.sql;
+# the full 1.1 install script is built as the frozen 1.0 script followed by that same
+# upgrade body, so a fresh 1.1 and an updated 1.0 run the same statements.
+DATA = extension/$(EXTENSION)--1.0.sql extension/$(EXTENSION)--1.0--1.1.sql
+DATA_built = extension/$(EXTENSION)--1.1.sql
 DOCS = $(wildcard doc/*.md)
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -36,18 +34,10 @@ include $(PGXS)
 # every object depends on every header (small project: simpler than generated deps)
 $(OBJS): $(HEADERS)
 
-# Regenerated on every make (a fragment removed must count too), written only when the
-# content changes.
-extension/$(EXTENSION)--1.0--1.1.sql: $(UPGRADE_FRAGMENTS) FORCE
-	{ echo '-- industry 1.0 -> 1.1 (generated from extension/sql/1.1/*.sql; edit those)'; \
-	  printf '%s\n' '\echo Use "ALTER EXTENSION industry UPDATE TO '"'"'1.1'"'"'" to load this file. \quit'; \
-	  cat $(UPGRADE_FRAGMENTS) /dev/null; } > $@.tmp
-	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-
-extension/$(EXTENSION)--1.1.sql: extension/$(EXTENSION)--1.0.sql $(UPGRADE_FRAGMENTS) FORCE
-	{ cat extension/$(EXTENSION)--1.0.sql; \
-	  echo; echo '-- 1.1: the body of industry--1.0--1.1.sql (extension/sql/1.1/*.sql)'; \
-	  cat $(UPGRADE_FRAGMENTS) /dev/null; } > $@.tmp
+# Regenerated on every make, written only when the content changes.
+extension/$(EXTENSION)--1.1.sql: extension/$(EXTENSION)--1.0.sql extension/$(EXTENSION)--1.0--1.1.sql FORCE
+	{ cat extension/$(EXTENSION)--1.0.sql; echo; \
+	  grep -v '^\\echo ' extension/$(EXTENSION)--1.0--1.1.sql; } > $@.tmp
 	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 .PHONY: FORCE

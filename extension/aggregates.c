@@ -44,7 +44,7 @@ typedef struct QuantityAccum
 } QuantityAccum;
 
 StaticAssertDecl(sizeof(QuantityAccum) == 40,
-				 "quantity_accum must be 40 bytes (INTERNALLENGTH in 10_aggregates.sql)");
+				 "quantity_accum must be 40 bytes (INTERNALLENGTH in industry--1.0.sql)");
 
 #define DatumGetQuantityAccum(X)	((QuantityAccum *) DatumGetPointer(X))
 #define PG_GETARG_QUANTITY_ACCUM(n) DatumGetQuantityAccum(PG_GETARG_DATUM(n))

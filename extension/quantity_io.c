@@ -218,7 +218,7 @@ quantity_format_in_unit(QuantityKind kind, int64 value, text *unit_text, int32 d
 /*
  * The I/O, cast and unit entry points of one type.  The three types share
  * every line of logic and differ only in their kind, so one macro defines
- * each type's set (SQL names in extension/sql/00_types.sql).
+ * each type's set (SQL names in extension/industry--1.0.sql).
  */
 #define QUANTITY_IO_FUNCTIONS(type, kind) \
 /* Text input. */ \

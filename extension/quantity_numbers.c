@@ -11,7 +11,7 @@
  * dimension, so dimension safety between the three types is unchanged:
  * there is still no yuan = mu_area, and no implicit cast anywhere.  The
  * float8 and text comparisons are SQL functions over the existing casts
- * (extension/sql/1.1/70_bi_parameters.sql).
+ * (section bi_parameters of extension/industry--1.0--1.1.sql).
  *
  *-------------------------------------------------------------------------
  */

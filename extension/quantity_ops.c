@@ -160,7 +160,7 @@ quantity_ratio(int64 a, int64 b)
 
 /*
  * The arithmetic entry points of one type; as for I/O, one macro defines the
- * identical set of each type (SQL names in extension/sql/00_types.sql).
+ * identical set of each type (SQL names in extension/industry--1.0.sql).
  */
 #define QUANTITY_OPS_FUNCTIONS(type, kind) \
 /* T + T */ \

@@ -1,4 +1,0 @@
--- industry 1.1: everything new or changed since the released 1.0 script.  Each fragment
--- of extension/sql/1.1/ is one topic, in name order; every statement here runs both when
--- a 1.0 installation is updated and at the end of a fresh 1.1 install, so a statement
--- must be valid in both (the update test, test/t/003_upgrade.pl, compares the two).
