@@ -466,6 +466,14 @@ prepare_select(KitQuery *q, int flags, int cursor_options)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a single SELECT", q->noun),
 				 errdetail("Query: %s", q->sql)));
+	/* a SELECT whose WITH holds INSERT/UPDATE/DELETE writes: not a read */
+	if (src->query_list != NIL &&
+		((Query *) linitial(src->query_list))->hasModifyingCTE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a single SELECT", q->noun),
+				 errdetail("A WITH clause of the query contains INSERT, UPDATE or DELETE."),
+				 errhint("Run the data change first, then pass a query that only reads.")));
 	return plan;
 }
 

@@ -75,6 +75,11 @@ SELECT kit_test.err($$SELECT * FROM evaluate('huangyan', 2022, 'CREATE TEMP TABL
 SELECT kit_test.err($$SELECT * FROM evaluate('huangyan', 2022, 'INSERT INTO kit_test.rules VALUES (''y'', 1) RETURNING code AS credit_code')$$);
 SELECT to_regclass('kit_y') IS NULL AS not_created, count(*) AS not_inserted
 FROM kit_test.rules WHERE code = 'y';
+-- nor a SELECT whose WITH writes (every engine: tiers, evaluation, policies)
+SELECT kit_test.err($$SELECT * FROM tier_check('WITH d AS (DELETE FROM kit_test.rules RETURNING rate) SELECT rate AS revenue FROM d', '{sme}')$$);
+SELECT kit_test.err($$SELECT * FROM evaluate('huangyan', 2022, 'WITH d AS (DELETE FROM kit_test.rules RETURNING code) SELECT code AS credit_code FROM d')$$);
+SELECT kit_test.err($$SELECT * FROM policy_evaluate('cixi', 2024, 'WITH d AS (DELETE FROM kit_test.rules RETURNING code) SELECT ''D'' AS class, 120 AS electricity FROM d', '{electricity}')$$);
+SELECT count(*) > 0 AS rules_kept FROM kit_test.rules;
 -- wrong type 42804, twice 42701 (tiers) / 42702 (evaluation), missing 42703 (evaluation)
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT ''x''::text AS revenue', '{sme}')$$);
 SELECT kit_test.err($$SELECT * FROM tier_check('SELECT 1 AS revenue, 2 AS revenue', '{sme}')$$);
