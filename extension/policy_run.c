@@ -178,6 +178,26 @@ require_type(const PolicyRun *run, const char *name, InputCol c, bool number,
 					   "Policies read this column as a date.");
 }
 
+/*
+ * Raise 42804 when a number column carries the wrong dimension: an amount
+ * of money (元) must not be read as land or a metered quantity, nor land (亩)
+ * as money.  what names what the policy reads the column as.
+ */
+static void
+require_dimension(const PolicyRun *run, const char *name, InputCol c,
+				  bool money_ok, bool land_ok, const char *what)
+{
+	if (c.attno == 0 ||
+		((c.type != KIT_YUAN || money_ok) && (c.type != KIT_MU_AREA || land_ok)))
+		return;
+	kit_type_error(run->q->noun, kit_local(name),
+				   TupleDescAttr(run->q->desc, c.attno - 1)->atttypid,
+				   psprintf("The policy reads this column as %s.", what),
+				   money_ok ? "Pass an amount of money as yuan or as a number of 元." :
+				   land_ok ? "Pass land as mu_area or as a number of 亩." :
+				   "Pass the quantity as a plain number in the policy's unit.");
+}
+
 /* A text column of the current row as UTF-8. */
 static KitPresence
 get_text(PolicyRun *run, InputCol c, const char **s)
@@ -1041,7 +1061,15 @@ policy_run_begin(PolicySet *set, KitQuery *q, const KitTypes *ext,
 		if (p->metric)
 			require_type(run, p->metric, b->metric, true, false, false, false);
 		if (p->base_column)
+		{
 			require_type(run, p->base_column, b->base, true, false, false, false);
+			if (p->kind == POLICY_RATE)
+				require_dimension(run, p->base_column, b->base, true, false, "an amount of money (元)");
+			else if (p->kind == POLICY_LAND_TAX)
+				require_dimension(run, p->base_column, b->base, false, true, "land (亩)");
+			else if (p->kind == POLICY_PER_UNIT)
+				require_dimension(run, p->base_column, b->base, false, false, "a metered quantity");
+		}
 		if (p->kind == POLICY_NEW_STEP)
 			require_type(run, p->base_prev_column, b->base_prev, true, false, false, false);
 		if (p->start_column)
@@ -1050,7 +1078,10 @@ policy_run_begin(PolicySet *set, KitQuery *q, const KitTypes *ext,
 			require_type(run, p->end_column, b->end, false, false, false, true);
 		}
 		if (p->paid_column)
+		{
 			require_type(run, p->paid_column, b->paid, true, false, false, false);
+			require_dimension(run, p->paid_column, b->paid, true, false, "an amount of money (元)");
+		}
 		if (p->rank_column)
 			require_type(run, p->rank_column, b->rank, true, false, false, false);
 	}

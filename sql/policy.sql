@@ -221,3 +221,10 @@ DELETE FROM policy_set WHERE code = 'policy_test_cixi';
 DROP TABLE policy_test_firms, policy_test_many;
 DELETE FROM policy_set WHERE code = 'policy_test';
 SELECT count(*) AS left_over FROM policy WHERE code LIKE 'policy_test%';
+-- dimensions: money is never read as land or a metered quantity, land never as money (42804)
+SELECT eligible, amount::numeric FROM policy_evaluate('cixi', 2024, $$SELECT 'A' AS class, '30万元'::yuan AS land$$, '{land_tax}');
+SELECT eligible, amount::numeric FROM policy_evaluate('cixi', 2024, $$SELECT 'D' AS class, '120万元'::yuan AS electricity$$, '{electricity}');
+SELECT eligible, amount::numeric FROM policy_evaluate('hangzhou', 2025, $$SELECT '{zjtx}'::text[] AS tiers, '500亩'::mu_area AS loan_amount, date '2025-01-01' AS loan_start, date '2025-07-20' AS loan_end$$, '{zjtx_loan}');
+-- the right dimensions are read
+SELECT eligible, amount::numeric FROM policy_evaluate('cixi', 2024, $$SELECT 'A' AS class, '30亩'::mu_area AS land$$, '{land_tax}');
+SELECT eligible, amount::numeric FROM policy_evaluate('hangzhou', 2025, $$SELECT '{zjtx}'::text[] AS tiers, '500万元'::yuan AS loan_amount, date '2025-01-01' AS loan_start, date '2025-07-20' AS loan_end$$, '{zjtx_loan}');
