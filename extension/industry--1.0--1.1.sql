@@ -846,10 +846,11 @@ BEGIN
 	END IF;
 	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 	EXECUTE pg_catalog.format(
-		'SELECT q.parcel_id::pg_catalog.text FROM (%s) q GROUP BY 1'
-		' HAVING pg_catalog.min(q.area::@extschema@.mu_area::numeric) OPERATOR(pg_catalog.<>) pg_catalog.max(q.area::@extschema@.mu_area::numeric) OR pg_catalog.bool_or(q.area IS NULL)'
-		'     OR pg_catalog.bool_or(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.<) 0)'
-		'     OR pg_catalog.bool_or(q.share::numeric OPERATOR(pg_catalog.<) 0) LIMIT 1', parcels)
+		'SELECT x.parcel_id FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id,'
+		'   @extschema@.min(q.area::@extschema@.mu_area) AS amin, @extschema@.max(q.area::@extschema@.mu_area) AS amax,'
+		'   pg_catalog.count(q.area) OPERATOR(pg_catalog.<) pg_catalog.count(*) AS anull,'
+		'   pg_catalog.bool_or(q.share::numeric OPERATOR(pg_catalog.<) 0) AS sneg FROM (%s) q GROUP BY 1) x'
+		' WHERE x.anull OR x.sneg OR x.amin OPERATOR(@extschema@.<>) x.amax OR x.amin OPERATOR(@extschema@.<) ''0''::@extschema@.mu_area LIMIT 1', parcels)
 		INTO bad;
 	IF bad IS NOT NULL THEN
 		RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', bad
@@ -864,7 +865,7 @@ BEGIN
 		  FROM (%1$s) q
 	), pa AS (
 		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
-			   pg_catalog.count(*) AS holders
+			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder) AS holder
 		  FROM p GROUP BY p.parcel_id
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
@@ -930,9 +931,10 @@ BEGIN
 		  FROM orank o
 		UNION ALL
 		-- a parcel of one holder, not leased (most): all of it to the holder
-		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder), p.area_u, '自有', NULL
-		  FROM p JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) p.parcel_id AND pa.holders OPERATOR(pg_catalog.=) 1
-		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) p.parcel_id)
+		SELECT pa.parcel_id, pa.holder, @extschema@.credit_code_or_null(pa.holder), pa.area_u, '自有', NULL
+		  FROM pa
+		 WHERE pa.holders OPERATOR(pg_catalog.=) 1
+		   AND NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) pa.parcel_id)
 		UNION ALL
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
 			   coalesce(lc.got_u, 0), '承租',
@@ -968,56 +970,14 @@ COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS
 -- merge_sources(query, master, refuse_duplicates): every line of every source, in long
 -- form (source, line, credit_code, name, measure, amount), with what the merge did with
 -- it.  Every input line comes out exactly once, so Σ input = Σ merged + Σ unmatched.
+-- One pass in C (intake_merge.c): a hash table by code instead of sorts and windows.
 CREATE FUNCTION @extschema@.merge_sources(query text, master text DEFAULT NULL,
 		refuse_duplicates text[] DEFAULT '{}')
 	RETURNS TABLE (source text, line bigint, raw_code text, credit_code @extschema@.credit_code,
 				   name text, measure text, amount numeric, status text, reason text)
-	LANGUAGE plpgsql VOLATILE
-AS $merge$
-BEGIN
-	IF query IS NULL THEN
-		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
-	END IF;
-	RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH src AS (
-		SELECT q.source::pg_catalog.text AS source, q.line::bigint AS line, q.credit_code::pg_catalog.text AS raw_code,
-			   q.name::pg_catalog.text AS name, q.measure::pg_catalog.text AS measure, q.amount::numeric AS amount,
-			   @extschema@.credit_code_or_null(q.credit_code::pg_catalog.text) AS code
-		  FROM (%s) q
-	), d AS (
-		-- one sort by firm, source and measure serves both windows: several lines of one
-		-- firm and measure in one source (with their line numbers where they are named:
-		-- sources whose duplicates are refused), and whether the firm is in the master list
-		SELECT src.*,
-			   src.source IS NOT NULL AND pg_catalog.count(*) OVER w OPERATOR(pg_catalog.>) 1 AS dup,
-			   pg_catalog.string_agg(src.line::pg_catalog.text, ',')
-				   FILTER (WHERE src.source OPERATOR(pg_catalog.=) ANY ($2)) OVER w AS lines,
-			   src.source OPERATOR(pg_catalog.=) ANY ($2) AS refuse,
-			   $1 IS NULL OR coalesce(pg_catalog.bool_or(src.source OPERATOR(pg_catalog.=) $1)
-										  OVER (PARTITION BY src.code), false) AS listed
-		  FROM src
-		WINDOW w AS (PARTITION BY src.code, src.source, coalesce(src.measure, ''))
-	)
-	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
-		   CASE WHEN d.code IS NULL THEN 'invalid_code'
-				WHEN d.dup AND d.refuse THEN 'duplicate_refused'
-				WHEN NOT d.listed THEN 'not_in_master'
-				ELSE 'merged' END,
-		   CASE WHEN d.code IS NULL THEN
-					CASE WHEN d.raw_code IS NULL OR pg_catalog.btrim(d.raw_code) OPERATOR(pg_catalog.=) '' THEN '缺少统一社会信用代码'
-						 ELSE @extschema@.credit_code_check(d.raw_code) END
-				WHEN d.dup AND d.refuse
-					THEN '同一来源重复（行 ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(
-							ARRAY(SELECT x FROM pg_catalog.unnest(pg_catalog.string_to_array(d.lines, ',')::bigint[]) x ORDER BY x), ',') OPERATOR(pg_catalog.||) '），按该来源规则拒收'
-				WHEN NOT d.listed THEN '不在' OPERATOR(pg_catalog.||) $1 OPERATOR(pg_catalog.||) '中'
-				WHEN d.dup THEN '同一来源多行，已合计'
-		   END
-	  FROM d$q$, query)
-	USING master, coalesce(refuse_duplicates, '{}');
-END;
-$merge$;
+	AS 'MODULE_PATHNAME', 'merge_sources' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.merge_sources(text, text, text[]) IS
-	'source lines (source, line, credit_code, name, measure, amount) merged by 统一社会信用代码: status merged / invalid_code / duplicate_refused / not_in_master with the reason, every line exactly once';
+	'source lines (source, line, credit_code, name, measure, amount) merged by 统一社会信用代码: status merged / invalid_code / invalid_amount / duplicate_refused / not_in_master with the reason, every line exactly once';
 
 -- merge_reconcile: per source and measure, Σ input = Σ merged + Σ unmatched, checked.
 CREATE FUNCTION @extschema@.merge_reconcile(query text, master text DEFAULT NULL,
