@@ -865,7 +865,7 @@ BEGIN
 		  FROM (%1$s) q
 	), pa AS (
 		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
-			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder) AS holder
+			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder COLLATE pg_catalog."C") AS holder
 		  FROM p GROUP BY p.parcel_id
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,

@@ -27,7 +27,7 @@
 #include "parser/parse_coerce.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/hsearch.h"
+#include "common/hashfn.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 #include "kit.h"
@@ -87,8 +87,11 @@ typedef struct Coercer
 /* One (source, measure) of the query: few, interned once. */
 typedef struct SourceMeasure
 {
-	char	   *source;
-	char	   *measure;		/* NULL and '' alike */
+	char	   *source;			/* UTF-8 */
+	char	   *measure;		/* UTF-8; NULL for NULL and '' */
+	text	   *source_text;	/* as the query gave them (database encoding) */
+	text	   *measure_text;	/* NULL for NULL */
+	int			part;			/* the first (source, measure) counted with it */
 	bool		refuse;			/* the source refuses duplicates */
 	bool		master;			/* the source is the master list */
 	MeasureDim	dim;
@@ -114,7 +117,6 @@ typedef struct MergeSlot
  */
 typedef struct FirmEntry
 {
-	uint8		key[USCC_PACKED_SIZE + 1];
 	bool		listed;
 	int			nslots;
 	int			maxmore;
@@ -128,6 +130,37 @@ firm_slot(FirmEntry *f, int i)
 {
 	return i < MERGE_INLINE_SLOTS ? &f->slot[i] : &f->more[i - MERGE_INLINE_SLOTS];
 }
+
+/* A packed code as a hash key. */
+typedef struct CodeKey
+{
+	uint8		b[USCC_PACKED_SIZE];
+} CodeKey;
+
+/* The firms' hash table (simplehash: open addressing, no chains to walk). */
+typedef struct FirmHashEntry
+{
+	CodeKey		key;
+	char		status;
+	uint32		hash;
+	FirmEntry  *firm;
+} FirmHashEntry;
+
+#define SH_PREFIX		firmhash
+#define SH_ELEMENT_TYPE	FirmHashEntry
+#define SH_KEY_TYPE		CodeKey
+#define SH_KEY			key
+#define SH_HASH_KEY(tb, k)	hash_bytes((k).b, USCC_PACKED_SIZE)
+#define SH_EQUAL(tb, x, y)	(memcmp((x).b, (y).b, USCC_PACKED_SIZE) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a)	((a)->hash)
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* firm entries are allocated this many at a time */
+#define MERGE_FIRM_BLOCK	1024
 
 /* The state of one call. */
 typedef struct MergeRun
@@ -145,7 +178,9 @@ typedef struct MergeRun
 	int			maxsm;
 	SourceMeasure *sm;
 	int			last_sm;
-	HTAB	   *firms;
+	firmhash_hash *firms;
+	FirmEntry  *firm_block;		/* entries not yet used: MERGE_FIRM_BLOCK at a time */
+	int			firm_free;
 	TupleDesc	keptdesc;
 	Tuplestorestate *kept;
 	MemoryContext cxt;			/* the call's */
@@ -267,62 +302,84 @@ merge_start(KitQuery *q, void *arg)
 	MemoryContextSwitchTo(old);
 }
 
-/* Text of column i on the current line (UTF-8, NUL-terminated), or NULL. */
-static char *
+/*
+ * The text of column i on the current line (database encoding, not
+ * NUL-terminated), its length in *len; NULL for NULL.
+ */
+static const char *
 merge_text(MergeRun *run, KitQuery *q, int i, Size *len)
 {
 	Datum		d;
-	const char *s;
-	Size		n;
 
 	if (kit_get(q, run->col[i].attno, &d) != KIT_PRESENT)
 		return NULL;
-	s = kit_text_value(&run->col[i], d, &n);
-	s = kit_utf8_n(s, n, &n);
-	if (len)
-		*len = n;
-	return pnstrdup(s, n);
+	return kit_text_value(&run->col[i], d, len);
 }
 
-/* The (source, measure) of a line, interned; checks the amount's dimension. */
+/* Does interned text t hold the len bytes s (NULL: a NULL)? */
+static inline bool
+merge_same(const text *t, const char *s, Size len)
+{
+	if (t == NULL || s == NULL)
+		return t == NULL && s == NULL;
+	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), s, len) == 0;
+}
+
+/* The (source, measure) of a line, interned (the database's bytes). */
 static int
-merge_source_measure(MergeRun *run, const char *source, const char *measure)
+merge_source_measure(MergeRun *run, const char *src, Size srclen,
+					 const char *msr, Size msrlen)
 {
 	SourceMeasure *sm;
+	MemoryContext old;
+	size_t		n;
 	int			i;
 
-	if (measure != NULL && measure[0] == '\0')
-		measure = NULL;
 	if (run->last_sm >= 0)
 	{
 		sm = &run->sm[run->last_sm];
-		if (strcmp(sm->source, source) == 0 &&
-			(sm->measure == NULL ? measure == NULL :
-			 measure != NULL && strcmp(sm->measure, measure) == 0))
+		if (merge_same(sm->source_text, src, srclen) &&
+			merge_same(sm->measure_text, msr, msrlen))
 			return run->last_sm;
 	}
 	for (i = 0; i < run->nsm; i++)
 	{
 		sm = &run->sm[i];
-		if (strcmp(sm->source, source) == 0 &&
-			(sm->measure == NULL ? measure == NULL :
-			 measure != NULL && strcmp(sm->measure, measure) == 0))
+		if (merge_same(sm->source_text, src, srclen) &&
+			merge_same(sm->measure_text, msr, msrlen))
 			return run->last_sm = i;
 	}
+	old = MemoryContextSwitchTo(run->cxt);
 	if (run->nsm == run->maxsm)
 	{
 		run->maxsm *= 2;
 		run->sm = repalloc(run->sm, run->maxsm * sizeof(SourceMeasure));
 	}
 	sm = &run->sm[run->nsm];
-	sm->source = MemoryContextStrdup(run->cxt, source);
-	sm->measure = measure ? MemoryContextStrdup(run->cxt, measure) : NULL;
-	sm->master = run->master != NULL && strcmp(run->master, source) == 0;
+	sm->source_text = cstring_to_text_with_len(src, srclen);
+	sm->measure_text = msr ? cstring_to_text_with_len(msr, msrlen) : NULL;
+	sm->source = pstrdup(kit_utf8_n(src, srclen, &n));
+	sm->source = pnstrdup(sm->source, n);
+	sm->measure = msr && msrlen > 0 ? pstrdup(kit_utf8_n(msr, msrlen, &n)) : NULL;
+	if (sm->measure)
+		sm->measure = pnstrdup(sm->measure, n);
+	/* lines of measure NULL and '' are counted together */
+	sm->part = run->nsm;
+	for (i = 0; i < run->nsm; i++)
+		if (strcmp(run->sm[i].source, sm->source) == 0 &&
+			(run->sm[i].measure == NULL ? sm->measure == NULL :
+			 sm->measure != NULL && strcmp(run->sm[i].measure, sm->measure) == 0))
+		{
+			sm->part = run->sm[i].part;
+			break;
+		}
+	sm->master = run->master != NULL && strcmp(run->master, sm->source) == 0;
 	sm->refuse = false;
 	for (i = 0; i < run->nrefuse; i++)
-		if (strcmp(run->refuse[i], source) == 0)
+		if (strcmp(run->refuse[i], sm->source) == 0)
 			sm->refuse = true;
-	sm->dim = merge_measure_dim(measure);
+	sm->dim = merge_measure_dim(sm->measure);
+	MemoryContextSwitchTo(old);
 	return run->last_sm = run->nsm++;
 }
 
@@ -354,10 +411,14 @@ merge_row(KitQuery *q, void *arg)
 	Datum		out[NOUT];
 	bool		isnull[NOUT];
 	Datum		d;
-	char	   *source;
-	char	   *measure;
-	char	   *raw;
-	Size		rawlen;
+	const char *source;
+	const char *measure;
+	const char *raw;
+	Size		srclen = 0;
+	Size		msrlen = 0;
+	Size		rawlen = 0;
+	size_t		utf8len;
+	const char *utf8;
 	char		code[USCC_LENGTH];
 	UsccError	err;
 	bool		valid;
@@ -368,8 +429,8 @@ merge_row(KitQuery *q, void *arg)
 	int32		slot = -1;
 
 	memset(isnull, 0, sizeof(isnull));
-	source = merge_text(run, q, COL_SOURCE, NULL);
-	measure = merge_text(run, q, COL_MEASURE, NULL);
+	source = merge_text(run, q, COL_SOURCE, &srclen);
+	measure = merge_text(run, q, COL_MEASURE, &msrlen);
 	raw = merge_text(run, q, COL_CODE, &rawlen);
 
 	/* line */
@@ -384,9 +445,9 @@ merge_row(KitQuery *q, void *arg)
 				 errmsg("null value in column \"%s\" of %s", "source", MERGE_NOUN),
 				 errdetail("Line %s, credit code \"%s\".",
 						   isnull[OUT_LINE] ? "(null)" : psprintf(INT64_FORMAT, DatumGetInt64(out[OUT_LINE])),
-						   raw ? kit_local(raw) : "(null)"),
+						   raw ? pnstrdup(raw, rawlen) : "(null)"),
 				 errhint("Every line needs the name of its source, e.g. SELECT '税务' AS source, ...")));
-	smi = merge_source_measure(run, source, measure);
+	smi = merge_source_measure(run, source, srclen, measure, msrlen);
 	sm = &run->sm[smi];
 
 	/* amount, in numeric */
@@ -402,7 +463,9 @@ merge_row(KitQuery *q, void *arg)
 	else
 		isnull[OUT_AMOUNT] = true;
 
-	valid = raw != NULL && uscc_parse(raw, rawlen, code, &err);
+	if (raw)
+		utf8 = kit_utf8_n(raw, rawlen, &utf8len);
+	valid = raw != NULL && uscc_parse(utf8, utf8len, code, &err);
 	if (valid)
 	{
 		uint8	   *packed = palloc(USCC_PACKED_SIZE);
@@ -411,23 +474,31 @@ merge_row(KitQuery *q, void *arg)
 		out[OUT_CODE] = PointerGetDatum(packed);
 		if (finite)
 		{
-			uint8		key[USCC_PACKED_SIZE + 1];
+			CodeKey		key;
+			FirmHashEntry *e;
 			FirmEntry  *f;
 			MergeSlot  *g = NULL;
 			bool		found;
 			int			i;
 
-			memcpy(key, packed, USCC_PACKED_SIZE);
-			key[USCC_PACKED_SIZE] = 0;
-			f = (FirmEntry *) hash_search(run->firms, key, HASH_ENTER, &found);
+			memcpy(key.b, packed, USCC_PACKED_SIZE);
+			e = firmhash_insert(run->firms, key, &found);
 			if (!found)
 			{
-				f->listed = false;
-				f->nslots = f->maxmore = 0;
-				f->more = NULL;
+				if (run->firm_free == 0)
+				{
+					run->firm_block = MemoryContextAlloc(run->cxt,
+														 MERGE_FIRM_BLOCK * sizeof(FirmEntry));
+					run->firm_free = MERGE_FIRM_BLOCK;
+				}
+				e->firm = &run->firm_block[--run->firm_free];
+				e->firm->listed = false;
+				e->firm->nslots = e->firm->maxmore = 0;
+				e->firm->more = NULL;
 			}
+			f = e->firm;
 			for (i = 0; i < f->nslots; i++)
-				if (firm_slot(f, i)->sm == smi)
+				if (firm_slot(f, i)->sm == sm->part)
 				{
 					g = firm_slot(f, i);
 					break;
@@ -443,7 +514,7 @@ merge_row(KitQuery *q, void *arg)
 				i = f->nslots++;
 				g = firm_slot(f, i);
 				memset(g, 0, sizeof(MergeSlot));
-				g->sm = smi;
+				g->sm = sm->part;
 			}
 			/* the kept line names its firm's entry (stable) and slot */
 			group = (int64) (uintptr_t) f;
@@ -467,22 +538,27 @@ merge_row(KitQuery *q, void *arg)
 	else
 		isnull[OUT_CODE] = true;
 
-	out[OUT_SOURCE] = CStringGetTextDatum(kit_local(source));
-	if (raw)
-		out[OUT_RAW] = CStringGetTextDatum(kit_local(raw));
-	else
+	/* text columns as the query gave them, others through their output */
+	out[OUT_SOURCE] = PointerGetDatum(sm->source_text);
+	if (raw == NULL)
 		isnull[OUT_RAW] = true;
-	if (kit_get(q, run->col[COL_NAME].attno, &d) == KIT_PRESENT)
+	else if (run->col[COL_CODE].kind == KIT_TEXT)
+		out[OUT_RAW] = q->values[run->col[COL_CODE].attno - 1];
+	else
+		out[OUT_RAW] = PointerGetDatum(cstring_to_text_with_len(raw, rawlen));
+	if (kit_get(q, run->col[COL_NAME].attno, &d) != KIT_PRESENT)
+		isnull[OUT_NAME] = true;
+	else if (run->col[COL_NAME].kind == KIT_TEXT)
+		out[OUT_NAME] = d;
+	else
 	{
 		Size		n;
 		const char *s = kit_text_value(&run->col[COL_NAME], d, &n);
 
 		out[OUT_NAME] = PointerGetDatum(cstring_to_text_with_len(s, n));
 	}
-	else
-		isnull[OUT_NAME] = true;
-	if (measure)
-		out[OUT_MEASURE] = CStringGetTextDatum(kit_local(measure));
+	if (sm->measure_text)
+		out[OUT_MEASURE] = PointerGetDatum(sm->measure_text);
 	else
 		isnull[OUT_MEASURE] = true;
 	out[OUT_STATUS] = Int64GetDatum(group);
@@ -631,7 +707,6 @@ merge_sources(PG_FUNCTION_ARGS)
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	MergeRun   *run;
 	MemoryContext oldcxt;
-	HASHCTL		ctl;
 	TupleDesc	desc;
 	TupleTableSlot *slot;
 	char	   *sql;
@@ -676,12 +751,7 @@ merge_sources(PG_FUNCTION_ARGS)
 	run->maxsm = 8;
 	run->sm = palloc(run->maxsm * sizeof(SourceMeasure));
 	run->last_sm = -1;
-	memset(&ctl, 0, sizeof(ctl));
-	ctl.keysize = USCC_PACKED_SIZE + 1;
-	ctl.entrysize = sizeof(FirmEntry);
-	ctl.hcxt = run->cxt;
-	run->firms = hash_create("merge_sources firms", 1024, &ctl,
-							 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	run->firms = firmhash_create(run->cxt, 1024, NULL);
 	run->rowcxt = AllocSetContextCreate(run->cxt, "merge_sources line",
 										ALLOCSET_DEFAULT_SIZES);
 	/* the kept line: the result row with the group and (source, measure) numbers */
