@@ -810,6 +810,21 @@ BEGIN
 			' UNION ALL SELECT line, %s, %L, raw%s, r%s FROM p WHERE r%s IS NOT NULL',
 			i, hdr[i], i, i, i);
 	END LOOP;
+	IF pg_catalog.cardinality(used) OPERATOR(pg_catalog.=) 0 THEN
+		RAISE EXCEPTION 'no header of % matches a column of %', staging, target
+			USING ERRCODE = '42703',
+				  DETAIL = pg_catalog.format('Headers (line %s): %s. Columns of %s: %s.', header_line,
+					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', h), ', ' ORDER BY n)
+								  FROM pg_catalog.unnest(hdr) WITH ORDINALITY u(h, n) WHERE h IS NOT NULL), 'none'),
+					  target,
+					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', a.attname) OPERATOR(pg_catalog.||)
+								  coalesce(' (' OPERATOR(pg_catalog.||) pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.||) ')', ''),
+								  ', ' ORDER BY a.attnum)
+								  FROM pg_catalog.pg_attribute a
+								 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0
+								   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'), 'none')),
+				  HINT = 'A CSV column loads into the target column named like its header without the unit in brackets, or into the column whose comment is that name (COMMENT ON COLUMN).';
+	END IF;
 	-- lines whose cells are all empty (spreadsheet padding) are skipped
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
@@ -835,6 +850,8 @@ CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year inte
 AS $alloc$
 DECLARE
 	bad text;
+	c record;
+	t regtype;
 BEGIN
 	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{enterprise,owner}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown land allocation method: "%"', method
@@ -844,6 +861,49 @@ BEGIN
 	IF year IS NULL THEN
 		RAISE EXCEPTION 'evaluation year must not be null' USING ERRCODE = '22004';
 	END IF;
+	-- The queries' columns and types, checked here so that a mistake is reported against
+	-- the caller's query (column, type, what is read) and not against the statement built
+	-- below.  The queries themselves are planned first, so that their own errors come as
+	-- they are.
+	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', parcels);
+	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', leases);
+	FOR c IN
+		SELECT * FROM (VALUES
+			('parcels', 'parcel_id', NULL, 'any type (read as text)'),
+			('parcels', 'holder', NULL, 'any type (read as text)'),
+			('parcels', 'area', 'area', 'mu_area, a number of 亩 or text with an area unit'),
+			('parcels', 'share', 'number', 'a number'),
+			('parcels', 'floor_area', 'number', 'a number of 平方米'),
+			('leases', 'parcel_id', NULL, 'any type (read as text)'),
+			('leases', 'lessee', NULL, 'any type (read as text)'),
+			('leases', 'land', 'area', 'mu_area, a number of 亩 or text with an area unit'),
+			('leases', 'floor_area', 'number', 'a number of 平方米'),
+			('leases', 'starts', 'date', 'a date'),
+			('leases', 'ends', 'date', 'a date')) v(query, col, kind, reads)
+	LOOP
+		BEGIN
+			EXECUTE pg_catalog.format(
+				'SELECT pg_catalog.pg_typeof(q.%I) FROM (SELECT) d LEFT JOIN (SELECT * FROM (%s) x LIMIT 0) q ON true',
+				c.col, CASE WHEN c.query OPERATOR(pg_catalog.=) 'parcels' THEN parcels ELSE leases END)
+				INTO t;
+		EXCEPTION WHEN undefined_column THEN
+			RAISE EXCEPTION 'column "%" does not exist in the % query', c.col, c.query
+				USING ERRCODE = '42703',
+					  HINT = CASE WHEN c.query OPERATOR(pg_catalog.=) 'parcels'
+								  THEN 'The parcels query has the columns parcel_id, holder, area, share and floor_area (NULL AS share when there is none).'
+								  ELSE 'The leases query has the columns parcel_id, lessee, land, floor_area, starts and ends (NULL::date AS ends when there is none).' END;
+		END;
+		IF c.kind IS NOT NULL AND NOT (t OPERATOR(pg_catalog.=) ANY (
+				ARRAY['pg_catalog.text', 'pg_catalog.varchar', 'pg_catalog.unknown']::pg_catalog.regtype[]
+				OPERATOR(pg_catalog.||) CASE
+					WHEN c.kind OPERATOR(pg_catalog.=) 'area' THEN ARRAY['@extschema@.mu_area', 'pg_catalog.numeric', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.float8']::pg_catalog.regtype[]
+					WHEN c.kind OPERATOR(pg_catalog.=) 'number' THEN ARRAY['pg_catalog.numeric', 'pg_catalog.int2', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.float4', 'pg_catalog.float8']::pg_catalog.regtype[]
+					ELSE ARRAY['pg_catalog.date', 'pg_catalog.timestamp', 'pg_catalog.timestamptz']::pg_catalog.regtype[] END)) THEN
+			RAISE EXCEPTION 'column "%" of the % query has type %', c.col, c.query, t
+				USING ERRCODE = '42804',
+					  DETAIL = pg_catalog.format('land_allocation reads %s as %s.', c.col, c.reads);
+		END IF;
+	END LOOP;
 	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 	EXECUTE pg_catalog.format(
 		'SELECT x.parcel_id FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id,'
@@ -939,6 +999,8 @@ BEGIN
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
 			   coalesce(lc.got_u, 0), '承租',
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
+					WHEN lc.ends OPERATOR(pg_catalog.<) lc.starts THEN '租赁结束日期早于开始日期，不计用地'
+					WHEN lc.days OPERATOR(pg_catalog.=) 0 THEN '租赁期不在评价年度内，不计用地'
 					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
 					WHEN lc.got_u OPERATOR(pg_catalog.<) lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
 			   END
@@ -946,8 +1008,11 @@ BEGIN
 		UNION ALL
 		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, '承租',
 			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id OPERATOR(pg_catalog.=) l.parcel_id)
-					THEN '租赁的宗地不在宗地表中' ELSE '按权利人口径，租赁不计用地' END
-		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee FROM (%2$s) q) l
+					THEN '租赁的宗地不在宗地表中'
+					WHEN l.ends OPERATOR(pg_catalog.<) l.starts THEN '租赁结束日期早于开始日期，不计用地'
+					ELSE '按权利人口径，租赁不计用地' END
+		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee,
+					   q.starts::pg_catalog.date AS starts, q.ends::pg_catalog.date AS ends FROM (%2$s) q) l
 		 WHERE $2 OPERATOR(pg_catalog.=) 'owner'
 	)
 	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
@@ -1039,6 +1104,9 @@ BEGIN
 		   m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'invalid_code'
 	UNION ALL
+	SELECT '金额无效', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
+	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'invalid_amount'
+	UNION ALL
 	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'duplicate_refused'
 	UNION ALL
@@ -1066,7 +1134,7 @@ BEGIN
 END;
 $find$;
 COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
-	'findings of a merge: invalid codes, refused duplicates, codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
+	'findings of a merge: invalid codes, invalid amounts (NaN, infinity), refused duplicates, codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
 
 -- quality_findings(input, year): checks of the merged engine input before evaluation.
 -- input is a table or view with credit_code, year, land, tax and optionally refund
