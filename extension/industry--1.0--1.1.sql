@@ -840,6 +840,21 @@ $import$;
 COMMENT ON FUNCTION @extschema@.import_cells(regclass, regclass) IS
 	'parse a CSV staged as text (line 1 = header) into target''s typed columns by header name or column comment; inserts good lines, returns every bad cell (line, column, header, raw text, reason)';
 
+-- land_parcel_refused(parcel_id): raises land_allocation's error for a parcel whose rows
+-- do not carry one non-negative area, or carry a negative share; called by
+-- land_allocation's statement for such a parcel only (so the check costs no pass of its own).
+CREATE FUNCTION @extschema@.land_parcel_refused(parcel_id text) RETURNS boolean
+	LANGUAGE plpgsql VOLATILE
+AS $refused$
+BEGIN
+	RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', parcel_id
+		USING ERRCODE = '22023',
+			  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel, and a share that is not negative.';
+END;
+$refused$;
+COMMENT ON FUNCTION @extschema@.land_parcel_refused(text) IS
+	'internal to land_allocation: raises its error (22023) for a parcel without one non-negative area or with a negative share; never returns';
+
 -- land_allocation(parcels, leases, year, method): every parcel's land to the firms that
 -- use it in the evaluation year, exactly (Σ land of the rows = Σ parcel areas).
 CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year integer,
@@ -849,9 +864,12 @@ CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year inte
 	LANGUAGE plpgsql VOLATILE STRICT
 AS $alloc$
 DECLARE
-	bad text;
 	c record;
 	t regtype;
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
 	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{enterprise,owner}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown land allocation method: "%"', method
@@ -904,29 +922,27 @@ BEGIN
 					  DETAIL = pg_catalog.format('land_allocation reads %s as %s.', c.col, c.reads);
 		END IF;
 	END LOOP;
-	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
-	EXECUTE pg_catalog.format(
-		'SELECT x.parcel_id FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id,'
-		'   @extschema@.min(q.area::@extschema@.mu_area) AS amin, @extschema@.max(q.area::@extschema@.mu_area) AS amax,'
-		'   pg_catalog.count(q.area) OPERATOR(pg_catalog.<) pg_catalog.count(*) AS anull,'
-		'   pg_catalog.bool_or(q.share::numeric OPERATOR(pg_catalog.<) 0) AS sneg FROM (%s) q GROUP BY 1) x'
-		' WHERE x.anull OR x.sneg OR x.amin OPERATOR(@extschema@.<>) x.amax OR x.amin OPERATOR(@extschema@.<) ''0''::@extschema@.mu_area LIMIT 1', parcels)
-		INTO bad;
-	IF bad IS NOT NULL THEN
-		RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', bad
-			USING ERRCODE = '22023',
-				  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel, and a share that is not negative.';
-	END IF;
-	RETURN QUERY EXECUTE pg_catalog.format($q$
+	-- Errors raised while the statement below runs (a cell the caller's query gives that
+	-- is not an area or a date, a parcel without one area) are raised again from here
+	-- with their SQLSTATE, message, detail and hint, without the generated statement as
+	-- their context.
+	BEGIN
+		RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH p AS (
 		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.holder::pg_catalog.text AS holder,
 			   pg_catalog.round(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.*) 1000000)::numeric AS area_u,
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
 	), pa AS (
+		-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
 			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder COLLATE pg_catalog."C") AS holder
 		  FROM p GROUP BY p.parcel_id
+		HAVING CASE WHEN pg_catalog.min(p.area_u) OPERATOR(pg_catalog.<>) pg_catalog.max(p.area_u)
+						 OR pg_catalog.count(p.area_u) OPERATOR(pg_catalog.<) pg_catalog.count(*)
+						 OR pg_catalog.min(p.area_u) OPERATOR(pg_catalog.<) 0
+						 OR pg_catalog.bool_or(p.share OPERATOR(pg_catalog.<) 0)
+					THEN @extschema@.land_parcel_refused(p.parcel_id) ELSE true END
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
 			   (pg_catalog.make_date($1 OPERATOR(pg_catalog.+) 1, 1, 1) OPERATOR(pg_catalog.-) pg_catalog.make_date($1, 1, 1))::numeric AS ydays
@@ -1019,14 +1035,25 @@ BEGIN
 	  FROM (SELECT x.parcel_id, x.who,
 				   x.code,
 				   CASE WHEN x.code IS NULL THEN '未分配' ELSE x.role END AS role,
-				   (x.u OPERATOR(pg_catalog./) 1000000)::@extschema@.mu_area AS land,
+				   (x.u OPERATOR(pg_catalog.*) 0.000001)::@extschema@.mu_area AS land,
 				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方缺少统一社会信用代码', x.why)
 						WHEN x.code IS NULL
 							THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方代码无效：' OPERATOR(pg_catalog.||) @extschema@.credit_code_check(x.who), x.why)
 						ELSE x.why END AS reason
 			  FROM pieces x) y
 	 ORDER BY y.parcel_id COLLATE pg_catalog."C", y.role COLLATE pg_catalog."C", y.who COLLATE pg_catalog."C"$q$, parcels, leases)
-	USING year, method;
+		USING year, method;
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := 'Raised while land_allocation read the parcels and leases queries.';
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $alloc$;
 COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS

@@ -204,6 +204,8 @@ SELECT (SELECT sum(area) FROM (SELECT DISTINCT parcel_id, area FROM parcel) p)::
 -- mistakes in the queries' columns name the column and the query, not the generated SQL
 -- (as psql shows it: no QUERY: line with the statement built inside)
 SELECT * FROM land_allocation('SELECT parcel_id, holder, true AS area, share, floor_area FROM parcel', 'SELECT * FROM lease', 2024);
+-- a cell that is not an area: the type's error, without the statement built inside
+SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, '91330100799655058B' AS holder, '12 abc' AS area, NULL AS share, NULL AS floor_area$$, 'SELECT * FROM lease', 2024);
 SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, area, share FROM parcel', 'SELECT * FROM lease', 2024)$$);
 SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, true AS area, share, floor_area FROM parcel', 'SELECT * FROM lease', 2024)$$);
 SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT parcel_id, lessee, land, floor_area, 20240101 AS starts, ends FROM lease', 2024)$$);
