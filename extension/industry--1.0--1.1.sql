@@ -930,17 +930,20 @@ BEGIN
 		RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH p AS (
 		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.holder::pg_catalog.text AS holder,
-			   pg_catalog.round(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.*) 1000000)::numeric AS area_u,
+			   q.area::@extschema@.mu_area AS area,
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
 	), pa AS (
 		-- one area per parcel: a parcel is one registered 宗地 whatever its rows
-		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
+		-- (area in mu_area, compared by its own operators; in 10^-6 亩 as numeric once per parcel)
+		SELECT p.parcel_id, @extschema@.max(p.area) AS area,
+			   pg_catalog.round(@extschema@.max(p.area)::numeric OPERATOR(pg_catalog.*) 1000000) AS area_u,
+			   pg_catalog.max(p.floor_area) AS floor_area,
 			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder COLLATE pg_catalog."C") AS holder
 		  FROM p GROUP BY p.parcel_id
-		HAVING CASE WHEN pg_catalog.min(p.area_u) OPERATOR(pg_catalog.<>) pg_catalog.max(p.area_u)
-						 OR pg_catalog.count(p.area_u) OPERATOR(pg_catalog.<) pg_catalog.count(*)
-						 OR pg_catalog.min(p.area_u) OPERATOR(pg_catalog.<) 0
+		HAVING CASE WHEN @extschema@.min(p.area) OPERATOR(@extschema@.<>) @extschema@.max(p.area)
+						 OR pg_catalog.count(p.area) OPERATOR(pg_catalog.<) pg_catalog.count(*)
+						 OR @extschema@.min(p.area) OPERATOR(@extschema@.<) '0'::@extschema@.mu_area
 						 OR pg_catalog.bool_or(p.share OPERATOR(pg_catalog.<) 0)
 					THEN @extschema@.land_parcel_refused(p.parcel_id) ELSE true END
 	), yr AS (
@@ -1002,18 +1005,18 @@ BEGIN
 	), pieces AS (
 		SELECT o.parcel_id, o.holder AS who, o.code,
 			   o.base_u OPERATOR(pg_catalog.+) CASE WHEN o.rk OPERATOR(pg_catalog.<=) o.left_u THEN 1 ELSE 0 END AS u,
-			   '自有' AS role,
+			   NULL::@extschema@.mu_area AS land, '自有' AS role,
 			   CASE WHEN o.zero_shares THEN '宗地各权利人份额均为0，按等份分配' END AS why
 		  FROM orank o
 		UNION ALL
 		-- a parcel of one holder, not leased (most): all of it to the holder
-		SELECT pa.parcel_id, pa.holder, @extschema@.credit_code_or_null(pa.holder), pa.area_u, '自有', NULL
+		SELECT pa.parcel_id, pa.holder, @extschema@.credit_code_or_null(pa.holder), NULL, pa.area, '自有', NULL
 		  FROM pa
 		 WHERE pa.holders OPERATOR(pg_catalog.=) 1
 		   AND NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) pa.parcel_id)
 		UNION ALL
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
-			   coalesce(lc.got_u, 0), '承租',
+			   coalesce(lc.got_u, 0), NULL, '承租',
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
 					WHEN lc.ends OPERATOR(pg_catalog.<) lc.starts THEN '租赁结束日期早于开始日期，不计用地'
 					WHEN lc.days OPERATOR(pg_catalog.=) 0 THEN '租赁期不在评价年度内，不计用地'
@@ -1022,7 +1025,7 @@ BEGIN
 			   END
 		  FROM lc
 		UNION ALL
-		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, '承租',
+		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, NULL, '承租',
 			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id OPERATOR(pg_catalog.=) l.parcel_id)
 					THEN '租赁的宗地不在宗地表中'
 					WHEN l.ends OPERATOR(pg_catalog.<) l.starts THEN '租赁结束日期早于开始日期，不计用地'
@@ -1035,7 +1038,7 @@ BEGIN
 	  FROM (SELECT x.parcel_id, x.who,
 				   x.code,
 				   CASE WHEN x.code IS NULL THEN '未分配' ELSE x.role END AS role,
-				   (x.u OPERATOR(pg_catalog.*) 0.000001)::@extschema@.mu_area AS land,
+				   coalesce(x.land, (x.u OPERATOR(pg_catalog.*) 0.000001)::@extschema@.mu_area) AS land,
 				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方缺少统一社会信用代码', x.why)
 						WHEN x.code IS NULL
 							THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方代码无效：' OPERATOR(pg_catalog.||) @extschema@.credit_code_check(x.who), x.why)
