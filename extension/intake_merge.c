@@ -6,12 +6,14 @@
  *	  it (doc/intake.md §4).
  *
  * One pass over the caller's query (the kit's push runner): each line's
- * code is parsed once, its (firm, source, measure) group is counted in a
- * hash table and the line is kept in a tuplestore with its group's number;
- * a firm is "listed" when the master source has a line for it.  A second
- * pass over the kept lines gives each its status and reason.  No sort, no
- * window: the set-based SQL this replaces spent most of its time sorting
- * the lines by firm and buffering every firm's lines twice.
+ * code is parsed once and counted in its firm's entry of a hash table by
+ * code (one lookup per line: the entry holds the firm's lines per source
+ * and measure, and whether the master source lists it), and the line is
+ * kept in a tuplestore with its firm's entry and slot.  A second pass over
+ * the kept lines gives each its status and reason, in the query's order.
+ * No sort, no window: the set-based SQL this replaces spent most of its
+ * time sorting the lines by firm and buffering every firm's lines twice in
+ * window aggregates (bench/intake/README.md).
  *
  *-------------------------------------------------------------------------
  */
@@ -21,13 +23,13 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "parser/parse_coerce.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "common/hashfn.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 #include "kit.h"
@@ -385,7 +387,7 @@ merge_source_measure(MergeRun *run, const char *src, Size srclen,
 
 /* Raise 42804 when the amount's type is of another dimension than the measure. */
 static void
-merge_check_dimension(MergeRun *run, SourceMeasure *sm, const char *line)
+merge_check_dimension(MergeRun *run, SourceMeasure *sm, bool line_null, int64 line)
 {
 	const char *what;
 
@@ -398,7 +400,8 @@ merge_check_dimension(MergeRun *run, SourceMeasure *sm, const char *line)
 		sm->dim == DIM_LAND ? "land (亩)" : "a metered or counted quantity";
 	kit_type_error(MERGE_NOUN, "amount", run->amount_type,
 				   kit_local(psprintf("Line %s of source \"%s\" has measure \"%s\", %s.",
-									  line ? line : "(null)", sm->source, sm->measure, what)),
+									  line_null ? "(null)" : psprintf(INT64_FORMAT, line),
+									  sm->source, sm->measure, what)),
 				   kit_local("Give money as yuan or a number of 元, land as mu_area or a number of 亩, other quantities as numbers."));
 }
 
@@ -446,15 +449,15 @@ merge_row(KitQuery *q, void *arg)
 				 errdetail("Line %s, credit code \"%s\".",
 						   isnull[OUT_LINE] ? "(null)" : psprintf(INT64_FORMAT, DatumGetInt64(out[OUT_LINE])),
 						   raw ? pnstrdup(raw, rawlen) : "(null)"),
-				 errhint("Every line needs the name of its source, e.g. SELECT '税务' AS source, ...")));
+				 errhint("%s", kit_local("Every line needs the name of its source, e.g. SELECT '税务' AS source, ..."))));
 	smi = merge_source_measure(run, source, srclen, measure, msrlen);
 	sm = &run->sm[smi];
 
 	/* amount, in numeric */
 	if (kit_get(q, run->col[COL_AMOUNT].attno, &d) == KIT_PRESENT)
 	{
-		merge_check_dimension(run, sm, isnull[OUT_LINE] ? NULL :
-							  psprintf(INT64_FORMAT, DatumGetInt64(out[OUT_LINE])));
+		merge_check_dimension(run, sm, isnull[OUT_LINE],
+							  isnull[OUT_LINE] ? 0 : DatumGetInt64(out[OUT_LINE]));
 		out[OUT_AMOUNT] = merge_coerce(&run->amount_to_numeric, d);
 		if (numeric_is_nan(DatumGetNumeric(out[OUT_AMOUNT])) ||
 			numeric_is_inf(DatumGetNumeric(out[OUT_AMOUNT])))
