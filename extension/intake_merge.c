@@ -102,7 +102,7 @@ typedef struct SourceMeasure
 /* The lines of one firm in one (source, measure). */
 typedef struct MergeSlot
 {
-	int32		sm;				/* SourceMeasure index */
+	int32		sm;				/* SourceMeasure index (its part) */
 	bool		sorted;			/* lines sorted */
 	int64		count;
 	int			nlines;			/* line numbers kept (refusing sources only) */
