@@ -306,16 +306,29 @@ merge_start(KitQuery *q, void *arg)
 
 /*
  * The text of column i on the current line (database encoding, not
- * NUL-terminated), its length in *len; NULL for NULL.
+ * NUL-terminated), its length in *len; NULL for NULL.  As ::text reads it:
+ * character(n) without its trailing blanks.
  */
 static const char *
 merge_text(MergeRun *run, KitQuery *q, int i, Size *len)
 {
 	Datum		d;
+	const char *s;
 
 	if (kit_get(q, run->col[i].attno, &d) != KIT_PRESENT)
 		return NULL;
-	return kit_text_value(&run->col[i], d, len);
+	s = kit_text_value(&run->col[i], d, len);
+	if (run->col[i].typid == BPCHAROID)
+		while (*len > 0 && s[*len - 1] == ' ')
+			(*len)--;
+	return s;
+}
+
+/* May column i's values be returned as they are, as text? */
+static inline bool
+merge_as_is(MergeRun *run, int i)
+{
+	return run->col[i].kind == KIT_TEXT && run->col[i].typid != BPCHAROID;
 }
 
 /* Does interned text t hold the len bytes s (NULL: a NULL)? */
@@ -545,18 +558,18 @@ merge_row(KitQuery *q, void *arg)
 	out[OUT_SOURCE] = PointerGetDatum(sm->source_text);
 	if (raw == NULL)
 		isnull[OUT_RAW] = true;
-	else if (run->col[COL_CODE].kind == KIT_TEXT)
+	else if (merge_as_is(run, COL_CODE))
 		out[OUT_RAW] = q->values[run->col[COL_CODE].attno - 1];
 	else
 		out[OUT_RAW] = PointerGetDatum(cstring_to_text_with_len(raw, rawlen));
 	if (kit_get(q, run->col[COL_NAME].attno, &d) != KIT_PRESENT)
 		isnull[OUT_NAME] = true;
-	else if (run->col[COL_NAME].kind == KIT_TEXT)
+	else if (merge_as_is(run, COL_NAME))
 		out[OUT_NAME] = d;
 	else
 	{
 		Size		n;
-		const char *s = kit_text_value(&run->col[COL_NAME], d, &n);
+		const char *s = merge_text(run, q, COL_NAME, &n);
 
 		out[OUT_NAME] = PointerGetDatum(cstring_to_text_with_len(s, n));
 	}

@@ -290,6 +290,12 @@ SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''税务'' AS so
 SELECT source, measure, amount, status FROM merge_sources($$SELECT '税务' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, 'tax' AS measure, '3万元'::yuan AS amount
 	UNION ALL SELECT '税务', 2, '91330100799655058B', NULL, 'tax_vat', '0.5元'$$) ORDER BY line;
 SELECT source, measure, amount, status FROM merge_sources($$SELECT '不动产登记' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, 'land' AS measure, '3亩'::mu_area AS amount$$);
+-- columns of other types are read as ::text reads them (character(n) without its padding),
+-- the line number and the amount as ::bigint and ::numeric do
+SELECT '[' || source || ']' AS source, line, '[' || raw_code || ']' AS raw_code, '[' || name || ']' AS name, measure, amount, status, reason
+  FROM merge_sources($$SELECT '税务'::char(6) AS source, '7'::text AS line, '91330100799655058B'::char(20) AS credit_code,
+							 'x'::char(3) AS name, 'tax'::char(5) AS measure, 5.5::float8 AS amount
+					   UNION ALL SELECT '税务', '8', '91330100799655058B', 'x', 'tax', 1$$) ORDER BY line;
 
 -- ---------------------------------------------------------------- quality_findings
 CREATE TABLE fy (credit_code credit_code, year int, land mu_area, tax yuan, refund yuan,
