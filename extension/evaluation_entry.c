@@ -31,8 +31,12 @@
 #define emit_prefetch(p)	((void) (p))
 #endif
 
-/* Prefetch what emitting the firm at output position i reads (nothing past the end). */
-static inline void
+/*
+ * Prefetch what emitting the firm at output position i reads (nothing past
+ * the end).  Always inlined: GCC takes a function of prefetches alone for one
+ * without effects and drops the call.
+ */
+static pg_attribute_always_inline void
 prefetch_firm(EvalState *st, const int64 *order, int64 i)
 {
 	const EvalFirm *f;
