@@ -114,7 +114,7 @@ input_scaled(EvalState *st, KitQuery *q, int which, int64 *result)
 
 	if (kit_get(q, c->attno, &d) != KIT_PRESENT)
 		return INPUT_NULL;
-	return kit_scaled(&st->kt, c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
+	return kit_scaled(c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
 					  result) == KIT_OK ? INPUT_OK : INPUT_BAD;
 }
 
