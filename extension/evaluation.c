@@ -1187,7 +1187,8 @@ cmp_groups(const void *a, const void *b)
  * A firm's place in the output order, compared without touching the firm:
  * group, graded/vetoed before exempt, total descending, credit code (its
  * first 16 bytes big-endian, zero-padded, so that comparing them as
- * integers orders as strcmp does), then input order.
+ * integers orders as strcmp does; a firm without a code after those with
+ * one), then input order.
  */
 typedef struct FirmKey
 {
@@ -1206,7 +1207,10 @@ firm_key(EvalState *st, int64 i, FirmKey *key)
 
 	key->major = (uint64) st->groups[f->group]->order * 2 + (FIRM_RANKED(f) ? 0 : 1);
 	key->total6 = FIRM_RANKED(f) ? f->total6 : 0;
-	memcpy(prefix, f->credit_code, strnlen(f->credit_code, sizeof(prefix)));
+	if (f->credit_code == NULL)
+		memset(prefix, 0xFF, sizeof(prefix));	/* ties resolved in cmp_firm_keys */
+	else
+		memcpy(prefix, f->credit_code, strnlen(f->credit_code, sizeof(prefix)));
 	memcpy(&key->code[0], prefix, 8);
 	memcpy(&key->code[1], prefix + 8, 8);
 	key->code[0] = pg_ntoh64(key->code[0]);
@@ -1218,6 +1222,8 @@ firm_key(EvalState *st, int64 i, FirmKey *key)
 static inline int
 cmp_firm_keys(const FirmKey *x, const FirmKey *y, EvalState *st)
 {
+	const char *cx,
+			   *cy;
 	int			c;
 
 	if (x->major != y->major)
@@ -1228,8 +1234,14 @@ cmp_firm_keys(const FirmKey *x, const FirmKey *y, EvalState *st)
 		return x->code[0] < y->code[0] ? -1 : 1;
 	if (x->code[1] != y->code[1])
 		return x->code[1] < y->code[1] ? -1 : 1;
-	c = strcmp(st->firms[x->index].credit_code, st->firms[y->index].credit_code);
-	if (c != 0)
+	cx = st->firms[x->index].credit_code;
+	cy = st->firms[y->index].credit_code;
+	if (cx == NULL || cy == NULL)
+	{
+		if (cx != cy)
+			return cx == NULL ? 1 : -1;
+	}
+	else if ((c = strcmp(cx, cy)) != 0)
 		return c;
 	return (x->index > y->index) - (x->index < y->index);
 }

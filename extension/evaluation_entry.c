@@ -50,7 +50,8 @@ prefetch_firm(EvalState *st, const int64 *order, int64 i)
 	if (i + EMIT_PREFETCH_AHEAD / 2 < st->nfirms)
 	{
 		f = &st->firms[order[i + EMIT_PREFETCH_AHEAD / 2]];
-		emit_prefetch(f->credit_code - VARHDRSZ);
+		if (f->credit_code != NULL)
+			emit_prefetch(f->credit_code - VARHDRSZ);
 		emit_prefetch(st->values + (f - st->firms) * st->maxind);
 	}
 }
