@@ -113,18 +113,18 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	int			k;
 
 	memset(n, true, sizeof(n));
-	v[0] = CStringGetTextDatum(f->credit_code);
+	v[0] = EVAL_TEXT_DATUM(f->credit_code);
 	n[0] = false;
 	if (f->name)
 	{
-		v[1] = CStringGetTextDatum(f->name);
+		v[1] = EVAL_TEXT_DATUM(f->name);
 		n[1] = false;
 	}
 	v[2] = tc->scope[g->cohort];
 	n[2] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
-		v[3] = CStringGetTextDatum(g->name);
+		v[3] = EVAL_TEXT_DATUM(g->name);
 		n[3] = false;
 	}
 	if (f->has_land)
@@ -149,7 +149,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	}
 	if (f->reason)
 	{
-		v[11] = CStringGetTextDatum(f->reason);
+		v[11] = EVAL_TEXT_DATUM(f->reason);
 		n[11] = false;
 	}
 	for (k = 0; k < cr->nind; k++)
@@ -204,7 +204,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
 
 		memset(n, true, sizeof(n));
-		v[0] = CStringGetTextDatum(f->credit_code);
+		v[0] = EVAL_TEXT_DATUM(f->credit_code);
 		v[1] = tc->scope[g->cohort];
 		v[3] = tc->status[f->status];
 		v[4] = tc->codes[g->cohort][k];
@@ -213,7 +213,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
-			v[2] = CStringGetTextDatum(g->name);
+			v[2] = EVAL_TEXT_DATUM(g->name);
 			n[2] = false;
 		}
 		if (present)
@@ -357,14 +357,14 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 
 	memset(n, true, sizeof(n));
 	initStringInfo(&text);
-	v[0] = CStringGetTextDatum(f->credit_code);
+	v[0] = EVAL_TEXT_DATUM(f->credit_code);
 	v[1] = tc->scope[g->cohort];
 	v[3] = tc->status[f->status];
 	n[0] = n[3] = false;
 	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
-		v[2] = CStringGetTextDatum(g->name);
+		v[2] = EVAL_TEXT_DATUM(g->name);
 		n[2] = false;
 	}
 	if (f->status == FIRM_EXEMPT)
