@@ -348,13 +348,78 @@ cell_quantity(QuantityKind kind, const char *s, const char *unit, Datum *value)
 	return NULL;
 }
 
-/* Parse a normalised number; unit "%" (or a trailing %) divides by 100. */
+/*
+ * Labels a number column's unit may name after its multiplier: counted and
+ * metered quantities, never converted (万千瓦时 is 10^4 千瓦时).  A label that
+ * starts like a multiplier (千瓦时, 千克) is matched whole first.
+ */
+static const char *const cell_labels[] = {
+	"\xe5\x85\x83",			/* 元 */
+	"\xe4\xba\xba", "\xe4\xb8\xaa", "\xe5\xae\xb6", "\xe6\x88\xb7",	/* 人 个 家 户 */
+	"\xe5\x8f\xb0", "\xe5\xa5\x97", "\xe4\xbb\xb6", "\xe9\xa1\xb9",	/* 台 套 件 项 */
+	"\xe6\xac\xa1", "\xe8\xbe\x86",	/* 次 辆 */
+	"\xe5\x90\xa8", "\xe5\x8d\x83\xe5\x85\x8b", "\xe5\x85\xac\xe6\x96\xa4",	/* 吨 千克 公斤 */
+	"\xe5\x90\xa8\xe6\xa0\x87\xe5\x87\x86\xe7\x85\xa4", "\xe5\x90\xa8\xe6\xa0\x87\xe7\x85\xa4",	/* 吨标准煤 吨标煤 */
+	"\xe5\x8d\x83\xe7\x93\xa6\xe6\x97\xb6", "\xe5\xba\xa6", "\xe7\xab\x8b\xe6\x96\xb9\xe7\xb1\xb3",	/* 千瓦时 度 立方米 */
+	"\xe4\xba\xa9", "\xe5\xb9\xb3\xe6\x96\xb9\xe7\xb1\xb3", "\xe5\x85\xac\xe9\xa1\xb7",	/* 亩 平方米 公顷 */
+	"\xe5\xb9\xb3\xe6\x96\xb9\xe5\x85\xac\xe9\x87\x8c",	/* 平方公里 */
+	"kwh", "t", "kg", "tce"
+};
+
+/* Is s[0..len) one of cell_labels (ASCII case-insensitive)? */
+static bool
+cell_is_label(const char *s, size_t len)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(cell_labels); i++)
+		if (strlen(cell_labels[i]) == len && pg_strncasecmp(s, cell_labels[i], len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The power of ten by which a number column's unit scales a bare number:
+ * "%" is -2, "‰" -3, otherwise [multiplier][label][/label] with the
+ * quantity parser's multiplier words (千 万 百万 千万 亿 万亿, with or without
+ * 元) and a label of cell_labels; a multiplier after "/" (吨标准煤/万元) is
+ * not read.  False when the unit is none of these.
+ */
+static bool
+cell_unit_scale(const char *unit, int *exp10)
+{
+	const char *slash = strchr(unit, '/');
+	size_t		len = slash ? (size_t) (slash - unit) : strlen(unit);
+	size_t		n;
+	bool		currency;
+
+	*exp10 = 0;
+	if (strcmp(unit, "%") == 0)
+		*exp10 = -2;
+	else if (strcmp(unit, "\xe2\x80\xb0") == 0)	/* ‰ */
+		*exp10 = -3;
+	else if (slash != NULL && !cell_is_label(slash + 1, strlen(slash + 1)))
+		return false;
+	else if (len == 0 || cell_is_label(unit, len))
+		return len > 0;
+	else if ((n = quantity_money_word(unit, len, exp10, &currency)) == 0)
+		return false;
+	else if (n < len && (currency || !cell_is_label(unit + n, len - n)))
+		return false;
+	return true;
+}
+
+/*
+ * Parse a normalised number.  A trailing % divides by 100 (the cell's own
+ * unit wins); otherwise the column's unit scales it (cell_unit_scale), and
+ * a unit that is not understood makes the cell bad rather than ignored.
+ */
 static const char *
 cell_numeric(const char *s, const char *unit, Datum *value)
 {
 	StringInfoData buf;
 	StringInfoData num;
-	bool		percent = unit != NULL && strcmp(unit, "%") == 0;
+	int			exp10 = 0;
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, s);
@@ -363,18 +428,28 @@ cell_numeric(const char *s, const char *unit, Datum *value)
 		buf.data[--buf.len] = '\0';
 		if (buf.len > 0 && buf.data[buf.len - 1] == ' ')
 			buf.data[--buf.len] = '\0';
-		percent = true;
+		exp10 = -2;
 	}
+	else if (unit != NULL && !cell_unit_scale(unit, &exp10))
+		return psprintf("The column's unit \"%s\" is not understood: a number column's unit is a multiplier (千, 万, 百万, 千万, 亿, 万亿, %%, \xe2\x80\xb0), a label such as 人, 吨 or 千瓦时, or a multiplier and a label (万元, 万人).", unit);
 	initStringInfo(&num);
-	if (!cell_is_bare_number(buf.data) || !cell_commas_ok(buf.data) ||
-		!cell_plain_number(buf.data, &num))
+	if (!cell_is_bare_number(buf.data) || !cell_commas_ok(buf.data))
 		return "Not a number: a cell holds digits with an optional sign, decimal point, thousands commas between groups of three digits, and exponent.";
+	if (!cell_plain_number(buf.data, &num))
+		return "The value is out of range: its exponent has more than three digits.";
 	*value = DirectFunctionCall3(numeric_in, CStringGetDatum(num.data),
 								 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	if (percent)
+	if (exp10 != 0)
+	{
+		char		power[16];
+
+		snprintf(power, sizeof(power), "1e%d", exp10);
 		*value = DirectFunctionCall1(numeric_trim_scale,
-									 DirectFunctionCall2(numeric_div, *value,
-														 DirectFunctionCall1(int4_numeric, Int32GetDatum(100))));
+									 DirectFunctionCall2(numeric_mul, *value,
+														 DirectFunctionCall3(numeric_in, CStringGetDatum(power),
+																			 ObjectIdGetDatum(InvalidOid),
+																			 Int32GetDatum(-1))));
+	}
 	return NULL;
 }
 
@@ -414,6 +489,33 @@ cell_integer(const char *s, int64 min, int64 max, Datum *value, bool is_int8)
 }
 
 /*
+ * Parse a normalised whole number for an integer column: as it is, or, with
+ * a column unit or a trailing %, as a number scaled like cell_numeric whose
+ * result must be whole (1.5 in a 万人 column is 15000; 50 in a % column is
+ * not a whole number).
+ */
+static const char *
+cell_whole(const char *s, const char *unit, bool is_int8, Datum *value)
+{
+	const char *reason;
+	char	   *digits;
+	Datum		num;
+	size_t		len = strlen(s);
+
+	if (unit == NULL && (len < 2 || s[len - 1] != '%'))
+		return is_int8 ? cell_integer(s, PG_INT64_MIN, PG_INT64_MAX, value, true)
+			: cell_integer(s, PG_INT32_MIN, PG_INT32_MAX, value, false);
+	if ((reason = cell_numeric(s, unit, &num)) != NULL)
+		return reason;
+	digits = DatumGetCString(DirectFunctionCall1(numeric_out,
+												 DirectFunctionCall1(numeric_trim_scale, num)));
+	if (strchr(digits, '.') != NULL)
+		return psprintf("Not a whole number: %s scaled by its unit is %s.", s, digits);
+	return is_int8 ? cell_integer(digits, PG_INT64_MIN, PG_INT64_MAX, value, true)
+		: cell_integer(digits, PG_INT32_MIN, PG_INT32_MAX, value, false);
+}
+
+/*
  * Parse a normalised date: what the date type reads (ISO 2024-03-15,
  * 2024/3/15, 20240315), 2024年3月15日, or a spreadsheet serial number of
  * five digits (days since 1899-12-30, as Excel and LibreOffice count).
@@ -432,8 +534,11 @@ cell_date(const char *s, Datum *value)
 	int			tz;
 	const char *p;
 
-	/* five digits: a serial number (10000 is 1927-05-18; a year alone is not a date) */
-	if (strspn(s, "0123456789") == 5 && strlen(s) == 5)
+	/*
+	 * five digits not starting with 0: a serial number (10000 is 1927-05-18;
+	 * 00001 is not a date a sheet would hold, and a year alone is not a date)
+	 */
+	if (strspn(s, "0123456789") == 5 && strlen(s) == 5 && s[0] != '0')
 	{
 		int			serial = atoi(s);
 
@@ -578,10 +683,10 @@ parse_cell(PG_FUNCTION_ARGS)
 					reason = cell_numeric(norm.data, unit, &value);
 					break;
 				case CELL_INT4:
-					reason = cell_integer(norm.data, PG_INT32_MIN, PG_INT32_MAX, &value, false);
+					reason = cell_whole(norm.data, unit, false, &value);
 					break;
 				case CELL_INT8:
-					reason = cell_integer(norm.data, PG_INT64_MIN, PG_INT64_MAX, &value, true);
+					reason = cell_whole(norm.data, unit, true, &value);
 					break;
 				case CELL_DATE:
 					reason = cell_date(norm.data, &value);

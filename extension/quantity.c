@@ -987,6 +987,21 @@ quantity_unit_parse(QuantityKind kind, const char *str, size_t len,
 }
 
 /*
+ * The money word at the start of str[0..len) (see quantity.h).
+ */
+size_t
+quantity_money_word(const char *str, size_t len, int *exp10, bool *currency)
+{
+	const UnitWord *w = match_money((const unsigned char *) str, 0, len);
+
+	if (w == NULL)
+		return 0;
+	*exp10 = money_exp10[w->id];
+	*currency = w->currency;
+	return w->len;
+}
+
+/*
  * Write mag / 10^scale as a decimal (trailing fractional zeros trimmed)
  * at p, with a leading minus if neg; return the end.
  */

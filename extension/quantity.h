@@ -63,6 +63,16 @@ typedef struct QuantityUnit
 	int			ascii_exp;		/* one unit is 10^ascii_exp ascii_base (亿元: 8) */
 } QuantityUnit;
 
+/*
+ * The money word that starts str[0..len), longest match: a multiplier
+ * (千, 万, 百万, 千万, 亿, 万亿) with or without 元, or 元 alone (yuan, CNY,
+ * RMB).  Returns its byte length (0 if there is none) and sets *exp10 to its
+ * power of ten and *currency to whether it names the currency (万元: true,
+ * 万: false).  The intake reads a column header's multiplier with it.
+ */
+extern size_t quantity_money_word(const char *str, size_t len, int *exp10,
+								  bool *currency);
+
 /* Longest canonical output including the terminating NUL. */
 #define QUANTITY_FORMAT_BUFSIZE 64
 

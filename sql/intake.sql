@@ -42,6 +42,21 @@ SELECT raw, (parse_cell(raw, NULL::credit_code)).*
 SELECT (parse_cell(E'  杭州（临平）机械有限公司\t', NULL::text)).value;
 -- only the supported types
 SELECT parse_cell('1', NULL::real);
+-- the column's unit scales bare numbers of number columns: a multiplier word (the
+-- quantity parser's 千 万 百万 千万 亿 万亿, with or without 元), %, ‰, then an optional label
+-- that is not converted (人, 吨, 千瓦时, ...; /亩 after it); a unit not understood is a bad
+-- cell, never ignored; an integer column needs a whole result
+SELECT unit, raw, (parse_cell(raw, NULL::numeric, unit)).*,
+	   (parse_cell(raw, NULL::integer, unit)).value AS int4, (parse_cell(raw, NULL::integer, unit)).reason AS int4_reason,
+	   (parse_cell(raw, NULL::bigint, unit)).value AS int8
+  FROM (VALUES ('万元', '55'), ('万元', '12.5'), ('万人', '1'), ('万人', '1.5'), ('万人', '1.00005'),
+			   ('foo', '12'), ('十万元', '1'), ('%', '50'), ('%', '100'), ('‰', '5'), ('千瓦时', '3'),
+			   ('万千瓦时', '3'), ('万元/亩', '2'), ('吨标准煤/万元', '2'), ('亿', '1e3'), ('人', '1.0'),
+			   ('万亿', '9999999'), ('万元', '5%'), ('万元', ''), ('万元', '—'), ('万元', '3万')) v(unit, raw);
+-- an exponent beyond three digits is out of range, not "not a number"
+SELECT raw, (parse_cell(raw, NULL::numeric)).* FROM (VALUES ('1e-2000'), ('1e2000'), ('1.5e-3')) v(raw);
+-- a five-digit spreadsheet serial starts at 10000 (1927-05-18): 00001 is not a date
+SELECT raw, (parse_cell(raw, NULL::date)).* FROM (VALUES ('00001'), ('09999'), ('10000')) v(raw);
 
 -- Never raises for any text: 20000 deterministic strings of digits, signs, points, commas,
 -- units, full-width and space characters, parsed as every kind; each cell is either a
@@ -142,6 +157,18 @@ CREATE TABLE nomatch_t (line bigint, credit_code text, tax yuan);
 COMMENT ON COLUMN nomatch_t.tax IS '实缴税金';
 SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('nomatch_raw', 'nomatch_t')$$);
 SELECT count(*) FROM nomatch_t;
+-- the header's unit scales number columns too (营业收入(万元) 12.5 is 125000; 从业人员(万人) 1
+-- is 10000); a unit not understood makes every cell of its column bad, the line unloaded
+CREATE TABLE unit_raw (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 text, c3 text);
+INSERT INTO unit_raw (c1, c2, c3) VALUES ('营业收入(万元)', '从业人员(万人)', '用电量(kWh)'), ('12.5', '1', '7'),
+	('3', '0.00001', '8');
+CREATE TABLE unit_t (line bigint, 营业收入 numeric, 从业人员 integer, 用电量 numeric);
+SELECT * FROM import_cells('unit_raw', 'unit_t');
+SELECT * FROM unit_t;
+CREATE TABLE unit_raw2 (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 text);
+INSERT INTO unit_raw2 (c1, c2) VALUES ('营业收入(万美元)', '从业人员(人)'), ('12.5', '1');
+SELECT * FROM import_cells('unit_raw2', 'unit_t');
+SELECT count(*) FROM unit_t;
 
 -- ---------------------------------------------------------------- land_allocation
 -- P1: one owner, a lease starting mid-year (2024 has 366 days: 1 July - 31 December is 184
