@@ -1170,6 +1170,17 @@ COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
 -- input is a table or view with credit_code, year, land, tax and optionally refund
 -- (留抵退税, positive), parcel_key (the firm's parcels, e.g. sorted ids) and the other
 -- shared attribute names; sources maps a column to the source it came from.
+-- quality_per_mu_text(元/亩): 亩均 for a finding's detail, as format_auto writes it (unit by
+-- magnitude); a value below 0.0001 元/亩 (the type's step) or beyond its range as a number.
+CREATE FUNCTION @extschema@.quality_per_mu_text(per_mu numeric) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE WHEN pg_catalog.abs(per_mu) OPERATOR(pg_catalog.>=) 0.0001
+					 AND pg_catalog.abs(per_mu) OPERATOR(pg_catalog.<) 900000000000000
+				THEN @extschema@.format_auto(pg_catalog.round(per_mu, 4)::@extschema@.yuan_per_mu)
+				ELSE pg_catalog.trim_scale(per_mu)::pg_catalog.text OPERATOR(pg_catalog.||) '元/亩' END;
+COMMENT ON FUNCTION @extschema@.quality_per_mu_text(numeric) IS
+	'internal to quality_findings: 亩均 in 元/亩 as display text (format_auto; never 0 for a value that is not 0)';
+
 CREATE FUNCTION @extschema@.quality_findings(input regclass, year integer,
 		sources jsonb DEFAULT '{}', outlier_factor numeric DEFAULT 10)
 	RETURNS TABLE (finding text, credit_code @extschema@.credit_code, source text,
@@ -1178,14 +1189,23 @@ CREATE FUNCTION @extschema@.quality_findings(input regclass, year integer,
 AS $qual$
 DECLARE
 	c text;
-	has_col jsonb;
+	has_col jsonb;				-- column name -> type oid
+	typ oid;
 	src text;
+	rel text;					-- input with its code read as credit_code (code_), valid codes only
+	bad record;
+	n bigint;
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
-	IF year IS NULL OR outlier_factor IS NULL OR outlier_factor OPERATOR(pg_catalog.<=) 1 THEN
-		RAISE EXCEPTION 'year must not be null and outlier_factor must be greater than 1'
+	IF outlier_factor OPERATOR(pg_catalog.=) 'NaN'::numeric OR outlier_factor OPERATOR(pg_catalog.=) 'Infinity'::numeric
+	   OR outlier_factor OPERATOR(pg_catalog.<=) 1 THEN
+		RAISE EXCEPTION 'outlier_factor must be a finite number greater than 1, not %', outlier_factor
 			USING ERRCODE = '22023';
 	END IF;
-	SELECT pg_catalog.jsonb_object_agg(a.attname, pg_catalog.format_type(a.atttypid, NULL))
+	SELECT pg_catalog.jsonb_object_agg(a.attname, a.atttypid::pg_catalog.oid)
 	  INTO has_col
 	  FROM pg_catalog.pg_attribute a
 	 WHERE a.attrelid OPERATOR(pg_catalog.=) input AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped;
@@ -1194,6 +1214,60 @@ BEGIN
 			RAISE EXCEPTION 'input % has no column "%"', input, c USING ERRCODE = '42703';
 		END IF;
 	END LOOP;
+	-- the types, checked before anything runs: money as yuan or a number of 元, land as
+	-- mu_area or a number of 亩 (a dimension mix is 42804, as in the engines), year a number
+	FOREACH c IN ARRAY ARRAY['year', 'land', 'tax', 'refund', 'value_added', 'revenue', 'main_revenue', 'rd'] LOOP
+		CONTINUE WHEN NOT has_col OPERATOR(pg_catalog.?) c;
+		typ := (has_col OPERATOR(pg_catalog.->>) c)::pg_catalog.oid;
+		CONTINUE WHEN typ OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog.int2', 'pg_catalog.int4', 'pg_catalog.int8',
+				'pg_catalog.numeric']::pg_catalog.regtype[]::pg_catalog.oid[])
+			OR (c OPERATOR(pg_catalog.<>) 'year' AND typ OPERATOR(pg_catalog.=) ANY (
+				ARRAY['pg_catalog.float4', 'pg_catalog.float8']::pg_catalog.regtype[]::pg_catalog.oid[]))
+			OR (c OPERATOR(pg_catalog.=) 'land' AND typ OPERATOR(pg_catalog.=) '@extschema@.mu_area'::pg_catalog.regtype::pg_catalog.oid)
+			OR (c OPERATOR(pg_catalog.<>) 'land' AND c OPERATOR(pg_catalog.<>) 'year'
+				AND typ OPERATOR(pg_catalog.=) '@extschema@.yuan'::pg_catalog.regtype::pg_catalog.oid);
+		RAISE EXCEPTION 'column "%" of input % has type %', c, input, typ::pg_catalog.regtype
+			USING ERRCODE = '42804',
+				  DETAIL = pg_catalog.format('quality_findings reads %s as %s.', c,
+					  CASE c WHEN 'year' THEN 'a whole number'
+							 WHEN 'land' THEN 'mu_area or a number of 亩'
+							 ELSE 'yuan or a number of 元' END);
+	END LOOP;
+	IF has_col OPERATOR(pg_catalog.?) 'refund' THEN
+		EXECUTE pg_catalog.format(
+			'SELECT t.credit_code::pg_catalog.text AS code, t.refund::numeric AS refund FROM %s t'
+			' WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.refund::numeric OPERATOR(pg_catalog.<) 0 LIMIT 1', input)
+			INTO bad USING year;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		IF n OPERATOR(pg_catalog.>) 0 THEN
+			RAISE EXCEPTION 'refund must not be negative'
+				USING ERRCODE = '22023',
+					  DETAIL = pg_catalog.format('Firm %s has refund %s in %s.', coalesce(bad.code, '(null)'), bad.refund, year),
+					  HINT = 'refund is the 留抵退税 a firm received, a positive amount of 元; a negative tax is the tax column.';
+		END IF;
+	END IF;
+	rel := pg_catalog.format('(SELECT @extschema@.credit_code_or_null(x.credit_code::pg_catalog.text) AS code_, x.* FROM %s x)', input);
+
+	-- Errors met while the input is read are raised again from here with their SQLSTATE,
+	-- message, detail and hint, without the statements built below as their context.
+	BEGIN
+	-- a row without a valid code: only reported (fix it first), no other check can name it
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT '代码无效', NULL::@extschema@.credit_code, $2, 'credit_code', t.credit_code::pg_catalog.text,
+			   CASE WHEN t.credit_code IS NULL THEN '缺少统一社会信用代码'
+					ELSE @extschema@.credit_code_check(t.credit_code::pg_catalog.text) END
+		  FROM %1$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NULL
+		 ORDER BY 5$q$, rel)
+		USING year, sources OPERATOR(pg_catalog.->>) 'credit_code';
+
+	-- a firm on several rows of the year: the engines need one
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT '重复记录', t.code_, $2, 'credit_code', pg_catalog.count(*)::pg_catalog.text,
+			   pg_catalog.format('同一企业%%s年有%%s行，评价前须合并为一行', $1, pg_catalog.count(*))
+		  FROM %1$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NOT NULL
+		 GROUP BY t.code_ HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1
+		 ORDER BY 2$q$, rel)
+		USING year, sources OPERATOR(pg_catalog.->>) 'credit_code';
 
 	-- a value in the wrong unit: 10000 times (元 for 万元) or a 10000th of the year before;
 	-- flagged from a factor of 1000
@@ -1201,14 +1275,17 @@ BEGIN
 		CONTINUE WHEN NOT has_col OPERATOR(pg_catalog.?) c;
 		src := coalesce(sources OPERATOR(pg_catalog.->>) c, c);
 		RETURN QUERY EXECUTE pg_catalog.format($q$
-			SELECT '单位疑误', t.credit_code::@extschema@.credit_code, $2, $3,
-				   t.%1$I::numeric::pg_catalog.text, '上年为' OPERATOR(pg_catalog.||) p.%1$I::numeric OPERATOR(pg_catalog.||) '，相差' OPERATOR(pg_catalog.||)
-				   pg_catalog.round(pg_catalog.abs(t.%1$I::numeric OPERATOR(pg_catalog./) p.%1$I::numeric), 1) OPERATOR(pg_catalog.||) '倍，疑为元与万元混用'
-			  FROM %2$s t JOIN %2$s p ON p.credit_code::pg_catalog.text OPERATOR(pg_catalog.=) t.credit_code::pg_catalog.text AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
+			SELECT '单位疑误', t.code_, $2, $3, t.%1$I::numeric::pg_catalog.text,
+				   '上年为' OPERATOR(pg_catalog.||) p.%1$I::numeric OPERATOR(pg_catalog.||)
+				   CASE WHEN pg_catalog.abs(t.%1$I::numeric) OPERATOR(pg_catalog.>) pg_catalog.abs(p.%1$I::numeric)
+						THEN '，本年为上年的' OPERATOR(pg_catalog.||) pg_catalog.trim_scale(pg_catalog.round(pg_catalog.abs(t.%1$I::numeric OPERATOR(pg_catalog./) p.%1$I::numeric), 1)) OPERATOR(pg_catalog.||) '倍'
+						ELSE '，本年仅为上年的1/' OPERATOR(pg_catalog.||) pg_catalog.trim_scale(pg_catalog.round(pg_catalog.abs(p.%1$I::numeric OPERATOR(pg_catalog./) t.%1$I::numeric), 1)) END
+				   OPERATOR(pg_catalog.||) '，疑为元与万元混用'
+			  FROM %2$s t JOIN %2$s p ON p.code_ OPERATOR(@extschema@.=) t.code_ AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
 			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.%1$I::numeric OPERATOR(pg_catalog.<>) 0 AND p.%1$I::numeric OPERATOR(pg_catalog.<>) 0
 			   AND (pg_catalog.abs(t.%1$I::numeric) OPERATOR(pg_catalog.>=) (1000 OPERATOR(pg_catalog.*) pg_catalog.abs(p.%1$I::numeric))
 					OR 1000 OPERATOR(pg_catalog.*) pg_catalog.abs(t.%1$I::numeric) OPERATOR(pg_catalog.<=) pg_catalog.abs(p.%1$I::numeric))
-			 ORDER BY 2$q$, c, input)
+			 ORDER BY 2$q$, c, rel)
 			USING year, src, c;
 	END LOOP;
 
@@ -1218,51 +1295,73 @@ BEGIN
 		CONTINUE WHEN NOT has_col OPERATOR(pg_catalog.?) c;
 		src := coalesce(sources OPERATOR(pg_catalog.->>) c, c);
 		RETURN QUERY EXECUTE pg_catalog.format($q$
-			SELECT '缺少指标', t.credit_code::@extschema@.credit_code, $2, $3, NULL::pg_catalog.text,
-				   $2 OPERATOR(pg_catalog.||) '无' OPERATOR(pg_catalog.||) $3 OPERATOR(pg_catalog.||) '数据'
-			  FROM %2$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.%1$I IS NULL ORDER BY 2$q$, c, input)
-			USING year, src, c;
+			SELECT '缺少指标', t.code_, $2, $3, NULL::pg_catalog.text,
+				   '无' OPERATOR(pg_catalog.||) $3 OPERATOR(pg_catalog.||) '数据' OPERATOR(pg_catalog.||) coalesce('（来源：' OPERATOR(pg_catalog.||) $4 OPERATOR(pg_catalog.||) '）', '')
+			  FROM %2$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NOT NULL AND t.%1$I IS NULL ORDER BY 2$q$, c, rel)
+			USING year, src, c, sources OPERATOR(pg_catalog.->>) c;
 	END LOOP;
 
-	-- 亩均税收 far from the year's median (outlier_factor times above or below)
+	-- land of 0 亩 or less: no 亩均 can be computed
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		SELECT '用地为零或负', t.code_, $2, 'land', t.land::numeric::pg_catalog.text,
+			   '用地为' OPERATOR(pg_catalog.||) t.land::numeric OPERATOR(pg_catalog.||) '亩，无法计算亩均指标'
+		  FROM %1$s t WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NOT NULL AND t.land::numeric OPERATOR(pg_catalog.<=) 0
+		 ORDER BY 2$q$, rel)
+		USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'land', 'land');
+
+	-- 亩均税收 far from the year's median (outlier_factor times above or below); shown
+	-- with format_auto (a unit by magnitude, never 0 for a value that is not 0)
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		WITH r AS (
-			SELECT t.credit_code, t.tax::numeric OPERATOR(pg_catalog./) t.land::numeric AS per_mu
+			SELECT t.code_, t.tax::numeric OPERATOR(pg_catalog./) t.land::numeric AS per_mu
 			  FROM %1$s t
-			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.land::numeric OPERATOR(pg_catalog.>) 0 AND t.tax::numeric OPERATOR(pg_catalog.>) 0
+			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NOT NULL
+			   AND t.land::numeric OPERATOR(pg_catalog.>) 0 AND t.tax::numeric OPERATOR(pg_catalog.>) 0
 		), med AS (SELECT pg_catalog.percentile_disc(0.5) WITHIN GROUP (ORDER BY r.per_mu) AS m FROM r)
-		SELECT '亩均异常', r.credit_code::@extschema@.credit_code, $2, 'tax/land',
-			   pg_catalog.round(r.per_mu, 2)::pg_catalog.text,
-			   '亩均税收' OPERATOR(pg_catalog.||) pg_catalog.round(r.per_mu OPERATOR(pg_catalog./) 10000, 2) OPERATOR(pg_catalog.||) '万元/亩，全区中位数'
-				 OPERATOR(pg_catalog.||) pg_catalog.round(med.m OPERATOR(pg_catalog./) 10000, 2) OPERATOR(pg_catalog.||) '万元/亩'
+		SELECT '亩均异常', r.code_, $2, 'tax/land',
+			   pg_catalog.trim_scale(pg_catalog.round(r.per_mu, 4))::pg_catalog.text,
+			   '亩均税收' OPERATOR(pg_catalog.||) @extschema@.quality_per_mu_text(r.per_mu) OPERATOR(pg_catalog.||) '，全区中位数'
+				 OPERATOR(pg_catalog.||) @extschema@.quality_per_mu_text(med.m)
 		  FROM r, med
 		 WHERE r.per_mu OPERATOR(pg_catalog.>) (med.m OPERATOR(pg_catalog.*) $3) OR r.per_mu OPERATOR(pg_catalog.*) $3 OPERATOR(pg_catalog.<) med.m
-		 ORDER BY 2$q$, input)
+		 ORDER BY 2$q$, rel)
 		USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'tax', 'tax') OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) coalesce(sources OPERATOR(pg_catalog.->>) 'land', 'land'),
 			  outlier_factor;
 
 	-- land that changed while the parcels did not
 	IF has_col OPERATOR(pg_catalog.?) 'parcel_key' THEN
 		RETURN QUERY EXECUTE pg_catalog.format($q$
-			SELECT '用地变化无宗地变化', t.credit_code::@extschema@.credit_code, $2, 'land',
+			SELECT '用地变化无宗地变化', t.code_, $2, 'land',
 				   t.land::numeric::pg_catalog.text, '上年' OPERATOR(pg_catalog.||) p.land::numeric OPERATOR(pg_catalog.||) '亩，宗地未变（' OPERATOR(pg_catalog.||) t.parcel_key::pg_catalog.text OPERATOR(pg_catalog.||) '）'
-			  FROM %1$s t JOIN %1$s p ON p.credit_code::pg_catalog.text OPERATOR(pg_catalog.=) t.credit_code::pg_catalog.text AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
+			  FROM %1$s t JOIN %1$s p ON p.code_ OPERATOR(@extschema@.=) t.code_ AND p.year OPERATOR(pg_catalog.=) (t.year OPERATOR(pg_catalog.-) 1)
 			 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.parcel_key::pg_catalog.text OPERATOR(pg_catalog.=) p.parcel_key::pg_catalog.text
 			   AND t.land::numeric OPERATOR(pg_catalog.<>) p.land::numeric
-			 ORDER BY 2$q$, input)
+			 ORDER BY 2$q$, rel)
 			USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'land', 'land');
 	END IF;
 
 	-- negative tax beyond the refunds (留抵退税)
 	RETURN QUERY EXECUTE pg_catalog.format($q$
-		SELECT '负税超出退税', t.credit_code::@extschema@.credit_code, $2, 'tax', t.tax::numeric::pg_catalog.text,
+		SELECT '负税超出退税', t.code_, $2, 'tax', t.tax::numeric::pg_catalog.text,
 			   CASE WHEN %2$s IS NULL THEN '税收为负且无留抵退税记录'
 					ELSE '税收为负，超出留抵退税' OPERATOR(pg_catalog.||) %2$s OPERATOR(pg_catalog.||) '元' END
 		  FROM %1$s t
-		 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.tax::numeric OPERATOR(pg_catalog.<) 0 AND t.tax::numeric OPERATOR(pg_catalog.+) coalesce(%2$s, 0) OPERATOR(pg_catalog.<) 0
-		 ORDER BY 2$q$, input,
+		 WHERE t.year OPERATOR(pg_catalog.=) $1 AND t.code_ IS NOT NULL AND t.tax::numeric OPERATOR(pg_catalog.<) 0
+		   AND t.tax::numeric OPERATOR(pg_catalog.+) coalesce(%2$s, 0) OPERATOR(pg_catalog.<) 0
+		 ORDER BY 2$q$, rel,
 		CASE WHEN has_col OPERATOR(pg_catalog.?) 'refund' THEN 't.refund::numeric' ELSE 'NULL::numeric' END)
 		USING year, coalesce(sources OPERATOR(pg_catalog.->>) 'tax', 'tax');
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := 'Raised while quality_findings read the input.';
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $qual$;
 COMMENT ON FUNCTION @extschema@.quality_findings(regclass, integer, jsonb, numeric) IS

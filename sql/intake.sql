@@ -345,6 +345,32 @@ SELECT * FROM quality_findings('fy', 2024, '{"tax": "税务", "land": "不动产
 SELECT * FROM quality_findings('fy', 2024, '{}', 1);
 CREATE TABLE fy_bad (credit_code text, year int);
 SELECT * FROM quality_findings('fy_bad', 2024);
+-- codes as text: an invalid or missing code is a finding of its row (代码无效), not an
+-- error of the call; a firm twice in the year (重复记录) and land of 0 亩 (用地为零或负) are
+-- reported; a ratio below 1 reads 1/1000; without sources the detail names no source; a
+-- median of 0.5 元/亩 shows as 0.5元/亩 (format_auto), not 0.00万元/亩
+CREATE TABLE fy_text (credit_code text, year int, land mu_area, tax yuan, energy_tce numeric);
+INSERT INTO fy_text VALUES
+	('91330100799655058B', 2023, '20亩', '300万元', 1), ('91330100799655058B', 2024, '20亩', '0.3万元', 1),
+	('bad', 2024, '1亩', '1元', 1), (NULL, 2024, '1亩', '1元', 1),
+	('913412214444444448', 2024, '0亩', '5元', 1), ('913412214444444448', 2024, '2亩', '1元', 1),
+	('91330110000000000Q', 2024, '2亩', '1元', NULL), ('91350203MA31XXW31H', 2024, '2亩', '1元', 1);
+SELECT * FROM quality_findings('fy_text', 2024);
+-- the types of the columns (42804, as the engines refuse a dimension mix), checked first
+CREATE TABLE fy_swap (credit_code text, year int, land yuan, tax mu_area);
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy_swap', 2024)$$);
+CREATE TABLE fy_swap2 (credit_code text, year int, land mu_area, tax mu_area);
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy_swap2', 2024)$$);
+CREATE TABLE fy_txt (credit_code text, year int, land numeric, tax text);
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy_txt', 2024)$$);
+CREATE TABLE fy_yr (credit_code text, year text, land numeric, tax numeric);
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy_yr', 2024)$$);
+-- outlier_factor NaN or infinite, and a negative refund: 22023
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy', 2024, '{}', 'NaN')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy', 2024, '{}', 'Infinity')$$);
+CREATE TABLE fy_refund (credit_code text, year int, land mu_area, tax yuan, refund yuan);
+INSERT INTO fy_refund VALUES ('91330100799655058B', 2024, '1亩', '-5元', '-3元');
+SELECT * FROM pg_temp.err($$SELECT * FROM quality_findings('fy_refund', 2024)$$);
 
 RESET search_path;
 DROP SCHEMA intake_t CASCADE;
