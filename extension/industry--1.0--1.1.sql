@@ -732,6 +732,9 @@ DECLARE
 	tcol record;
 	has_line boolean;
 	i int;
+	n int;
+	typ text;					-- the type parse_cell reads a column as
+	chk text;					-- a further check of the parsed value (length, range), or NULL
 	sel text := '';				-- raw cells, parsed values and reasons of p
 	lat text := '';				-- one lateral parse_cell per mapped column
 	ins_cols text := '';
@@ -739,6 +742,11 @@ DECLARE
 	ok text := 'true';
 	used text[] := '{}';		-- target columns already given a CSV column
 	issues text := 'SELECT NULL::bigint, NULL::int, NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.text WHERE false';
+	headers text;
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
 					WHERE a.attrelid OPERATOR(pg_catalog.=) staging
@@ -759,22 +767,51 @@ BEGIN
 	EXECUTE pg_catalog.format('SELECT ARRAY[%s]::pg_catalog.text[] FROM %s WHERE line OPERATOR(pg_catalog.=) $1',
 							  pg_catalog.array_to_string(cols, ', '), staging)
 		INTO hdr USING header_line;
-	has_line := EXISTS (SELECT FROM pg_catalog.pg_attribute a
-						 WHERE a.attrelid OPERATOR(pg_catalog.=) target
-						   AND a.attname OPERATOR(pg_catalog.=) 'line' AND NOT a.attisdropped);
+	headers := coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', h), ', ' ORDER BY u.n)
+						   FROM pg_catalog.unnest(hdr) WITH ORDINALITY u(h, n) WHERE h IS NOT NULL), 'none');
+	SELECT a.attgenerated OPERATOR(pg_catalog.<>) '' OR a.attidentity OPERATOR(pg_catalog.=) 'a' AS generated
+	  INTO tcol
+	  FROM pg_catalog.pg_attribute a
+	 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attname OPERATOR(pg_catalog.=) 'line' AND NOT a.attisdropped;
+	has_line := FOUND;
+	IF has_line AND tcol.generated THEN
+		RAISE EXCEPTION 'column "line" of % is a generated column', target
+			USING ERRCODE = '428C9',
+				  DETAIL = 'import_cells writes each row''s line number into the target column "line".',
+				  HINT = 'Make "line" a plain bigint column of the target, or rename it.';
+	END IF;
 	IF has_line THEN
 		ins_cols := 'line';
 		ins_vals := 'line';
 	END IF;
 	FOR i IN 1 .. pg_catalog.array_length(cols, 1) LOOP
 		sel := sel OPERATOR(pg_catalog.||) pg_catalog.format(', s.%s AS raw%s', cols[i], i);
-		CONTINUE WHEN hdr[i] IS NULL OR pg_catalog.btrim(hdr[i]) OPERATOR(pg_catalog.=) '';
+		IF hdr[i] IS NULL OR @extschema@.trim_cell(hdr[i]) OPERATOR(pg_catalog.=) '' THEN
+			-- a column without a header is reported when it holds data (not spreadsheet padding)
+			EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s s WHERE s.line OPERATOR(pg_catalog.>) $1'
+									  ' AND @extschema@.trim_cell(s.%s) OPERATOR(pg_catalog.<>) ''''', staging, cols[i])
+				INTO n USING header_line;
+			IF n OPERATOR(pg_catalog.>) 0 THEN
+				issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
+					' UNION ALL SELECT %s::bigint, %s, NULL, %L, %L', header_line, i, hdr[i],
+					pg_catalog.format('The header of this column is empty: the column is not loaded (lines with a value in it: %s).', n));
+			END IF;
+			CONTINUE;
+		END IF;
 		SELECT h.name, h.unit INTO hn FROM @extschema@.header_unit(hdr[i]) h;
-		-- the target column named like the header, or whose comment is the header's name
-		SELECT a.attname, pg_catalog.format_type(a.atttypid, NULL) AS typ,
-			   a.attnotnull AS required
-		  INTO tcol
+		-- the target column named like the header, else the one whose comment is the header's
+		-- name; two columns with that comment are ambiguous
+		SELECT pg_catalog.count(*) INTO n
 		  FROM pg_catalog.pg_attribute a
+		 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0
+		   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'
+		   AND a.attname::pg_catalog.text OPERATOR(pg_catalog.<>) hn.name
+		   AND pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.=) hn.name;
+		SELECT a.attname, a.atttypid, a.atttypmod, a.attnotnull AS required,
+			   a.attgenerated OPERATOR(pg_catalog.<>) '' OR a.attidentity OPERATOR(pg_catalog.=) 'a' AS generated,
+			   t.typtype, t.typbasetype
+		  INTO tcol
+		  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) a.atttypid
 		 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0
 		   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'
 		   AND (a.attname::pg_catalog.text OPERATOR(pg_catalog.=) hn.name
@@ -787,20 +824,71 @@ BEGIN
 				'No column of the target table has this name or this comment: the column is not loaded.');
 			CONTINUE;
 		END IF;
+		IF tcol.attname::pg_catalog.text OPERATOR(pg_catalog.<>) hn.name AND n OPERATOR(pg_catalog.>) 1 THEN
+			RAISE EXCEPTION 'header "%" is ambiguous: % columns of % have the comment "%"', hdr[i], n, target, hn.name
+				USING ERRCODE = '42702',
+					  DETAIL = pg_catalog.format('Columns: %s.',
+						  (SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', a.attname), ', ' ORDER BY a.attnum)
+							 FROM pg_catalog.pg_attribute a
+							WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+							  AND pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.=) hn.name)),
+					  HINT = 'Give each target column its own comment (COMMENT ON COLUMN), or name one of them like the header.';
+		END IF;
 		IF tcol.attname::pg_catalog.text OPERATOR(pg_catalog.=) ANY (used) THEN
 			issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
 				' UNION ALL SELECT %s::bigint, %s, %L, %L, %L', header_line, i, hdr[i], hdr[i],
 				'An earlier column of the file already loads into the same target column: this column is not loaded.');
 			CONTINUE;
 		END IF;
+		-- the target column's shape, checked before anything runs
+		IF tcol.generated THEN
+			RAISE EXCEPTION 'column "%" of % is a generated column', tcol.attname, target
+				USING ERRCODE = '428C9',
+					  DETAIL = pg_catalog.format('Header "%s" (line %s, column %s) loads into it.', hdr[i], header_line, i),
+					  HINT = 'Rename the header (or the column) so that it loads into a column that can be written.';
+		END IF;
+		IF tcol.typtype OPERATOR(pg_catalog.=) 'd' THEN
+			RAISE EXCEPTION 'column "%" of % has the domain type %, which import_cells cannot load', tcol.attname, target, tcol.atttypid::pg_catalog.regtype
+				USING ERRCODE = '0A000',
+					  HINT = pg_catalog.format('Load into a column of the domain''s base type (%s) and check the domain''s constraints afterwards.',
+											   tcol.typbasetype::pg_catalog.regtype);
+		END IF;
+		chk := NULL;
+		typ := CASE
+			WHEN tcol.atttypid OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog.text', 'pg_catalog.varchar', 'pg_catalog.bpchar']::pg_catalog.regtype[]::pg_catalog.oid[])
+				THEN 'pg_catalog.text'
+			WHEN tcol.atttypid OPERATOR(pg_catalog.=) 'pg_catalog.int2'::pg_catalog.regtype::pg_catalog.oid THEN 'pg_catalog.int4'
+			WHEN tcol.atttypid OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog.numeric', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.date',
+					'@extschema@.mu_area', '@extschema@.yuan', '@extschema@.yuan_per_mu', '@extschema@.credit_code']::pg_catalog.regtype[]::pg_catalog.oid[])
+				THEN tcol.atttypid::pg_catalog.regtype::pg_catalog.text END;
+		IF typ IS NULL THEN
+			RAISE EXCEPTION 'column "%" of % has type %, which import_cells cannot load', tcol.attname, target, tcol.atttypid::pg_catalog.regtype
+				USING ERRCODE = '0A000',
+					  DETAIL = pg_catalog.format('Header "%s" (line %s, column %s) loads into it.', hdr[i], header_line, i),
+					  HINT = 'Target columns are of type mu_area, yuan, yuan_per_mu, credit_code, numeric, integer, bigint, smallint, date, text, varchar or character.';
+		END IF;
+		IF typ OPERATOR(pg_catalog.=) 'pg_catalog.text' AND tcol.atttypmod OPERATOR(pg_catalog.>=) 4 THEN
+			chk := pg_catalog.format('CASE WHEN pg_catalog.char_length(p%1$s.value) OPERATOR(pg_catalog.>) %2$s THEN pg_catalog.format(%3$L, pg_catalog.char_length(p%1$s.value)) END',
+									 i, tcol.atttypmod OPERATOR(pg_catalog.-) 4,
+									 pg_catalog.format('The text has %%s characters; the column holds at most %s.', tcol.atttypmod OPERATOR(pg_catalog.-) 4));
+		ELSIF tcol.atttypid OPERATOR(pg_catalog.=) 'pg_catalog.int2'::pg_catalog.regtype::pg_catalog.oid THEN
+			chk := pg_catalog.format('CASE WHEN p%1$s.value OPERATOR(pg_catalog.<) -32768 OR p%1$s.value OPERATOR(pg_catalog.>) 32767 THEN %2$L END',
+									 i, 'The value is out of range for its type.');
+		ELSIF typ OPERATOR(pg_catalog.=) 'numeric' AND tcol.atttypmod OPERATOR(pg_catalog.>=) 4 THEN
+			-- numeric(p, s): the value rounded to s digits must have at most p - s before the point
+			chk := pg_catalog.format('CASE WHEN pg_catalog.abs(pg_catalog.round(p%1$s.value, %2$s)) OPERATOR(pg_catalog.>=) (10::numeric OPERATOR(pg_catalog.^) %3$s) THEN %4$L END',
+									 i, (tcol.atttypmod OPERATOR(pg_catalog.-) 4) OPERATOR(pg_catalog.&) 2047,
+									 ((tcol.atttypmod OPERATOR(pg_catalog.-) 4) OPERATOR(pg_catalog.>>) 16) OPERATOR(pg_catalog.-) ((tcol.atttypmod OPERATOR(pg_catalog.-) 4) OPERATOR(pg_catalog.&) 2047),
+									 pg_catalog.format('The value does not fit the column''s type %s.', pg_catalog.format_type(tcol.atttypid, tcol.atttypmod)));
+		END IF;
 		used := used OPERATOR(pg_catalog.||) tcol.attname::pg_catalog.text;
 		lat := lat OPERATOR(pg_catalog.||) pg_catalog.format(
 			' CROSS JOIN LATERAL @extschema@.parse_cell(s.%s, NULL::%s, %L) p%s',
-			cols[i], tcol.typ, hn.unit, i);
+			cols[i], typ, hn.unit, i);
 		sel := sel OPERATOR(pg_catalog.||) pg_catalog.format(
 			', p%s.value AS v%s, CASE WHEN p%s.reason IS NULL AND p%s.value IS NULL AND %L'
-			' THEN %L ELSE p%s.reason END AS r%s',
-			i, i, i, i, tcol.required, 'A value is required in this column.', i, i);
+			' THEN %L ELSE coalesce(p%s.reason, %s) END AS r%s',
+			i, i, i, i, tcol.required, 'A value is required in this column.', i, coalesce(chk, 'NULL'), i);
 		ins_cols := ins_cols OPERATOR(pg_catalog.||) CASE WHEN ins_cols OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
 			OPERATOR(pg_catalog.||) pg_catalog.quote_ident(tcol.attname::pg_catalog.text);
 		ins_vals := ins_vals OPERATOR(pg_catalog.||) CASE WHEN ins_vals OPERATOR(pg_catalog.=) '' THEN '' ELSE ', ' END
@@ -813,9 +901,7 @@ BEGIN
 	IF pg_catalog.cardinality(used) OPERATOR(pg_catalog.=) 0 THEN
 		RAISE EXCEPTION 'no header of % matches a column of %', staging, target
 			USING ERRCODE = '42703',
-				  DETAIL = pg_catalog.format('Headers (line %s): %s. Columns of %s: %s.', header_line,
-					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', h), ', ' ORDER BY n)
-								  FROM pg_catalog.unnest(hdr) WITH ORDINALITY u(h, n) WHERE h IS NOT NULL), 'none'),
+				  DETAIL = pg_catalog.format('Headers (line %s): %s. Columns of %s: %s.', header_line, headers,
 					  target,
 					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', a.attname) OPERATOR(pg_catalog.||)
 								  coalesce(' (' OPERATOR(pg_catalog.||) pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.||) ')', ''),
@@ -825,16 +911,49 @@ BEGIN
 								   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'), 'none')),
 				  HINT = 'A CSV column loads into the target column named like its header without the unit in brackets, or into the column whose comment is that name (COMMENT ON COLUMN).';
 	END IF;
-	-- lines whose cells are all empty (spreadsheet padding) are skipped
-	RETURN QUERY EXECUTE pg_catalog.format(
-		'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
-		' WHERE s.line OPERATOR(pg_catalog.>) $1 AND @extschema@.trim_cell(pg_catalog.concat(%s)) OPERATOR(pg_catalog.<>) ''''),'
-		' ins AS (INSERT INTO %s (%s) SELECT %s FROM p WHERE %s RETURNING 1)'
-		' SELECT * FROM (%s) x ORDER BY 1, 2',
-		sel, staging, lat,
+	-- a required column that no column of the file loads and that has no default would fail
+	-- every insert: refused before anything runs
+	SELECT a.attname INTO tcol
+	  FROM pg_catalog.pg_attribute a
+	 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+	   AND a.attnotnull AND NOT a.atthasdef AND a.attidentity OPERATOR(pg_catalog.=) '' AND a.attgenerated OPERATOR(pg_catalog.=) ''
+	   AND NOT (a.attname::pg_catalog.text OPERATOR(pg_catalog.=) ANY (used))
+	   AND NOT (a.attname OPERATOR(pg_catalog.=) 'line' AND has_line)
+	 ORDER BY a.attnum LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'column "%" of % is NOT NULL and no column of % loads into it', tcol.attname, target, staging
+			USING ERRCODE = '23502',
+				  DETAIL = pg_catalog.format('Headers (line %s): %s.', header_line, headers),
+				  HINT = 'Add the column to the file, give the target column a default, or load into a target without NOT NULL on it.';
+	END IF;
+	-- Lines whose cells are all empty (spreadsheet padding) are skipped; a staging row
+	-- without a line number is reported (it cannot be named).  Errors of the insert (a
+	-- constraint of the target) are raised again without the statement built here.
+	issues := issues OPERATOR(pg_catalog.||) pg_catalog.format(
+		' UNION ALL SELECT NULL::bigint, NULL::int, NULL, pg_catalog.concat_ws('','', %s), %L FROM %s s WHERE s.line IS NULL',
 		pg_catalog.array_to_string(ARRAY(SELECT 's.' OPERATOR(pg_catalog.||) c FROM pg_catalog.unnest(cols) c), ', '),
-		target, ins_cols, ins_vals, ok, issues)
-		USING header_line;
+		'A staging row without a line number is not loaded: number the rows (line bigint GENERATED ALWAYS AS IDENTITY).', staging);
+	BEGIN
+		RETURN QUERY EXECUTE pg_catalog.format(
+			'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
+			' WHERE s.line OPERATOR(pg_catalog.>) $1 AND @extschema@.trim_cell(pg_catalog.concat(%s)) OPERATOR(pg_catalog.<>) ''''),'
+			' ins AS (INSERT INTO %s (%s) SELECT %s FROM p WHERE %s RETURNING 1)'
+			' SELECT * FROM (%s) x ORDER BY 1, 2',
+			sel, staging, lat,
+			pg_catalog.array_to_string(ARRAY(SELECT 's.' OPERATOR(pg_catalog.||) c FROM pg_catalog.unnest(cols) c), ', '),
+			target, ins_cols, ins_vals, ok, issues)
+			USING header_line;
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := pg_catalog.format('Raised while import_cells inserted the lines of %s into %s.', staging, target);
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			hnt := 'Constraints of the target other than NOT NULL are not checked cell by cell: load into a target without them and check afterwards.';
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $import$;
 COMMENT ON FUNCTION @extschema@.import_cells(regclass, regclass) IS

@@ -152,6 +152,26 @@ cell_placeholder(const char *s)
 }
 
 /*
+ * Is the normalised text a spreadsheet error value (#N/A, #REF!, ...)?  In
+ * a text column these are the only bad cells: a dash or 无 may be what the
+ * sheet means there (a remark of "无"), an error value never is.
+ */
+static bool
+cell_error_value(const char *s)
+{
+	static const char *const errors[] = {
+		"#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
+		"#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"
+	};
+	int			i;
+
+	for (i = 0; i < (int) lengthof(errors); i++)
+		if (pg_strcasecmp(s, errors[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Is s a bare decimal number (sign, digits with optional thousands commas,
  * point, exponent, no unit)?  Then the column's unit applies.
  */
@@ -644,8 +664,13 @@ parse_cell(PG_FUNCTION_ARGS)
 		initStringInfo(&norm);
 		cell_normalise((const unsigned char *) utf8, utf8_len, &norm);
 		if (norm.len > 0 && cache->kind == CELL_TEXT)
+		{
 			/* text: trimmed, not folded (names keep their full-width brackets) */
-			value = PointerGetDatum(cell_trim(raw));
+			if (cell_error_value(norm.data))
+				reason = cell_placeholder(norm.data);
+			else
+				value = PointerGetDatum(cell_trim(raw));
+		}
 		else if (norm.len > 0 && (reason = cell_placeholder(norm.data)) == NULL)
 		{
 			switch (cache->kind)

@@ -169,6 +169,40 @@ CREATE TABLE unit_raw2 (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 te
 INSERT INTO unit_raw2 (c1, c2) VALUES ('营业收入(万美元)', '从业人员(人)'), ('12.5', '1');
 SELECT * FROM import_cells('unit_raw2', 'unit_t');
 SELECT count(*) FROM unit_t;
+-- target shapes checked per cell: varchar(n)/char(n) length, smallint range, numeric(p,s)
+-- precision are bad cells of their line only; a column without a header that holds data
+-- is reported on line 1; a staging row without a line number is reported; spreadsheet
+-- error values are bad cells in text columns too (a dash, N/A or 无 is text there)
+CREATE TABLE shape_raw (line bigint, c1 text, c2 text, c3 text, c4 text, c5 text);
+INSERT INTO shape_raw VALUES (1, '名称', '人数', '代号', '比例', NULL),
+	(2, '甲公司', '5', 'ABCDEFG', '1', 'x'), (3, '乙', '40000', 'AB', '99.95', NULL),
+	(4, '丙', '7', 'X', '12.3', ''), (5, '#N/A', '1', 'Y', '1', NULL), (6, '—', '1', '无', '-99.9', NULL),
+	(NULL, '丁', '1', 'Z', '1', NULL);
+CREATE TABLE shape_t (line bigint, 名称 varchar(5), 人数 smallint, 代号 char(3), 比例 numeric(3,1));
+SELECT * FROM import_cells('shape_raw', 'shape_t');
+SELECT line, 名称, 人数, '[' || 代号 || ']' AS 代号, 比例 FROM shape_t ORDER BY line;
+-- shapes that no cell can satisfy are refused before anything runs, without the statement
+-- built inside (NOT NULL without a file column or default, a generated column, a domain,
+-- a type parse_cell does not read, two columns with the header's comment)
+CREATE TABLE shape_nn (line bigint, 名称 text, x int NOT NULL);
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_nn')$$);
+CREATE TABLE shape_gen (line bigint, 名称 text, 人数 int GENERATED ALWAYS AS (1) STORED);
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_gen')$$);
+CREATE TABLE shape_gline (line bigint GENERATED ALWAYS AS IDENTITY, 名称 text);
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_gline')$$);
+CREATE DOMAIN intake_posint AS int CHECK (VALUE > 0);
+CREATE TABLE shape_dom (line bigint, 名称 text, 人数 intake_posint);
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_dom')$$);
+CREATE TABLE shape_real (line bigint, 名称 text, 人数 real);
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_real')$$);
+CREATE TABLE shape_amb (line bigint, a text, b text);
+COMMENT ON COLUMN shape_amb.a IS '名称';
+COMMENT ON COLUMN shape_amb.b IS '名称';
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_amb')$$);
+-- a constraint of the target fails the load: its own error, not the statement built inside
+CREATE TABLE shape_chk (line bigint, 名称 text, 人数 int CHECK (人数 > 6));
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('shape_raw', 'shape_chk')$$);
+SELECT count(*) FROM shape_chk;
 
 -- ---------------------------------------------------------------- land_allocation
 -- P1: one owner, a lease starting mid-year (2024 has 366 days: 1 July - 31 December is 184
