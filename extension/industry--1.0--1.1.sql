@@ -985,6 +985,7 @@ AS $alloc$
 DECLARE
 	c record;
 	t regtype;
+	has_value boolean;
 	st text;
 	msg text;
 	det text;
@@ -998,12 +999,29 @@ BEGIN
 	IF year IS NULL THEN
 		RAISE EXCEPTION 'evaluation year must not be null' USING ERRCODE = '22004';
 	END IF;
+	IF year OPERATOR(pg_catalog.<) 1 OR year OPERATOR(pg_catalog.>) 9999 THEN
+		RAISE EXCEPTION 'evaluation year % is out of range', year
+			USING ERRCODE = '22023', DETAIL = 'The year is a calendar year from 1 to 9999.';
+	END IF;
 	-- The queries' columns and types, checked here so that a mistake is reported against
 	-- the caller's query (column, type, what is read) and not against the statement built
 	-- below.  The queries themselves are planned first, so that their own errors come as
 	-- they are.
-	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', parcels);
-	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', leases);
+	FOR c IN SELECT * FROM (VALUES ('parcels', parcels), ('leases', leases)) v(noun, q) LOOP
+		BEGIN
+			EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', c.q);
+		EXCEPTION WHEN others THEN
+			GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+				det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+			IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+				det := pg_catalog.format('Raised while land_allocation planned the %s query.', c.noun);
+			END IF;
+			IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+				RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+			END IF;
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+		END;
+	END LOOP;
 	FOR c IN
 		SELECT * FROM (VALUES
 			('parcels', 'parcel_id', NULL, 'any type (read as text)'),
@@ -1030,6 +1048,29 @@ BEGIN
 								  THEN 'The parcels query has the columns parcel_id, holder, area, share and floor_area (NULL AS share when there is none).'
 								  ELSE 'The leases query has the columns parcel_id, lessee, land, floor_area, starts and ends (NULL::date AS ends when there is none).' END;
 		END;
+		-- text is read as an area with its unit; for numbers and dates only a text column
+		-- without values is accepted (NULL AS share is of type text)
+		IF c.kind IS NOT NULL AND c.kind OPERATOR(pg_catalog.<>) 'area' AND t OPERATOR(pg_catalog.=) ANY (
+				ARRAY['pg_catalog.text', 'pg_catalog.varchar', 'pg_catalog.unknown']::pg_catalog.regtype[]) THEN
+			BEGIN
+				EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM (%s) x WHERE x.%I IS NOT NULL)',
+										  CASE WHEN c.query OPERATOR(pg_catalog.=) 'parcels' THEN parcels ELSE leases END, c.col)
+					INTO has_value;
+			EXCEPTION WHEN others THEN
+				GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+					det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+				RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg,
+					DETAIL = coalesce(pg_catalog.nullif(det, ''), pg_catalog.format('Raised while land_allocation read the %s query.', c.query)),
+					HINT = coalesce(hnt, '');
+			END;
+			IF has_value THEN
+				RAISE EXCEPTION 'column "%" of the % query has type %', c.col, c.query, t
+					USING ERRCODE = '42804',
+						  DETAIL = pg_catalog.format('land_allocation reads %s as %s; a text column is accepted only when all its values are NULL.', c.col, c.reads),
+						  HINT = pg_catalog.format('Cast it in the query (%s::%s).', c.col, CASE c.kind WHEN 'date' THEN 'date' ELSE 'numeric' END);
+			END IF;
+			CONTINUE;
+		END IF;
 		IF c.kind IS NOT NULL AND NOT (t OPERATOR(pg_catalog.=) ANY (
 				ARRAY['pg_catalog.text', 'pg_catalog.varchar', 'pg_catalog.unknown']::pg_catalog.regtype[]
 				OPERATOR(pg_catalog.||) CASE
@@ -1047,11 +1088,20 @@ BEGIN
 	-- their context.
 	BEGIN
 		RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH p AS (
+	-- the caller's queries are read by the first two CTEs, which no other name can shadow
+	-- (a CTE sees only those before it): a table of the caller's named p or l is the table
+	WITH "land_allocation parcels" AS (
 		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.holder::pg_catalog.text AS holder,
 			   q.area::@extschema@.mu_area AS area,
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
+	), "land_allocation leases" AS NOT MATERIALIZED (
+		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee,
+			   q.starts::pg_catalog.date AS starts, q.ends::pg_catalog.date AS ends,
+			   q.land::@extschema@.mu_area AS land, q.floor_area::numeric AS floor_area
+		  FROM (%2$s) q
+	), p AS (
+		SELECT * FROM "land_allocation parcels"
 	), pa AS (
 		-- one area per parcel: a parcel is one registered 宗地 whatever its rows
 		-- (area in mu_area, compared by its own operators; in 10^-6 亩 as numeric once per parcel)
@@ -1076,19 +1126,29 @@ BEGIN
 			   greatest(0, least(coalesce(q.ends::pg_catalog.date, yr.y1), yr.y1)
 						   OPERATOR(pg_catalog.-) greatest(coalesce(q.starts::pg_catalog.date, yr.y0), yr.y0) OPERATOR(pg_catalog.+) 1)::numeric AS days,
 			   yr.ydays
-		  FROM (%2$s) q CROSS JOIN yr LEFT JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) q.parcel_id::pg_catalog.text
+		  FROM "land_allocation leases" q CROSS JOIN yr LEFT JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) q.parcel_id
 		 WHERE $2 OPERATOR(pg_catalog.=) 'enterprise'
 	), lw AS (
 		-- land of a lease: its land, else the parcel pro rata by floor area; then pro
 		-- rata by the days of the evaluation year it covers (四舍五入 to 10^-6 亩)
+		-- (a negative lease area, or a floor area that is not a finite number of the right
+		-- sign, gives no land and its reason)
 		SELECT l.*,
-			   CASE WHEN l.area_u IS NULL THEN NULL
+			   CASE WHEN l.area_u IS NULL OR l.bad IS NOT NULL THEN NULL
 					WHEN l.lland IS NOT NULL
 						THEN pg_catalog.round(pg_catalog.round(l.lland::numeric OPERATOR(pg_catalog.*) 1000000) OPERATOR(pg_catalog.*) l.days OPERATOR(pg_catalog./) l.ydays)
 					WHEN l.lfloor IS NOT NULL AND l.pfloor OPERATOR(pg_catalog.>) 0
 						THEN pg_catalog.round(l.area_u OPERATOR(pg_catalog.*) l.lfloor OPERATOR(pg_catalog.*) l.days OPERATOR(pg_catalog./) (l.pfloor OPERATOR(pg_catalog.*) l.ydays))
 			   END AS want_u
-		  FROM l
+		  FROM (SELECT l.*,
+					   CASE WHEN l.lland IS NOT NULL AND l.lland OPERATOR(@extschema@.<) '0'::@extschema@.mu_area
+							THEN '租赁面积为负，不计用地'
+							WHEN l.lland IS NULL AND l.lfloor IS NOT NULL
+								 AND (l.lfloor OPERATOR(pg_catalog.<) 0 OR l.lfloor OPERATOR(pg_catalog.=) ANY ('{NaN,Infinity}'::numeric[]))
+							THEN '租赁建筑面积不是有限的非负数，不计用地'
+							WHEN l.lland IS NULL AND l.lfloor IS NOT NULL AND l.pfloor OPERATOR(pg_catalog.=) ANY ('{NaN,Infinity,-Infinity}'::numeric[])
+							THEN '宗地建筑面积不是有限数，无法按建筑面积折算，不计用地' END AS bad
+				  FROM l) l
 	), lc AS (
 		-- leases take land in order of start; what exceeds the parcel is not given
 		SELECT lw.*,
@@ -1139,6 +1199,7 @@ BEGIN
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
 					WHEN lc.ends OPERATOR(pg_catalog.<) lc.starts THEN '租赁结束日期早于开始日期，不计用地'
 					WHEN lc.days OPERATOR(pg_catalog.=) 0 THEN '租赁期不在评价年度内，不计用地'
+					WHEN lc.bad IS NOT NULL THEN lc.bad
 					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
 					WHEN lc.got_u OPERATOR(pg_catalog.<) lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
 			   END
@@ -1149,8 +1210,7 @@ BEGIN
 					THEN '租赁的宗地不在宗地表中'
 					WHEN l.ends OPERATOR(pg_catalog.<) l.starts THEN '租赁结束日期早于开始日期，不计用地'
 					ELSE '按权利人口径，租赁不计用地' END
-		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee,
-					   q.starts::pg_catalog.date AS starts, q.ends::pg_catalog.date AS ends FROM (%2$s) q) l
+		  FROM "land_allocation leases" l
 		 WHERE $2 OPERATOR(pg_catalog.=) 'owner'
 	)
 	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
@@ -1201,10 +1261,20 @@ CREATE FUNCTION @extschema@.merge_reconcile(query text, master text DEFAULT NULL
 				   balanced boolean)
 	LANGUAGE plpgsql VOLATILE
 AS $rec$
+DECLARE
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
 	IF query IS NULL THEN
 		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
 	END IF;
+	-- merge_sources' own checks of the query's columns and types first, on no line (so
+	-- that a text amount is its 42804, not a cast failing in the sums below); errors of
+	-- either statement are raised again without the statements built here
+	BEGIN
+	PERFORM FROM @extschema@.merge_sources(pg_catalog.format('SELECT * FROM (%s) x LIMIT 0', query));
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH i AS (
 		SELECT q.source::pg_catalog.text AS source, q.measure::pg_catalog.text AS measure,
@@ -1225,6 +1295,17 @@ BEGIN
 	  FROM i LEFT JOIN o ON o.source OPERATOR(pg_catalog.=) i.source AND (o.measure OPERATOR(pg_catalog.=) i.measure OR (o.measure IS NULL AND i.measure IS NULL))
 	 ORDER BY 1, 2$q$, query)
 	USING query, master, refuse_duplicates;
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := 'Raised while merge_reconcile read the query.';
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $rec$;
 COMMENT ON FUNCTION @extschema@.merge_reconcile(text, text, text[]) IS
@@ -1237,10 +1318,17 @@ CREATE FUNCTION @extschema@.merge_findings(query text, master text DEFAULT NULL,
 				   source text, line bigint, value text, detail text)
 	LANGUAGE plpgsql VOLATILE
 AS $find$
+DECLARE
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
 	IF query IS NULL THEN
 		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
 	END IF;
+	-- errors of the merge are raised again without the statement built here
+	BEGIN
 	RETURN QUERY EXECUTE $q$
 	WITH m AS MATERIALIZED (SELECT * FROM @extschema@.merge_sources($1, $2, $3)),
 	ok AS (SELECT DISTINCT m.source, m.credit_code FROM m WHERE m.status OPERATOR(pg_catalog.=) 'merged'),
@@ -1258,6 +1346,11 @@ BEGIN
 	UNION ALL
 	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'duplicate_refused'
+	UNION ALL
+	SELECT DISTINCT '指标名不规范', NULL::@extschema@.credit_code, NULL, m.source, NULL::bigint, m.measure,
+		   '指标名“' OPERATOR(pg_catalog.||) m.measure OPERATOR(pg_catalog.||) '”含空格或大写，按“' OPERATOR(pg_catalog.||)
+		   pg_catalog.translate(@extschema@.trim_cell(m.measure), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') OPERATOR(pg_catalog.||) '”校验量纲，但合并与透视按原样区分'
+	  FROM m WHERE m.measure OPERATOR(pg_catalog.<>) pg_catalog.translate(@extschema@.trim_cell(m.measure), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
 	UNION ALL
 	SELECT '名录外', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'not_in_master'
@@ -1280,6 +1373,17 @@ BEGIN
 	 WHERE NOT EXISTS (SELECT FROM ok o WHERE o.credit_code OPERATOR(@extschema@.=) c.credit_code AND o.source OPERATOR(pg_catalog.=) s.source)
 	 ORDER BY 1, 2, 4, 5$q$
 	USING query, master, refuse_duplicates;
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := 'Raised while merge_findings read the query.';
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $find$;
 COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS

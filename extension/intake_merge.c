@@ -26,6 +26,7 @@
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "parser/parse_coerce.h"
 #include "utils/array.h"
@@ -34,6 +35,7 @@
 #include "utils/tuplestore.h"
 #include "kit.h"
 #include "uscc.h"
+#include "whitespace.h"
 
 #define MERGE_NOUN	"the merge query"
 
@@ -189,6 +191,44 @@ typedef struct MergeRun
 	MemoryContext rowcxt;		/* reset per line */
 } MergeRun;
 
+/*
+ * A measure name (UTF-8) without surrounding white space (whitespace.h's
+ * set) and with ASCII letters in lower case, palloc'd.
+ */
+static char *
+merge_measure_folded(const char *m)
+{
+	const unsigned char *s = (const unsigned char *) m;
+	size_t		len = strlen(m);
+	size_t		start = 0;
+	size_t		end = len;
+	size_t		n;
+	char	   *out;
+	size_t		i;
+
+	while ((n = industry_space_len(s, start, len)) > 0)
+		start += n;
+	/* from the end: the last character that is not a space */
+	for (i = start; i < len;)
+	{
+		n = industry_space_len(s, i, len);
+		if (n == 0)
+		{
+			i += pg_utf_mblen(s + i);
+			end = i;
+		}
+		else
+			i += n;
+	}
+	if (end < start)
+		end = start;
+	out = pnstrdup(m + start, end - start);
+	for (i = 0; out[i]; i++)
+		if (out[i] >= 'A' && out[i] <= 'Z')
+			out[i] = (char) (out[i] - 'A' + 'a');
+	return out;
+}
+
 /* The dimension of a measure named like an attribute of doc/dev.md. */
 static MeasureDim
 merge_measure_dim(const char *m)
@@ -202,9 +242,13 @@ merge_measure_dim(const char *m)
 		"energy_tce", "emission_t", "employees", "electricity", "rd_staff", "debt_ratio"
 	};
 	size_t		i;
+	char	   *folded;
 
 	if (m == NULL)
 		return DIM_ANY;
+	/* ' land' and 'TAX' are land and tax: the check reads the name trimmed and folded */
+	folded = merge_measure_folded(m);
+	m = folded;
 	if (strcmp(m, "land") == 0)
 		return DIM_LAND;
 	for (i = 0; i < lengthof(money); i++)
@@ -289,15 +333,25 @@ merge_start(KitQuery *q, void *arg)
 		kit_bind(&run->col[i], cols, index, &run->ext, run->cxt);
 		maxatt = Max(maxatt, index + 1);
 	}
+	/* a line number of a fractional type would be rounded without a word */
+	if (run->col[COL_LINE].kind == KIT_NUMERIC || run->col[COL_LINE].kind == KIT_FLOAT4 ||
+		run->col[COL_LINE].kind == KIT_FLOAT8)
+		kit_type_error(MERGE_NOUN, "line", run->col[COL_LINE].typid, NULL,
+					   "Give the line number as an integer (smallint, integer or bigint).");
 	merge_coercer(&run->line_to_int8, run->col[COL_LINE].typid, INT8OID,
 				  "line", "Give the line number as an integer.");
 	run->amount_type = run->col[COL_AMOUNT].typid;
 	run->amount_kind = run->col[COL_AMOUNT].kind;
-	/* a rate (yuan_per_mu), a flag, a date or a code is not an amount to sum */
+
+	/*
+	 * a rate (yuan_per_mu), a flag, a date, a code or text is not an amount
+	 * to sum: text would be cast line by line, and one cell that is not a
+	 * number would abort the merge (parse text with parse_cell first)
+	 */
 	if (!(kit_type_is_number(run->amount_kind) || run->amount_kind == KIT_YUAN ||
-		  run->amount_kind == KIT_MU_AREA || run->amount_kind == KIT_TEXT))
+		  run->amount_kind == KIT_MU_AREA))
 		kit_type_error(MERGE_NOUN, "amount", run->amount_type, NULL,
-					   "Give amounts as numeric in base units (元, 亩), as yuan or as mu_area.");
+					   "Give amounts as numeric in base units (元, 亩), as yuan or as mu_area; parse text with parse_cell or import_cells first.");
 	merge_coercer(&run->amount_to_numeric, run->amount_type, NUMERICOID,
 				  "amount", "Give amounts as numeric in base units (元, 亩), as yuan or as mu_area.");
 	kit_query_limit(q, maxatt);

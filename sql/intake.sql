@@ -280,6 +280,32 @@ SELECT parcel_id, credit_code, role, land::numeric, reason
 						   FROM unnest(ARRAY['91330100799655058B', '913412214444444448', '91330110000000000Q']) h$$,
 					   'SELECT * FROM lease WHERE false', 2024);
 
+-- the caller's own query errors come without the statement built around them (no QUERY:
+-- line; psql shows the message, a detail naming the query, and the function's line)
+SELECT * FROM land_allocation('SELECT * FROM nonexist', 'SELECT * FROM lease', 2024);
+-- a negative lease area, a floor area that is not a finite non-negative number, a parcel
+-- floor area that is not finite: 0 亩 with the reason, the land stays with the holder
+CREATE TABLE lease_odd (parcel_id text, lessee text, land mu_area, floor_area float8, starts date, ends date);
+INSERT INTO lease_odd VALUES ('P1', '913412214444444448', '-2亩', NULL, NULL, NULL),
+	('P1', '91330110000000000Q', NULL, 'Infinity', NULL, NULL), ('P1', '91350203MA31XXW31H', NULL, -5, NULL, NULL),
+	('PF', '91350206MA31LUJ437', NULL, 100, NULL, NULL);
+SELECT parcel_id, credit_code, role, land::numeric, reason
+  FROM land_allocation($$SELECT parcel_id, holder, area, share, floor_area FROM parcel WHERE parcel_id = 'P1'
+						   UNION ALL SELECT 'PF', '91330100799655058B', '10亩', NULL, 'Infinity'$$, 'SELECT * FROM lease_odd', 2024);
+-- text columns for numbers and dates: 42804 when they hold values (NULL AS share is text)
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, area, share::text, floor_area FROM parcel', 'SELECT * FROM lease', 2024)$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT parcel_id, lessee, land, floor_area, starts::text, ends FROM lease', 2024)$$);
+SELECT count(*) FROM land_allocation('SELECT parcel_id, holder, area, NULL AS share, floor_area FROM parcel', 'SELECT parcel_id, lessee, land, floor_area, NULL AS starts, ends FROM lease', 2024);
+-- a year outside 1-9999: 22023 (was a date error of the statement built inside)
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', -1)$$);
+-- caller's tables named like the statement's internal names (p, l) are the caller's tables
+CREATE TABLE p AS SELECT * FROM parcel;
+CREATE TABLE l AS SELECT * FROM lease;
+SELECT (SELECT count(*) FROM land_allocation('SELECT * FROM p', 'SELECT * FROM l', 2024))
+	 = (SELECT count(*) FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024)) AS same,
+	   (SELECT count(*) FROM land_allocation('SELECT * FROM p', 'SELECT * FROM l', 2024, 'owner'))
+	 = (SELECT count(*) FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024, 'owner')) AS same_owner;
+
 -- ---------------------------------------------------------------- parcel_units (地块评价法)
 CREATE TABLE alloc AS SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024);
 CREATE TABLE amounts (credit_code text, measure text, amount numeric);
@@ -357,6 +383,19 @@ SELECT '[' || source || ']' AS source, line, '[' || raw_code || ']' AS raw_code,
   FROM merge_sources($$SELECT '税务'::char(6) AS source, '7'::text AS line, '91330100799655058B'::char(20) AS credit_code,
 							 'x'::char(3) AS name, 'tax'::char(5) AS measure, 5.5::float8 AS amount
 					   UNION ALL SELECT '税务', '8', '91330100799655058B', 'x', 'tax', 1$$) ORDER BY line;
+-- text amounts are refused up front (42804; a cell that is not a number aborted the merge),
+-- by merge_reconcile too (its own sums would cast them); a fractional line type is refused;
+-- measures are trimmed and case-folded for the dimension check (' LAND', 'TAX'), and
+-- merge_findings lists names that differ from their folded form; a NULL measure (lines
+-- that only list a firm, as a 名录) takes any number type and is counted under NULL
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''税务'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, ''x''::text AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_reconcile('SELECT ''税务'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, ''x''::text AS amount')$$);
+SELECT * FROM merge_reconcile('SELECT ''税务'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, ''x''::text AS amount');
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''税务'' AS source, 1.5 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, 1 AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''不动产登记'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, E'' LAND\u3000'' AS measure, ''3元''::yuan AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_findings('SELECT ''税务'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''TAX'' AS measure, ''3亩''::mu_area AS amount')$$);
+SELECT finding, source, value, detail FROM merge_findings($$SELECT '税务' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, ' Tax' AS measure, 1 AS amount$$);
+SELECT line, measure, amount, status FROM merge_sources($$SELECT '名录' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, NULL AS measure, '3亩'::mu_area AS amount$$);
 
 -- ---------------------------------------------------------------- quality_findings
 CREATE TABLE fy (credit_code credit_code, year int, land mu_area, tax yuan, refund yuan,
