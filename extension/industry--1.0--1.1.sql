@@ -98,6 +98,33 @@ CREATE OR REPLACE FUNCTION @extschema@.rule_set_guard() RETURNS trigger
 COMMENT ON FUNCTION @extschema@.rule_set_guard() IS
 	'trigger: keeps the built-in rows of a rule table read-only (argument: the copy function, for the hint)';
 
+-- The one check of every copy function (evaluation_copy_scheme, tier_copy, policy_copy):
+-- the source exists (42704), the target does not yet (42710), no name is NULL (22004).
+CREATE FUNCTION @extschema@.rule_copy_check(what text, source text, source_exists boolean,
+	target text, target_exists boolean, table_name text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $fn$
+BEGIN
+	IF source IS NULL OR target IS NULL THEN
+		RAISE EXCEPTION 'the names of the % to copy and of its copy must not be NULL', what
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF NOT source_exists THEN
+		RAISE EXCEPTION '% "%" does not exist', what, source
+			USING ERRCODE = 'undefined_object',
+				  HINT = pg_catalog.format('See the rows of %s.', table_name);
+	END IF;
+	IF target_exists THEN
+		RAISE EXCEPTION '% "%" already exists', what, target
+			USING ERRCODE = 'duplicate_object',
+				  HINT = 'Copy to a new name, or delete the existing rule set first.';
+	END IF;
+END;
+$fn$;
+COMMENT ON FUNCTION @extschema@.rule_copy_check(text, text, boolean, text, boolean, text) IS
+	'the check of every copy function: 22004 for a NULL name, 42704 when the source does not exist, 42710 when the target exists';
+
 -- ======================================================================================
 -- evaluation_rules
 -- ======================================================================================
@@ -226,6 +253,18 @@ CREATE OR REPLACE FUNCTION @extschema@.evaluation_copy_scheme(scheme text, year 
 RETURNS integer
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('rule set',
+		CASE WHEN evaluation_copy_scheme.scheme IS NOT NULL AND evaluation_copy_scheme.year IS NOT NULL THEN
+			pg_catalog.format('%s %s', evaluation_copy_scheme.scheme, evaluation_copy_scheme.year) END,
+		EXISTS (SELECT FROM @extschema@.evaluation_scheme s
+				 WHERE s.code OPERATOR(pg_catalog.=) evaluation_copy_scheme.scheme
+				   AND s.year OPERATOR(pg_catalog.=) evaluation_copy_scheme.year),
+		CASE WHEN new_scheme IS NOT NULL THEN
+			pg_catalog.format('%s %s', new_scheme, COALESCE(new_year, evaluation_copy_scheme.year)) END,
+		EXISTS (SELECT FROM @extschema@.evaluation_scheme s
+				 WHERE s.code OPERATOR(pg_catalog.=) new_scheme
+				   AND s.year OPERATOR(pg_catalog.=) COALESCE(new_year, evaluation_copy_scheme.year)),
+		'evaluation_scheme');
 	SELECT @extschema@.evaluation_validate(scheme, year);
 	INSERT INTO @extschema@.evaluation_scheme (code, year, scope, jurisdiction, title, source,
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
@@ -304,6 +343,17 @@ CREATE OR REPLACE FUNCTION @extschema@.tier_copy(code text, version text, new_ve
 RETURNS void
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('tier',
+		CASE WHEN tier_copy.code IS NOT NULL AND tier_copy.version IS NOT NULL THEN
+			pg_catalog.concat(tier_copy.code, ':', tier_copy.version) END,
+		EXISTS (SELECT FROM @extschema@.tier_definition d
+				 WHERE d.code OPERATOR(pg_catalog.=) tier_copy.code
+				   AND d.version OPERATOR(pg_catalog.=) tier_copy.version),
+		CASE WHEN new_version IS NOT NULL THEN pg_catalog.concat(tier_copy.code, ':', new_version) END,
+		EXISTS (SELECT FROM @extschema@.tier_definition d
+				 WHERE d.code OPERATOR(pg_catalog.=) tier_copy.code
+				   AND d.version OPERATOR(pg_catalog.=) new_version),
+		'tier_definition');
 	INSERT INTO @extschema@.tier_definition (code, version, label, source, valid_from, growth_average, note)
 	SELECT d.code, new_version, d.label, d.source, CURRENT_DATE, d.growth_average,
 		pg_catalog.concat_ws('; ', d.note, 'copied from ' OPERATOR(pg_catalog.||) d.version)
@@ -1545,6 +1595,17 @@ CREATE FUNCTION @extschema@.policy_copy(code text, year integer, new_code text,
 RETURNS integer
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('policy set',
+		CASE WHEN policy_copy.code IS NOT NULL AND policy_copy.year IS NOT NULL THEN
+			pg_catalog.format('%s %s', policy_copy.code, policy_copy.year) END,
+		EXISTS (SELECT FROM @extschema@.policy_set s
+				 WHERE s.code OPERATOR(pg_catalog.=) policy_copy.code
+				   AND s.year OPERATOR(pg_catalog.=) policy_copy.year),
+		CASE WHEN new_code IS NOT NULL THEN pg_catalog.format('%s %s', new_code, COALESCE(new_year, policy_copy.year)) END,
+		EXISTS (SELECT FROM @extschema@.policy_set s
+				 WHERE s.code OPERATOR(pg_catalog.=) new_code
+				   AND s.year OPERATOR(pg_catalog.=) COALESCE(new_year, policy_copy.year)),
+		'policy_set');
 	SELECT @extschema@.policy_validate(policy_copy.code, policy_copy.year);
 	INSERT INTO @extschema@.policy_set (code, year, jurisdiction, title, source, note)
 	SELECT new_code, COALESCE(new_year, s.year), s.jurisdiction, s.title, s.source,

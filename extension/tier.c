@@ -302,8 +302,8 @@ bad_number(const TierInput *in, const char *text)
 /*
  * Raise 22023 unless a known value suits its attribute's unit: people and
  * counts are whole numbers >= 0, a rank is a whole number >= 1, years and
- * ratios are >= 0 (money, levels, points and users' own attributes are any
- * number).
+ * ratios are >= 0, a yes/no flag is 0 or 1 (money, levels, points and users'
+ * own attributes are any number).
  */
 static void
 check_domain(const TierInput *in, Value v)
@@ -329,6 +329,10 @@ check_domain(const TierInput *in, Value v)
 		case TU_RATIO:
 			if (sign < 0)
 				need = "a number, 0 or more";
+			break;
+		case TU_FLAG:
+			if (!whole || v.q.n < 0 || v.q.n > 1)
+				need = "0 or 1 (or a boolean)";
 			break;
 		default:
 			break;
@@ -580,8 +584,16 @@ read_jsonb(TierState *st, Jsonb *jb)
 			st->held = palloc(Max(JB_ROOT_COUNT(arr), 1) * sizeof(char *));
 			it = JsonbIteratorInit(&arr->root);
 			while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
-				if (tok == WJB_ELEM && e.type == jbvString)
-					st->held[st->nheld++] = pnstrdup(e.val.string.val, e.val.string.len);
+			{
+				if (tok != WJB_ELEM || e.type == jbvNull)
+					continue;
+				if (e.type != jbvString)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("tier input \"tiers_held\" must be an array of tier codes"),
+							 errdetail("An element is not a string.")));
+				st->held[st->nheld++] = pnstrdup(e.val.string.val, e.val.string.len);
+			}
 			continue;
 		}
 		if (jv->type == jbvBinary)

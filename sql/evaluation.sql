@@ -293,6 +293,8 @@ UPDATE evaluation_indicator SET weight = 40 WHERE code = 'evaltest_hy' AND indic
 SELECT scope, count(*), sum(weight), bool_or(builtin) FROM evaluation_indicator
 WHERE code = 'evaltest_hy' AND year = 2023 GROUP BY scope ORDER BY scope COLLATE "C";
 SELECT evaluation_copy_scheme('nowhere', 2022, 'evaltest_none');
+SELECT evaluation_copy_scheme('zhejiang', 2024, 'zhejiang');
+SELECT evaluation_copy_scheme('zhejiang', 2024, NULL);
 -- the building blocks reject bad arguments
 SELECT indicator_score(1, 10, 'ratio');
 SELECT indicator_score(1, 10, 'ratio', 0);
