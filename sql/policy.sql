@@ -260,3 +260,10 @@ SELECT * FROM policy_evaluate('shengzhou', 2023, $$SELECT 1 AS tiers_unknown$$, 
 SELECT policy_copy('nowhere', 2024, 'x');
 SELECT policy_copy('cixi', 2024, 'cixi');
 SELECT policy_copy('cixi', 2024, NULL);
+-- explanations never round the compared data across a band, and say 降至 for a decrease
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '9999999.99元'::yuan AS revenue, '0元'::yuan AS revenue_prev1, '{}'::text[] AS rewarded$$, '{software_revenue}');
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '5000万元'::yuan AS revenue, '6000万元'::yuan AS revenue_prev1, '{}'::text[] AS rewarded$$, '{software_revenue}');
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('cixi', 2024,
+	$$SELECT 'D' AS class, 0.00001 AS electricity$$, '{electricity}');
