@@ -183,3 +183,6 @@ SELECT * FROM tier_check_record('{"sei_field": 2}', '{chuangxin}');
 SELECT * FROM tier_check_record('{"high_tech": -1}', '{chuangxin}');
 SELECT tier, eligible FROM tier_check_record('{"high_tech": 1, "employees": 10}', '{sme}');
 SELECT * FROM tier_check_record('{"tiers_held": ["zjtx", 1]}', '{xjr}');
+-- a gap past a 超过/不满 bound is one step (1人, 1项, 1分钱), never 0
+SELECT tier, eligible, g.metric, g.shortfall, g.unit, g.text
+  FROM tier_check_record('{"employees": 1000, "revenue": 400000000}', '{sme_nbs}') c, unnest(c.gaps) g;
