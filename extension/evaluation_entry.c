@@ -46,7 +46,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	init_text_cache(st, &tc);
 	MemoryContextSwitchTo(oldcxt);
-	for (i = 0; i < st->nfirms; i++)
+	for (i = 0; i < st->nout; i++)
 	{
 		EvalFirm   *f = &st->firms[order[i]];
 
@@ -57,7 +57,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 		else if (mode == MODE_EXPLAIN)
 			emit_explain(st, rsinfo, &tc, f);
 		else
-			emit_gap(st, rsinfo, &tc, f, order);
+			emit_gap(st, rsinfo, &tc, f, st->ranking);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextReset(st->rowcxt);
 	}

@@ -35,7 +35,8 @@ void
 init_text_cache(EvalState *st, TextCache *tc)
 {
 	static const char *const statuses[FIRM_NSTATUS] = {
-		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited"
+		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited",
+		"combined"
 	};
 	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
 	int			i,
@@ -113,8 +114,11 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	int			k;
 
 	memset(n, true, sizeof(n));
-	v[0] = CStringGetTextDatum(f->credit_code);
-	n[0] = false;
+	if (f->credit_code)
+	{
+		v[0] = CStringGetTextDatum(f->credit_code);
+		n[0] = false;
+	}
 	if (f->name)
 	{
 		v[1] = CStringGetTextDatum(f->name);
@@ -140,7 +144,8 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[9] = tc->cls[g->cohort][f->cls];
 		v[10] = tc->label[g->cohort][f->cls];
 		n[6] = n[9] = n[10] = false;
-		if (FIRM_RANKED(f))
+		/* a member of a merged unit shows the unit's rank */
+		if (FIRM_RANKED(f) || (f->status == FIRM_COMBINED && f->unit >= 0))
 		{
 			v[7] = Int32GetDatum(f->rank);
 			v[8] = Int32GetDatum((int32) g->n);
@@ -204,13 +209,14 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
 
 		memset(n, true, sizeof(n));
-		v[0] = CStringGetTextDatum(f->credit_code);
+		v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
 		v[1] = tc->scope[g->cohort];
 		v[3] = tc->status[f->status];
 		v[4] = tc->codes[g->cohort][k];
 		v[5] = tc->names[g->cohort][k];
 		v[6] = tc->units[g->cohort][k];
-		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
+		n[0] = f->credit_code == NULL;
+		n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
 			v[2] = CStringGetTextDatum(g->name);
@@ -357,10 +363,11 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 
 	memset(n, true, sizeof(n));
 	initStringInfo(&text);
-	v[0] = CStringGetTextDatum(f->credit_code);
+	v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
 	v[1] = tc->scope[g->cohort];
 	v[3] = tc->status[f->status];
-	n[0] = n[3] = false;
+	n[0] = f->credit_code == NULL;
+	n[3] = false;
 	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
@@ -379,7 +386,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		v[4] = tc->cls[g->cohort][f->cls];
 		v[5] = total_numeric(cr, f->total6);
 		n[4] = n[5] = false;
-		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
+		if (f->vetoed || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
 			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,

@@ -131,6 +131,17 @@ COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant_follows_landlord IS
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
+-- Related firms evaluated as one unit (遂昌 [S11], 黄岩 [S4]): firms with the same input
+-- unit_code form a combined unit whose amounts are summed.  combine = 'none' (the default,
+-- every 1.0 row): unit_code is ignored; 'merged': the unit is evaluated in its members'
+-- stead, takes one place, and every member gets its result (status 'combined'); 'also':
+-- each member is evaluated alone and the unit is scored too, without a place.  The same
+-- value on every list of a rule set.  doc/evaluation.md §2.7.
+ALTER TABLE @extschema@.evaluation_scheme
+	ADD COLUMN combine text NOT NULL DEFAULT 'none';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.combine IS
+	'related firms (input unit_code): none (each alone), merged (the unit evaluated in the members'' stead, one place), also (each alone and the unit too, without a place)';
+
 -- Scoring methods rank (weight × (m - r + 1) / m by the value's rank r among the m firms of
 -- the group with a value) and step (分档计分): steps are value thresholds, strictly
 -- decreasing, step_points the points from each step up, plus one for below every step.
@@ -231,13 +242,13 @@ BEGIN ATOMIC
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
 		exempt_not_producing, veto_rule, veto_steps, exempt_class, match_scope, land_from,
-		land_below, tenant, tenant_follows_landlord, builtin)
+		land_below, tenant, tenant_follows_landlord, combine, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
 		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, s.match_scope,
-		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, false
+		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, s.combine, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
