@@ -41,18 +41,21 @@ SELECT e.credit_code::text AS credit_code,
 COMMENT ON TABLE district.policy_sample IS 'sample data (deterministic): loans, water use, listing stages for 政策兑现';
 
 -- The policy input: one row per firm of the evaluation year with the shared attribute
--- names, the class, the tiers held (tiers) and newly reached (new_tiers), and history
+-- names, the class, the tiers held (tiers) and newly reached (new_tiers), the tiers whose
+-- verdict the data leave open (tiers_unknown, new_tiers_unknown), and history
 -- (rewarded: none in the sample).
 CREATE VIEW district.policy_input AS
 WITH p AS (SELECT value::int AS year FROM report.parameter WHERE name = 'evaluation_year'),
 tiers AS (
-	SELECT t.credit_code, array_agg(t.tier ORDER BY t.tier) FILTER (WHERE t.eligible) AS tiers
+	SELECT t.credit_code, array_agg(t.tier ORDER BY t.tier) FILTER (WHERE t.eligible) AS tiers,
+		   array_agg(t.tier ORDER BY t.tier) FILTER (WHERE t.eligible IS NULL) AS unknown
 	  FROM p, LATERAL tier_check(format('SELECT * FROM district.firm_year WHERE year = %s', p.year),
 			ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr', 'zj_future_factory', 'zj_smart_factory',
 				  'zj_digital_workshop']) t
 	 GROUP BY t.credit_code
 ), before AS (
-	SELECT t.credit_code, array_agg(t.tier) FILTER (WHERE t.eligible) AS tiers
+	SELECT t.credit_code, array_agg(t.tier) FILTER (WHERE t.eligible) AS tiers,
+		   array_agg(t.tier) FILTER (WHERE t.eligible IS NULL) AS unknown
 	  FROM p, LATERAL tier_check(format('SELECT * FROM district.firm_year WHERE year = %s', p.year - 1),
 			ARRAY['guishang', 'chuangxin', 'zjtx', 'xjr', 'zj_future_factory', 'zj_smart_factory',
 				  'zj_digital_workshop']) t
@@ -63,7 +66,14 @@ SELECT f.credit_code::text AS credit_code, f.name, f.scope, f.industry_group, f.
 	   round(f.electricity * s.water_per_wan_kwh) AS water_t,
 	   round(f.electricity * s.water_per_wan_kwh * 0.8) AS sewage_t,
 	   coalesce(t.tiers, '{}') AS tiers,
-	   ARRAY(SELECT unnest(coalesce(t.tiers, '{}')) EXCEPT SELECT unnest(coalesce(b.tiers, '{}'))) AS new_tiers,
+	   coalesce(t.unknown, '{}') AS tiers_unknown,
+	   -- new: held this year and surely not the year before; open: unknown this year (and
+	   -- not held before), or held this year and unknown the year before
+	   ARRAY(SELECT unnest(coalesce(t.tiers, '{}'))
+			 EXCEPT SELECT unnest(coalesce(b.tiers, '{}') || coalesce(b.unknown, '{}'))) AS new_tiers,
+	   ARRAY(SELECT unnest(coalesce(t.unknown, '{}')) EXCEPT SELECT unnest(coalesce(b.tiers, '{}'))
+			 UNION
+			 SELECT unnest(coalesce(t.tiers, '{}')) INTERSECT SELECT unnest(coalesce(b.unknown, '{}'))) AS new_tiers_unknown,
 	   '{}'::text[] AS rewarded,
 	   s.loan_amount, s.loan_start, s.loan_end, s.listing_stage
   FROM district.firm_year f

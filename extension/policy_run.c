@@ -90,6 +90,10 @@ typedef struct Firm
 	KitPresence new_tiers_p;
 	int			nnew_tiers;
 	const char **new_tiers;
+	int			ntiers_unknown; /* tiers whose holding is unknown */
+	const char **tiers_unknown;
+	int			nnew_tiers_unknown; /* tiers whose new reaching is unknown */
+	const char **new_tiers_unknown;
 	KitPresence rewarded_p;
 	int			nrewarded;
 	const char **rewarded;
@@ -127,6 +131,8 @@ struct PolicyRun
 				score,
 				tiers,
 				new_tiers,
+				tiers_unknown,
+				new_tiers_unknown,
 				rewarded;
 	FmgrInfo	cc_out;
 	FmgrInfo	name_out;
@@ -413,12 +419,19 @@ check_eligibility(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 			note_missing(o, "tiers");
 		else
 			for (i = 0; i < p->ntiers; i++)
-				if (!in_list(p->tiers[i], f->ntiers, f->tiers))
+			{
+				if (in_list(p->tiers[i], f->ntiers, f->tiers))
+					continue;
+				if (in_list(p->tiers[i], f->ntiers_unknown, f->tiers_unknown))
+					note_missing(o, psprintf("tiers:%s", p->tiers[i]));
+				else
 					note_fail(o, "未获%s", p->tiers[i]);
+			}
 	}
 	if (p->nnew_tiers > 0)
 	{
-		bool		any = false;
+		bool		any = false,
+					unknown = false;
 
 		if (f->new_tiers_p != KIT_PRESENT)
 			note_missing(o, "new_tiers");
@@ -426,7 +439,13 @@ check_eligibility(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		{
 			for (i = 0; i < p->nnew_tiers && !any; i++)
 				any = in_list(p->new_tiers[i], f->nnew_tiers, f->new_tiers);
-			if (!any)
+			for (i = 0; i < p->nnew_tiers && !any; i++)
+				if (in_list(p->new_tiers[i], f->nnew_tiers_unknown, f->new_tiers_unknown))
+				{
+					note_missing(o, psprintf("new_tiers:%s", p->new_tiers[i]));
+					unknown = true;
+				}
+			if (!any && !unknown)
 			{
 				StringInfoData s;
 
@@ -740,6 +759,22 @@ amount_one_off(PolicyRun *run, const Policy *p, Outcome *o)
 		if (best < 0 || it->value_fen > p->items[best].value_fen)
 			best = i;
 	}
+	/* a higher reward on a tier whose new reaching is unknown leaves the amount open */
+	for (i = 0; by_tier && i < p->nitems; i++)
+	{
+		const PolicyItem *it = &p->items[i];
+
+		if (in_list(it->key, f->nnew_tiers_unknown, f->new_tiers_unknown) &&
+			!in_list(it->key, f->nnew_tiers, f->new_tiers) &&
+			!(p->once && was_rewarded(f, p, it->key)) &&
+			(best < 0 || it->value_fen > p->items[best].value_fen))
+		{
+			note_missing(o, psprintf("new_tiers:%s", it->key));
+			o->eligible = -1;
+		}
+	}
+	if (o->eligible < 0)
+		return;
 	if (best < 0)
 	{
 		o->eligible = 0;
@@ -1024,6 +1059,8 @@ policy_run_begin(PolicySet *set, KitQuery *q, const KitTypes *ext,
 	run->score = bind_col(run, "score");
 	run->tiers = bind_col(run, "tiers");
 	run->new_tiers = bind_col(run, "new_tiers");
+	run->tiers_unknown = bind_col(run, "tiers_unknown");
+	run->new_tiers_unknown = bind_col(run, "new_tiers_unknown");
 	run->rewarded = bind_col(run, "rewarded");
 	require_type(run, "scope", run->scope, false, true, false, false);
 	require_type(run, "class", run->class_, false, true, false, false);
@@ -1031,6 +1068,8 @@ policy_run_begin(PolicySet *set, KitQuery *q, const KitTypes *ext,
 	require_type(run, "score", run->score, true, false, false, false);
 	require_type(run, "tiers", run->tiers, false, false, true, false);
 	require_type(run, "new_tiers", run->new_tiers, false, false, true, false);
+	require_type(run, "tiers_unknown", run->tiers_unknown, false, false, true, false);
+	require_type(run, "new_tiers_unknown", run->new_tiers_unknown, false, false, true, false);
 	require_type(run, "rewarded", run->rewarded, false, false, true, false);
 	if (run->credit_code.attno > 0)
 	{
@@ -1102,6 +1141,9 @@ read_firm(PolicyRun *run)
 	f->score_p = get_rat(run, run->score, &f->score);
 	f->tiers_p = get_text_array(run, run->tiers, &f->ntiers, &f->tiers);
 	f->new_tiers_p = get_text_array(run, run->new_tiers, &f->nnew_tiers, &f->new_tiers);
+	(void) get_text_array(run, run->tiers_unknown, &f->ntiers_unknown, &f->tiers_unknown);
+	(void) get_text_array(run, run->new_tiers_unknown, &f->nnew_tiers_unknown,
+						  &f->new_tiers_unknown);
 	f->rewarded_p = get_text_array(run, run->rewarded, &f->nrewarded, &f->rewarded);
 	if (f->class_p != KIT_PRESENT)
 		f->class_ = NULL;

@@ -299,6 +299,48 @@ bad_number(const TierInput *in, const char *text)
 			 errdetail("Tier inputs must be finite numbers with at most 38 digits.")));
 }
 
+/*
+ * Raise 22023 unless a known value suits its attribute's unit: people and
+ * counts are whole numbers >= 0, a rank is a whole number >= 1, years and
+ * ratios are >= 0 (money, levels, points and users' own attributes are any
+ * number).
+ */
+static void
+check_domain(const TierInput *in, Value v)
+{
+	const char *need = NULL;
+	bool		whole = (v.q.d == 1);
+	int			sign = (v.q.n > 0) - (v.q.n < 0);
+
+	if (v.state != V_KNOWN)
+		return;
+	switch (in->unit)
+	{
+		case TU_PEOPLE:
+		case TU_COUNT:
+			if (!whole || sign < 0)
+				need = "a whole number, 0 or more";
+			break;
+		case TU_RANK:
+			if (!whole || sign <= 0)
+				need = "a whole number, 1 or more";
+			break;
+		case TU_YEARS:
+		case TU_RATIO:
+			if (sign < 0)
+				need = "a number, 0 or more";
+			break;
+		default:
+			break;
+	}
+	if (need)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for tier input \"%s\"",
+						rat_to_cstring(v.q, 6), in->name),
+				 errdetail("Attribute \"%s\" (%s) must be %s.", in->name, in->label, need)));
+}
+
 /* Rational of a numeric Datum. */
 static Value
 numeric_value(const TierInput *in, Datum d)
@@ -416,6 +458,7 @@ read_row(TierState *st, const KitQuery *q)
 			continue;
 		}
 		st->in[i] = datum_value(in, d);
+		check_domain(in, st->in[i]);
 	}
 }
 
@@ -432,6 +475,12 @@ jsonb_value(const TierInput *in, JsonbValue *jv)
 			v.state = V_UNKNOWN;
 			break;
 		case jbvBool:
+			if (in->unit != TU_FLAG && in->unit != TU_NUMBER)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("tier input \"%s\" must be a number, not a boolean", in->name),
+						 errdetail("Attribute \"%s\" (%s) is an amount, a count or a level; only yes/no attributes take true or false.",
+								   in->name, in->label)));
 			v.q = rat_int(jv->val.boolean ? 1 : 0);
 			break;
 		case jbvNumeric:
@@ -449,12 +498,17 @@ jsonb_value(const TierInput *in, JsonbValue *jv)
 					const char *u = kit_utf8(s);
 
 					if (!quantity_parse(QUANTITY_MONEY, u, strlen(u), &fen, &err))
+					{
+						if (err.status == QUANTITY_OUT_OF_RANGE)
+							ereport(ERROR,
+									(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+									 errmsg("value \"%s\" is out of range for type yuan", s),
+									 errdetail("Tier input \"%s\": %s", in->name, err.detail)));
 						ereport(ERROR,
-								(errcode(err.status == QUANTITY_OUT_OF_RANGE ?
-										 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
-										 ERRCODE_INVALID_TEXT_REPRESENTATION),
+								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 								 errmsg("invalid input syntax for type yuan: \"%s\"", s),
 								 errdetail("Tier input \"%s\": %s", in->name, err.detail)));
+					}
 					v.q = rat_make(fen, 100);
 				}
 				else if (!rat_parse(s, &v.q))
@@ -535,6 +589,7 @@ read_jsonb(TierState *st, Jsonb *jb)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("tier input \"%s\" must be a number, a string or a boolean", in->name)));
 		st->in[i] = jsonb_value(in, jv);
+		check_domain(in, st->in[i]);
 	}
 }
 

@@ -205,7 +205,7 @@ check_input_type(TierInput *in)
 	else if (kit_type_is_number(k))
 		ok = true;
 	else if (k == KIT_BOOL)
-		ok = (in->unit != TU_MONEY);
+		ok = (in->unit == TU_FLAG || in->unit == TU_NUMBER);
 	else if (k == KIT_YUAN)
 		ok = (in->unit == TU_MONEY);
 	else
@@ -216,7 +216,8 @@ check_input_type(TierInput *in)
 								strcmp(in->name, "scope") == 0 ? "text" :
 								strcmp(in->name, "tiers_held") == 0 ? "text[]" :
 								in->unit == TU_MONEY ? "yuan or a number of 元" :
-								in->unit == TU_FLAG ? "boolean or a number" : "a number"),
+								in->unit == TU_FLAG || in->unit == TU_NUMBER ?
+								"boolean or a number" : "a number"),
 					   NULL);
 }
 

@@ -228,3 +228,31 @@ SELECT eligible, amount::numeric FROM policy_evaluate('hangzhou', 2025, $$SELECT
 -- the right dimensions are read
 SELECT eligible, amount::numeric FROM policy_evaluate('cixi', 2024, $$SELECT 'A' AS class, '30亩'::mu_area AS land$$, '{land_tax}');
 SELECT eligible, amount::numeric FROM policy_evaluate('hangzhou', 2025, $$SELECT '{zjtx}'::text[] AS tiers, '500万元'::yuan AS loan_amount, date '2025-01-01' AS loan_start, date '2025-07-20' AS loan_end$$, '{zjtx_loan}');
+-- tiers whose verdict is unknown (tier_check eligible IS NULL) leave a tier condition open:
+-- tiers_unknown for holding, new_tiers_unknown for new reaching
+SELECT eligible, amount::numeric, missing, explanation FROM policy_evaluate('hangzhou', 2025,
+	$$SELECT '{}'::text[] AS tiers, '{zjtx}'::text[] AS tiers_unknown, '500万元'::yuan AS loan_amount,
+	  date '2025-01-01' AS loan_start, date '2025-07-20' AS loan_end$$, '{zjtx_loan}');
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('hangzhou', 2025,
+	$$SELECT '{}'::text[] AS tiers, '{xjr}'::text[] AS tiers_unknown, '500万元'::yuan AS loan_amount,
+	  date '2025-01-01' AS loan_start, date '2025-07-20' AS loan_end$$, '{zjtx_loan}');
+-- 嵊州 smart_factory: 数字化车间 reached, 智能工厂 (higher) open → amount unknown
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '{zj_digital_workshop}'::text[] AS new_tiers, '{zj_smart_factory}'::text[] AS new_tiers_unknown,
+	  '{}'::text[] AS rewarded$$, '{smart_factory}');
+-- … a lower one open does not matter: 30万元 for 智能工厂
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '{zj_smart_factory}'::text[] AS new_tiers, '{zj_digital_workshop}'::text[] AS new_tiers_unknown,
+	  '{}'::text[] AS rewarded$$, '{smart_factory}');
+-- … nothing reached, one open → unknown; nothing reached, nothing open → not eligible
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '{}'::text[] AS new_tiers, '{zj_future_factory}'::text[] AS new_tiers_unknown,
+	  '{}'::text[] AS rewarded$$, '{smart_factory}');
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '{}'::text[] AS new_tiers, '{}'::text[] AS new_tiers_unknown,
+	  '{}'::text[] AS rewarded$$, '{smart_factory}');
+-- … a higher reward open but already paid → the known one is paid
+SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '{zj_digital_workshop}'::text[] AS new_tiers, '{zj_smart_factory}'::text[] AS new_tiers_unknown,
+	  '{smart_factory:zj_smart_factory}'::text[] AS rewarded$$, '{smart_factory}');
+SELECT * FROM policy_evaluate('shengzhou', 2023, $$SELECT 1 AS tiers_unknown$$, '{smart_factory}');

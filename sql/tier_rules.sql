@@ -154,6 +154,17 @@ SELECT * FROM tier_check_record('{"revenue": "1.2亿x"}', '{sme}');
 SELECT * FROM tier_check_record('{"employees": "many"}', '{sme}');
 SELECT * FROM tier_check_record('{"employees": {"n": 1}}', '{sme}');
 SELECT * FROM tier_check_record('{"tiers_held": "xjr"}', '{dxgj}');
+-- a boolean only for yes/no attributes; people and counts are whole numbers >= 0,
+-- years and ratios >= 0; an amount beyond yuan's range is out of range (22003)
+SELECT * FROM tier_check_record('{"employees": true}', '{sme}');
+SELECT * FROM tier_check($$SELECT true AS employees$$, '{sme}');
+SELECT tier, eligible FROM tier_check_record('{"high_tech": true, "employees": 10}', '{sme}');
+SELECT * FROM tier_check_record('{"employees": -5}', '{sme}');
+SELECT * FROM tier_check_record('{"employees": 10.5}', '{sme}');
+SELECT * FROM tier_check($$SELECT -1 AS ip_class1$$, '{chuangxin}');
+SELECT * FROM tier_check_record('{"debt_ratio": -0.1}', '{zjtx}');
+SELECT * FROM tier_check_record('{"market_share_rank_global": 0}', '{dxgj}');
+SELECT * FROM tier_check_record('{"revenue": "1e30元"}', '{sme}');
 -- float, int and yuan inputs are all exact
 SELECT tier, eligible FROM tier_check($$SELECT 999::int2 AS employees, 0.5::float4 AS x$$, '{sme}');
 SELECT tier, eligible FROM tier_check($$SELECT '3.99999999亿元'::yuan AS revenue$$, '{sme}');

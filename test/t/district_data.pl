@@ -129,11 +129,38 @@ is(sql(q{SELECT count(*) FROM report.group_year g WHERE tax_per_mu IS DISTINCT F
 			WHEN a.land >= '3亩' THEN '规下(≥3亩)' ELSE '规下(<3亩)' END))
 	AND cohort <> '租赁企业'}), '0', 'report.group_year: 亩均税收 = per_mu() of the same firms');
 
+# 政策兑现 on the default district (demo/policy.sql): a tier verdict the data leave open
+# stays open in the payments (tiers_unknown / new_tiers_unknown), never "not held"
+$node->command_ok(
+	[ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', $node->connstr('district'),
+		'-f', "$repo/demo/policy.sql" ],
+	'demo/policy.sql loads');
+is(sql(q{SELECT count(*) = (SELECT count(*) FROM district.policy_input) *
+	(SELECT count(*) FROM policy WHERE (code, year) IN (('yuhang_demo', 2025), ('cixi', 2024))
+	   OR (code, year, policy) = ('shengzhou', 2023, 'smart_factory'))
+	FROM report.policy_payment}), 't', 'report.policy_payment: one row per firm and policy');
+is(sql(q{SELECT count(*) FROM report.policy_payment pp JOIN district.policy_input i USING (credit_code)
+	WHERE pp.policy_set = 'shengzhou' AND pp.eligible IS NOT TRUE
+	  AND i.new_tiers && '{zj_future_factory,zj_smart_factory,zj_digital_workshop}'}), '0',
+	'smart_factory: a firm that newly reached a title is never refused');
+is(sql(q{SELECT count(*) FROM report.policy_payment pp JOIN district.policy_input i USING (credit_code)
+	WHERE pp.policy_set = 'shengzhou' AND pp.eligible = false
+	  AND i.new_tiers_unknown && '{zj_future_factory,zj_smart_factory,zj_digital_workshop}'}), '0',
+	'smart_factory: a firm whose new title is open is never told 不符合');
+is(sql(q{SELECT count(*) FILTER (WHERE eligible IS NULL) || ' ' || count(*) FILTER (WHERE eligible)
+	|| ' ' || count(*) FILTER (WHERE NOT eligible)
+	FROM report.policy_payment WHERE policy_set = 'shengzhou'}), '1805 0 1195',
+	'smart_factory: open (the sample has no 数字化 data), eligible, not eligible (a known criterion fails)');
+is(sql(q{SELECT count(*) FROM report.policy_payment pp JOIN district.policy_input i USING (credit_code)
+	WHERE pp.policy_set = 'shengzhou' AND pp.eligible IS NULL
+	  AND NOT (i.new_tiers_unknown && '{zj_future_factory,zj_smart_factory,zj_digital_workshop}')}), '0',
+	'smart_factory: open only where a title is open');
+
 # column types: nothing but plain numeric, int, date and text in the report views
 is(sql(q{SELECT string_agg(DISTINCT format_type(a.atttypid, NULL), ',' ORDER BY format_type(a.atttypid, NULL))
 	FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 	WHERE c.relnamespace = 'report'::regnamespace AND c.relkind = 'm' AND a.attnum > 0}) =~ s/boolean,//r,
-	'date,integer,numeric,text', 'report views expose only date, integer, numeric and text (and boolean flags)');
+	'bigint,date,integer,numeric,text', 'report views expose only bigint, date, integer, numeric and text (and boolean flags)');
 
 # Province scale: more than 1600 firms per group (names get a third and fourth
 # character of 字号) and several blocks of 3000 firms for the landlord draw.  (Up to
