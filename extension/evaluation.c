@@ -3,8 +3,10 @@
  * evaluation.c
  *	  The one-call 亩均效益综合评价 engine: run the caller's query once
  *	  through the engine kit (caller's rights, rows streamed, parallel
- *	  plans allowed, nothing of the result kept), keep each enterprise in
- *	  compact form with its indicator values in fixed point, derive
+ *	  plans allowed, nothing of the result kept), read each row into typed
+ *	  values and admit it as an enterprise in compact form with its
+ *	  indicator values in fixed point (rows of a combined unit are summed
+ *	  first, once every row is read), reject repeated credit codes, derive
  *	  per-group benchmarks, score, sort each group, classify by quota or
  *	  threshold, apply exemptions and vetoes.  The entry points
  *	  (evaluation_entry.c) call eval_run() and emit the rows with
@@ -468,7 +470,8 @@ read_values(EvalState *st, KitQuery *q, EvalRow *row, const bool *uses)
 	Datum		d;
 	int			i;
 
-	row->industry = row_text_of(st, q, IN_GROUP);
+	if (st->any_industry)
+		row->industry = row_text_of(st, q, IN_GROUP);
 	for (i = 0; uses != NULL && i < st->ninputs; i++)
 		if (uses[i] && i != IN_LAND)
 			row->r[i] = (int8) input_scaled(st, q, i, &row->in[i]);
@@ -477,8 +480,11 @@ read_values(EvalState *st, KitQuery *q, EvalRow *row, const bool *uses)
 	row->r[IN_PENALTY] = (int8) input_scaled(st, q, IN_PENALTY, &row->in[IN_PENALTY]);
 	row->exempt = row_text_of(st, q, IN_EXEMPT_REASON);
 	row->veto = row_text_of(st, q, IN_VETO_REASON);
-	row->landlord = row_text_of(st, q, IN_LANDLORD);
-	row->small_park = input_true(st, q, IN_SMALL_PARK);
+	if (st->any_landlord)
+	{
+		row->landlord = row_text_of(st, q, IN_LANDLORD);
+		row->small_park = input_true(st, q, IN_SMALL_PARK);
+	}
 	row->producing = kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT ?
 		(DatumGetBool(d) ? 1 : 0) : -1;
 	row->has_registered = kit_get(q, st->in[IN_REGISTERED_ON].attno, &d) == KIT_PRESENT;
@@ -864,7 +870,7 @@ eval_read_row(KitQuery *q, void *arg)
 			}
 	}
 
-	memset(&row, 0, sizeof(row));
+	memset(&row, 0, offsetof(EvalRow, in));	/* in[] is read where r[] says so */
 	row.producing = -1;
 	read_keys(st, q, &row);
 	if (row.unit.s != NULL && row.code.s != NULL)
@@ -1046,6 +1052,8 @@ admit_units(EvalState *st)
 			{
 				mf = new_firm(st, m->code, m->name);
 				mf->status = FIRM_UNLISTED;	/* until settle_units */
+				mf->has_land = m->r[IN_LAND] == INPUT_OK;
+				mf->land = mf->has_land ? m->in[IN_LAND] : 0;
 				mf->group = intern_group(st, st->rules->ncohorts, NULL, 0);
 			}
 			else
@@ -1877,7 +1885,8 @@ class_without_place(EvalState *st, EvalFirm *f)
  * Results of the combined units.  also: each unit scored without a place
  * gets its class, and every unit's row says it is one.  merged: each member
  * takes its unit's result (status combined for a graded unit, else the
- * unit's status), values and reason, marked with the unit and its members.
+ * unit's status), values and reason, marked with the unit and its members;
+ * its land column stays its own.
  */
 static void
 settle_units(EvalState *st)
@@ -1915,10 +1924,14 @@ settle_units(EvalState *st)
 			EvalFirm   *f = &st->firms[m];
 			char	   *code = f->credit_code;
 			char	   *name = f->name;
+			bool		has_land = f->has_land;
+			int64		land = f->land;
 
 			*f = *u;
 			f->credit_code = code;
 			f->name = name;
+			f->has_land = has_land;	/* its own land is returned; the unit's is scored */
+			f->land = land;
 			f->unit = ui;
 			f->nmembers = 0;
 			f->hidden = false;
@@ -2022,6 +2035,8 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int
 		}
 		for (k = 0; k < st->ninputs; k++)
 			st->any_uses[k] |= st->cohort_uses[c][k];
+		st->any_industry |= cr->group_by_industry;
+		st->any_landlord |= cr->follow_landlord;
 		if (cr->exempt_registered_years > 0)
 			st->reg_cutoff[c] = date2j(year - cr->exempt_registered_years, 12, 31) -
 				POSTGRES_EPOCH_JDATE;

@@ -588,6 +588,8 @@ typedef struct EvalState
 	int64		cappending;
 	bool		any_uses[EVAL_MAX_INPUTS];	/* inputs some list uses */
 	bool		keep_sums;		/* numerators and denominators kept per firm */
+	bool		any_industry;	/* some list groups by industry */
+	bool		any_landlord;	/* some list has tenants follow their landlord */
 	/* groups */
 	EvalGroup **groups;
 	int			ngroups;

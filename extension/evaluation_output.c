@@ -67,6 +67,13 @@ init_text_cache(EvalState *st, TextCache *tc)
 	}
 }
 
+/* The status text of a row: every row of a unit under 'also' says combined. */
+static Datum
+status_text(TextCache *tc, EvalFirm *f)
+{
+	return tc->status[f->nmembers > 0 && !f->hidden ? FIRM_COMBINED : f->status];
+}
+
 /* Total (10^-6) as numeric with the cohort's score_digits. */
 static Datum
 total_numeric(CohortRule *cr, int64 total6)
@@ -136,7 +143,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[4] = Int64GetDatum(f->land);
 		n[4] = false;
 	}
-	v[5] = tc->status[f->status];
+	v[5] = status_text(tc, f);
 	n[5] = false;
 	if (graded)
 	{
@@ -211,7 +218,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		memset(n, true, sizeof(n));
 		v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
 		v[1] = tc->scope[g->cohort];
-		v[3] = tc->status[f->status];
+		v[3] = status_text(tc, f);
 		v[4] = tc->codes[g->cohort][k];
 		v[5] = tc->names[g->cohort][k];
 		v[6] = tc->units[g->cohort][k];
@@ -365,7 +372,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	initStringInfo(&text);
 	v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
 	v[1] = tc->scope[g->cohort];
-	v[3] = tc->status[f->status];
+	v[3] = status_text(tc, f);
 	n[0] = f->credit_code == NULL;
 	n[3] = false;
 	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */

@@ -284,6 +284,56 @@ RETURNS numeric
 COMMENT ON FUNCTION @extschema@.step_score(numeric, numeric, numeric[], numeric[], numeric, numeric) IS
 	'item score of the step method (分档计分): the points of the first step the value reaches, else the last step_points; then floor and cap';
 
+
+-- evaluation_distribution counts firms: the row of a unit under combine = 'also' (status
+-- 'combined' without a rank) repeats its members, who are counted on their own rows.
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_distribution(scheme text, year integer, query text)
+RETURNS TABLE (scope text, industry_group text, class text, label text, firms bigint,
+	percent numeric, land @extschema@.mu_area)
+LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+BEGIN ATOMIC
+	WITH r AS (
+		SELECT e.scope, e.industry_group, e.class, e.land
+		FROM @extschema@.evaluate(evaluation_distribution.scheme, evaluation_distribution.year,
+			evaluation_distribution.query) e
+		WHERE NOT (e.status OPERATOR(pg_catalog.=) 'combined' AND e.rank IS NULL)
+	), g AS (
+		SELECT DISTINCT r.scope, r.industry_group FROM r
+	), cells AS (
+		SELECT g.scope, g.industry_group, c.position, c.class, c.label,
+			(SELECT pg_catalog.count(*) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS firms,
+			(SELECT pg_catalog.sum(r.land::pg_catalog.numeric) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS land
+		FROM g JOIN @extschema@.evaluation_class c
+			ON c.code = evaluation_distribution.scheme AND c.year = evaluation_distribution.year
+			AND c.scope = g.scope
+	), pct AS (
+		SELECT cells.*,
+			(@extschema@.largest_remainder(
+				pg_catalog.array_agg(cells.firms) OVER (PARTITION BY cells.scope, cells.industry_group
+					ORDER BY cells.position ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+				1))[cells.position] AS percent
+		FROM cells
+	)
+	SELECT x.scope, x.industry_group, x.class, x.label, x.firms, x.percent, x.land
+	FROM (
+		SELECT pct.scope, pct.industry_group, pct.position, pct.class, pct.label, pct.firms,
+			pct.percent, COALESCE(pct.land, 0)::@extschema@.mu_area AS land
+		FROM pct
+		UNION ALL
+		SELECT r.scope, r.industry_group, 2147483647, NULL, '不参评', pg_catalog.count(*), NULL,
+			COALESCE(pg_catalog.sum(r.land::pg_catalog.numeric), 0)::@extschema@.mu_area
+		FROM r WHERE r.class IS NULL
+		GROUP BY r.scope, r.industry_group
+	) x
+	ORDER BY x.scope COLLATE "C", x.industry_group COLLATE "C" NULLS LAST, x.position;
+END;
+COMMENT ON FUNCTION @extschema@.evaluation_distribution(text, integer, text) IS
+	'class distribution per group: firms, percent (adding up to 100.0), land; the last class''s land is the 腾笼换鸟 list';
+
 -- ======================================================================================
 -- tier_criteria
 -- ======================================================================================

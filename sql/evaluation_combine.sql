@@ -91,6 +91,13 @@ FROM evaluate('cmb_merged', 2022, $$SELECT *, CASE credit_code WHEN 'T1' THEN '�
 	END AS exempt_reason FROM cmb_firms$$)
 ORDER BY credit_code;
 
+-- under 'also' the exempt unit's row still says combined (every unit row does), with no
+-- total or class; the members are evaluated alone (T1 exempt by its own reason)
+SELECT credit_code, status, total, class, reason
+FROM evaluate('cmb_also', 2022, $$SELECT *, CASE credit_code WHEN 'T1' THEN '停产整治'
+	END AS exempt_reason FROM cmb_firms$$)
+WHERE credit_code IN ('P1', 'T1') ORDER BY credit_code, status;
+
 -- 8. a sum beyond the engine's range costs only that unit: its members are error rows, the
 -- other firms graded (P2, P3: n = 2)
 SELECT credit_code, status, total, rank, group_size, class, reason
@@ -148,6 +155,20 @@ FROM evaluation_gap('cmb_also', 2022, $$SELECT credit_code, unit_code, land,
 	CASE WHEN credit_code IN ('P2', 'P3') THEN 3000000 ELSE tax END AS tax FROM cmb_firms
 	UNION ALL SELECT 'P4', NULL, 10, 2000000$$)
 WHERE status = 'combined' OR credit_code IN ('P1', 'P3') ORDER BY credit_code, status;
+
+-- evaluation_distribution counts firms: merged, each member in its unit's class with its
+-- own land (A: P1, T1, T2, P2 on 20亩); under 'also' the unit's row is left out, so the
+-- distribution is that of 'none' (no rows below)
+SELECT * FROM evaluation_distribution('cmb_merged', 2022, 'SELECT * FROM cmb_firms');
+SELECT 'none only' AS side, * FROM (
+	SELECT * FROM evaluation_distribution('cmb_none', 2022, 'SELECT * FROM cmb_firms')
+	EXCEPT SELECT * FROM evaluation_distribution('cmb_also', 2022, 'SELECT * FROM cmb_firms')) a
+UNION ALL SELECT 'also only', * FROM (
+	SELECT * FROM evaluation_distribution('cmb_also', 2022, 'SELECT * FROM cmb_firms')
+	EXCEPT SELECT * FROM evaluation_distribution('cmb_none', 2022, 'SELECT * FROM cmb_firms')) b;
+-- the members' own land is returned (the unit's 10亩 is what is scored)
+SELECT credit_code, land, tax_per_mu FROM evaluate('cmb_merged', 2022, 'SELECT * FROM cmb_firms')
+WHERE status = 'combined' ORDER BY credit_code;
 
 -- 11. the unit's amounts are summed in every indicator column and exactly (money in 分,
 -- a NULL part counting 0) before the ratios: the unit of M1 and M2 has the values and
