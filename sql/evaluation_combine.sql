@@ -204,7 +204,30 @@ FROM evaluate('cmb_merged', 2022, $$SELECT * FROM cmb_firms UNION ALL
 	SELECT 'T1', NULL, 5, 100000 UNION ALL SELECT NULL, 'P1', 5, 100000$$)
 ORDER BY credit_code, reason;
 
--- 13. rule checks: combine must be one of none, merged, also, and the same on every list
+-- 13. classification by threshold (A from 80 points): an 'also' unit takes the class of its
+-- total directly; merged members likewise share their unit's
+SELECT evaluation_copy_scheme('cmb_also', 2022, 'cmb_thr');
+UPDATE evaluation_scheme SET classification = 'threshold' WHERE code = 'cmb_thr';
+UPDATE evaluation_class SET quota = NULL, min_score = CASE class WHEN 'A' THEN 80 END
+WHERE code = 'cmb_thr';
+SELECT credit_code, status, total, rank, class
+FROM evaluate('cmb_thr', 2022, 'SELECT * FROM cmb_firms') ORDER BY credit_code, status;
+UPDATE evaluation_scheme SET combine = 'merged' WHERE code = 'cmb_thr';
+SELECT credit_code, status, total, rank, class
+FROM evaluate('cmb_thr', 2022, 'SELECT * FROM cmb_firms') ORDER BY credit_code, status;
+
+-- a tenant following its landlord (tenant_follows_landlord) finds a merged member by its
+-- own credit code and takes the unit's class; a unit's code that is no firm's (U2, the
+-- unit of P2 alone here) is not a landlord
+SELECT evaluation_copy_scheme('cmb_merged', 2022, 'cmb_ll');
+UPDATE evaluation_scheme SET tenant_follows_landlord = true WHERE code = 'cmb_ll';
+SELECT credit_code, status, total, rank, class, reason
+FROM evaluate('cmb_ll', 2022, $$SELECT credit_code, CASE credit_code WHEN 'P2' THEN 'U2'
+	ELSE unit_code END AS unit_code, land, tax, NULL::text AS landlord_code FROM cmb_firms
+	UNION ALL SELECT 'L1', NULL, 5, 100000, 'T1' UNION ALL SELECT 'L2', NULL, 5, 100000, 'U2'$$)
+WHERE credit_code IN ('L1', 'L2', 'T1') ORDER BY credit_code;
+
+-- 14. rule checks: combine must be one of none, merged, also, and the same on every list
 UPDATE evaluation_scheme SET combine = 'both' WHERE code = 'cmb_merged';
 UPDATE evaluation_scheme SET combine = 'none' WHERE code = 'cmb_two' AND scope = '规下';
 SELECT evaluation_validate('cmb_two', 2022);
