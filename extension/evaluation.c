@@ -1099,58 +1099,89 @@ firm_reject(EvalState *st, EvalFirm *f, const char *why)
 	f->reason = arena_strdup(st, r, strlen(r));
 }
 
-/* Firm order by credit code (NULL last), for duplicates and landlords. */
-static int
-cmp_codes(const void *a, const void *b, void *arg)
+/* A firm's credit code hash with its index, for finding repeated codes. */
+typedef struct CodeHash
 {
-	EvalState  *st = (EvalState *) arg;
-	const char *x = st->firms[*(const int64 *) a].credit_code;
-	const char *y = st->firms[*(const int64 *) b].credit_code;
+	uint64		hash;
+	int64		firm;
+} CodeHash;
 
-	if (x == NULL || y == NULL)
-		return (x == NULL) - (y == NULL);
-	return strcmp(x, y);
+/* CodeHash order: hash, then firm index. */
+static int
+cmp_code_hash(const void *a, const void *b)
+{
+	const CodeHash *x = (const CodeHash *) a;
+	const CodeHash *y = (const CodeHash *) b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->firm > y->firm) - (x->firm < y->firm);
 }
 
 /*
  * A credit code given by more than one row: which row is right is unknown,
  * so every such row is an error (and a combined unit with such a member).
  * Combined units' own codes are not firms' codes and are not compared.
+ * The codes are sorted by a 64-bit hash (integers, not strings); equal
+ * hashes are then compared as strings.
  */
 static void
 reject_duplicates(EvalState *st)
 {
-	int64	   *by_code;
+	CodeHash   *h;
 	int64		n = 0,
 				i,
 				j,
-				k;
+				k,
+				l;
 
 	if (st->nfirms < 2)
 		return;
-	by_code = palloc_extended(sizeof(int64) * st->nfirms, MCXT_ALLOC_HUGE);
+	h = palloc_extended(sizeof(CodeHash) * st->nfirms, MCXT_ALLOC_HUGE);
 	for (i = 0; i < st->nfirms; i++)
-		if (st->firms[i].nmembers == 0 && st->firms[i].credit_code != NULL)
-			by_code[n++] = i;
-	qsort_arg(by_code, n, sizeof(int64), cmp_codes, st);
+	{
+		const char *code = st->firms[i].credit_code;
+
+		if (st->firms[i].nmembers == 0 && code != NULL)
+		{
+			h[n].hash = hash_bytes_extended((const unsigned char *) code, (int) strlen(code), 0);
+			h[n++].firm = i;
+		}
+	}
+	qsort(h, n, sizeof(CodeHash), cmp_code_hash);
 	for (i = 0; i < n; i = j)
 	{
-		for (j = i + 1; j < n && cmp_codes(&by_code[i], &by_code[j], st) == 0; j++)
+		for (j = i + 1; j < n && h[j].hash == h[i].hash; j++)
 			;
 		if (j - i < 2)
 			continue;
+		/* equal hashes: the firms of each code among them */
 		for (k = i; k < j; k++)
 		{
-			EvalFirm   *f = &st->firms[by_code[k]];
+			const char *code = st->firms[h[k].firm].credit_code;
+			int64		times = 0;
 
+			for (l = i; l < j; l++)
+				times += strcmp(st->firms[h[l].firm].credit_code, code) == 0;
+			if (times > 1)
+				h[k].hash = (uint64) times;	/* mark: rejected below */
+			else
+				h[k].hash = 0;
+		}
+		for (k = i; k < j; k++)
+		{
+			EvalFirm   *f = &st->firms[h[k].firm];
+
+			if (h[k].hash == 0)
+				continue;
 			firm_reject(st, f, psprintf(eval_local("统一社会信用代码%s在本次评价中出现%lld次"),
-										f->credit_code, (long long) (j - i)));
+										f->credit_code, (long long) h[k].hash));
 			if (f->unit >= 0 && st->firms[f->unit].status != FIRM_ERROR)
 				firm_reject(st, &st->firms[f->unit],
 							psprintf(eval_local("成员%s的统一社会信用代码重复"), f->credit_code));
 		}
 	}
-	pfree(by_code);
+	pfree(h);
 }
 
 /*
@@ -1730,6 +1761,19 @@ rank_and_classify(EvalState *st)
 			;
 	}
 	return order;
+}
+
+/* Firm order by credit code (NULL last), for finding a landlord. */
+static int
+cmp_codes(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+	const char *x = st->firms[*(const int64 *) a].credit_code;
+	const char *y = st->firms[*(const int64 *) b].credit_code;
+
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
 }
 
 /* The firm with this credit code among n firms in code order, or NULL. */
