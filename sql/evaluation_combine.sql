@@ -189,6 +189,39 @@ FROM evaluate('cmb_six', 2022, $$SELECT * FROM (VALUES
 	energy_tce, employees)$$)
 ORDER BY credit_code;
 
+-- one call = hand-composed on 300 firms under the shipped 黄岩 2022 rules (six indicators,
+-- group-average emission rule, 规上/规下, fixed benchmarks): every third firm is in one of
+-- 17 units; SQL sum() has the engine's NULL rule (NULL parts count 0, all NULL stays NULL)
+SELECT evaluation_copy_scheme('huangyan', 2022, 'cmb_hy');
+UPDATE evaluation_scheme SET combine = 'merged' WHERE code = 'cmb_hy';
+CREATE TABLE cmb_many AS
+SELECT 'F' || i AS credit_code, CASE WHEN i % 3 = 0 THEN 'U' || i % 17 END AS unit_code,
+	CASE WHEN i % 17 % 2 = 0 THEN '规上' ELSE '规下' END AS scope,
+	(i * 37 % 50 + 1)::numeric AS land, (i * 7919 % 900000 + 1000)::numeric AS tax,
+	(i * 104729 % 9000000 + 5000)::numeric AS value_added,
+	CASE WHEN i % 11 <> 0 THEN (i * 13 % 900 + 10)::numeric END AS energy_tce,
+	CASE WHEN i % 5 <> 0 THEN (i * 7 % 30 + 1) / 10.0 END AS emission_t,
+	(i * 29 % 200 + 5)::numeric AS employees, (i * 613 % 400000)::numeric AS rd,
+	(i * 7907 % 90000000 + 100000)::numeric AS main_revenue,
+	(i * 31 % 5000 + 100)::numeric AS electricity
+FROM generate_series(1, 300) i;
+CREATE TEMP VIEW cmb_many_hand AS
+SELECT m.credit_code, u.total, u.rank, u.group_size, u.class
+FROM evaluate('huangyan', 2022, $$SELECT COALESCE(unit_code, credit_code) AS credit_code,
+	scope, sum(land) AS land, sum(tax) AS tax, sum(value_added) AS value_added,
+	sum(energy_tce) AS energy_tce, sum(emission_t) AS emission_t, sum(employees) AS employees,
+	sum(rd) AS rd, sum(main_revenue) AS main_revenue, sum(electricity) AS electricity
+	FROM cmb_many GROUP BY COALESCE(unit_code, credit_code), scope$$) u
+JOIN cmb_many m ON COALESCE(m.unit_code, m.credit_code) = u.credit_code;
+CREATE TEMP VIEW cmb_many_one AS
+SELECT credit_code, total, rank, group_size, class
+FROM evaluate('cmb_hy', 2022, 'SELECT * FROM cmb_many');
+SELECT 'hand only' AS side, * FROM (TABLE cmb_many_hand EXCEPT TABLE cmb_many_one) a
+UNION ALL SELECT 'one call only', * FROM (TABLE cmb_many_one EXCEPT TABLE cmb_many_hand) b;
+SELECT count(*) AS firms, count(DISTINCT total) AS totals,
+	count(*) FILTER (WHERE status = 'combined') AS members, max(group_size) AS max_n
+FROM evaluate('cmb_hy', 2022, 'SELECT * FROM cmb_many');
+
 -- 12. NULL and repeated credit codes (1.1, every combine value): a NULL credit_code is an
 -- error row of its own (no longer 22004 for the call, as tier_check reports it on its
 -- row); a code given twice makes both rows errors (which is right is unknown) and they
@@ -235,5 +268,5 @@ SELECT count(*) FROM evaluate('cmb_two', 2022, 'SELECT * FROM cmb_firms');
 
 -- clean up
 DELETE FROM evaluation_scheme WHERE code LIKE 'cmb%';
-DROP VIEW cmb_hand, cmb_one;
-DROP TABLE cmb_firms;
+DROP VIEW cmb_hand, cmb_one, cmb_many_hand, cmb_many_one;
+DROP TABLE cmb_firms, cmb_many;
