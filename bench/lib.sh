@@ -36,3 +36,27 @@ pair_ms() {
 				for (i = 1; i < m; i++) if (b[i] + 0 < bb + 0) bb = b[i]
 				print ba, bb }'
 }
+
+# alternate_ms SETUP_A QUERY_A SETUP_B QUERY_B: as pair_ms (A and B alternated in one
+# session, setups not timed, one warm-up round), but every timed round is printed, as a
+# line "ms_a ms_b", for median_ratio.
+alternate_ms() {
+	local script='' i
+	for ((i = 0; i <= RUNS; i++)); do
+		script+="\\timing off"$'\n'"$1"$'\n'"\\timing on"$'\n'"$2"$'\n'
+		script+="\\timing off"$'\n'"$3"$'\n'"\\timing on"$'\n'"$4"$'\n'
+	done
+	psql_do -o /dev/null <<<"$script" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
+		awk 'NR > 2 { if (NR % 2) a = $1; else print a, $1 }'
+}
+
+# median_ratio: reads "ms_a ms_b" lines; prints the medians of ms_a, ms_b and ms_a / ms_b.
+median_ratio() {
+	awk '{ a[n] = $1; b[n] = $2; r[n] = $1 / $2; n++ }
+		function median(x,   i, j, t) {
+			for (i = 1; i < n; i++)
+				for (j = i; j > 0 && x[j - 1] > x[j]; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+			return n % 2 ? x[(n - 1) / 2] : (x[n / 2 - 1] + x[n / 2]) / 2
+		}
+		END { printf "%.0f %.0f %.3f\n", median(a), median(b), median(r) }'
+}

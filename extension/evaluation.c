@@ -21,6 +21,7 @@
 #include "common/hashfn.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/date.h"
@@ -52,25 +53,30 @@ input_role(EvalState *st, int input)
 	return eval_input_is_money(st->rules, input) ? ROLE_MONEY : ROLE_QUANTITY;
 }
 
-/* Copy len bytes plus a NUL into the string arena. */
+/*
+ * Copy len bytes plus a NUL into the string arena, behind a text header:
+ * EVAL_TEXT_DATUM() of the result is a text Datum without a copy.
+ */
 static char *
 arena_strdup(EvalState *st, const char *s, Size len)
 {
+	Size		need = INTALIGN(VARHDRSZ + len + 1);
 	char	   *p;
 
-	if (len + 1 > st->arena_left)
+	if (need > st->arena_left)
 	{
-		Size		sz = Max(len + 1, 1024 * 1024);
+		Size		sz = Max(need, 1024 * 1024);
 
 		st->arena = MemoryContextAlloc(st->cxt, sz);
 		st->arena_left = sz;
 	}
 	p = st->arena;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	st->arena += len + 1;
-	st->arena_left -= len + 1;
-	return p;
+	SET_VARSIZE(p, VARHDRSZ + len);
+	memcpy(p + VARHDRSZ, s, len);
+	p[VARHDRSZ + len] = '\0';
+	st->arena += need;
+	st->arena_left -= need;
+	return p + VARHDRSZ;
 }
 
 /* Text of an input column of the current row, or NULL; *len set. */
@@ -111,7 +117,7 @@ input_scaled(EvalState *st, KitQuery *q, int which, int64 *result)
 
 	if (kit_get(q, c->attno, &d) != KIT_PRESENT)
 		return INPUT_NULL;
-	return kit_scaled(&st->kt, c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
+	return kit_scaled(c->kind, d, input_role(st, which) == ROLE_MONEY ? 2 : 6,
 					  result) == KIT_OK ? INPUT_OK : INPUT_BAD;
 }
 
@@ -1656,33 +1662,76 @@ cmp_groups(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* Firm order: group, graded/vetoed before exempt, total descending, credit code. */
-static int
-cmp_firms(const void *a, const void *b, void *arg)
+/*
+ * A firm's place in the output order, compared without touching the firm:
+ * group, graded/vetoed before exempt, total descending, credit code (its
+ * first 16 bytes big-endian, zero-padded, so that comparing them as
+ * integers orders as strcmp does; a firm without a code after those with
+ * one), then input order.
+ */
+typedef struct FirmKey
 {
-	EvalState  *st = (EvalState *) arg;
-	const EvalFirm *x = &st->firms[*(const int64 *) a];
-	const EvalFirm *y = &st->firms[*(const int64 *) b];
-	int32		gx = st->groups[x->group]->order;
-	int32		gy = st->groups[y->group]->order;
-	bool		ex = !FIRM_RANKED(x);
-	bool		ey = !FIRM_RANKED(y);
+	uint64		major;			/* group order × 2 + 1 when the firm has no place */
+	int64		total6;			/* 0 when the firm has no place */
+	uint64		code[2];
+	int64		index;
+} FirmKey;
 
-	if (gx != gy)
-		return gx < gy ? -1 : 1;
-	if (ex != ey)
-		return ex ? 1 : -1;
-	if (!ex && x->total6 != y->total6)
-		return x->total6 > y->total6 ? -1 : 1;
-	if (x->credit_code == NULL || y->credit_code == NULL)
-	{
-		if (x->credit_code != y->credit_code)
-			return x->credit_code == NULL ? 1 : -1;
-	}
-	else if (strcmp(x->credit_code, y->credit_code) != 0)
-		return strcmp(x->credit_code, y->credit_code);
-	return (x > y) - (x < y);	/* a duplicate code, or a unit's: read order */
+/* The key of firm i. */
+static void
+firm_key(EvalState *st, int64 i, FirmKey *key)
+{
+	EvalFirm   *f = &st->firms[i];
+	char		prefix[16] = {0};
+
+	key->major = (uint64) st->groups[f->group]->order * 2 + (FIRM_RANKED(f) ? 0 : 1);
+	key->total6 = FIRM_RANKED(f) ? f->total6 : 0;
+	if (f->credit_code == NULL)
+		memset(prefix, 0xFF, sizeof(prefix));	/* ties resolved in cmp_firm_keys */
+	else
+		memcpy(prefix, f->credit_code, strnlen(f->credit_code, sizeof(prefix)));
+	memcpy(&key->code[0], prefix, 8);
+	memcpy(&key->code[1], prefix + 8, 8);
+	key->code[0] = pg_ntoh64(key->code[0]);
+	key->code[1] = pg_ntoh64(key->code[1]);
+	key->index = i;
 }
+
+/* Output order of two firm keys (the firms' codes read only past 16 equal bytes). */
+static inline int
+cmp_firm_keys(const FirmKey *x, const FirmKey *y, EvalState *st)
+{
+	const char *cx,
+			   *cy;
+	int			c;
+
+	if (x->major != y->major)
+		return x->major < y->major ? -1 : 1;
+	if (x->total6 != y->total6)
+		return x->total6 > y->total6 ? -1 : 1;
+	if (x->code[0] != y->code[0])
+		return x->code[0] < y->code[0] ? -1 : 1;
+	if (x->code[1] != y->code[1])
+		return x->code[1] < y->code[1] ? -1 : 1;
+	cx = st->firms[x->index].credit_code;
+	cy = st->firms[y->index].credit_code;
+	if (cx == NULL || cy == NULL)
+	{
+		if (cx != cy)
+			return cx == NULL ? 1 : -1;
+	}
+	else if ((c = strcmp(cx, cy)) != 0)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+#define ST_SORT sort_firm_keys
+#define ST_ELEMENT_TYPE FirmKey
+#define ST_COMPARE(a, b, arg) cmp_firm_keys(a, b, arg)
+#define ST_COMPARE_ARG_TYPE EvalState
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* Class index of a total under threshold rules. */
 static int
@@ -1701,6 +1750,7 @@ static int64 *
 rank_and_classify(EvalState *st)
 {
 	int64	   *order;
+	FirmKey    *keys;
 	int64		i,
 				j;
 	EvalGroup **sorted;
@@ -1712,10 +1762,15 @@ rank_and_classify(EvalState *st)
 	for (gi = 0; gi < st->ngroups; gi++)
 		sorted[gi]->order = gi;
 
+	/* sort compact keys: comparing the firms themselves would be a cache miss each */
+	keys = palloc_extended(sizeof(FirmKey) * Max(st->nfirms, 1), MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+		firm_key(st, i, &keys[i]);
+	sort_firm_keys(keys, st->nfirms, st);
 	order = palloc_extended(sizeof(int64) * Max(st->nfirms, 1), MCXT_ALLOC_HUGE);
 	for (i = 0; i < st->nfirms; i++)
-		order[i] = i;
-	qsort_arg(order, st->nfirms, sizeof(int64), cmp_firms, st);
+		order[i] = keys[i].index;
+	pfree(keys);
 
 	for (i = 0; i < st->nfirms; i = j)
 	{

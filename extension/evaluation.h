@@ -503,7 +503,16 @@ typedef enum InputRole
 #define FIRM_SCORED(f)	(FIRM_RANKED(f) || (f)->status == FIRM_MANAGED || \
 						 (f)->status == FIRM_INHERITED || (f)->status == FIRM_COMBINED)
 
-/* One enterprise. Indicator values live in EvalState.values. */
+/*
+ * A string of the engine's arena (every string of EvalFirm and EvalGroup) as
+ * a text Datum: the arena keeps a text header before each string.
+ */
+#define EVAL_TEXT_DATUM(s)	PointerGetDatum((s) - VARHDRSZ)
+
+/*
+ * One enterprise. Indicator values live in EvalState.values; its strings
+ * in the arena.
+ */
 typedef struct EvalFirm
 {
 	char	   *credit_code;
@@ -596,7 +605,7 @@ typedef struct EvalState
 	int			capgroups;
 	int32	   *hashtab;		/* open addressing: group index + 1, 0 empty */
 	int			hashsize;
-	/* string arena */
+	/* string arena: each string NUL-terminated after a text header */
 	char	   *arena;
 	Size		arena_left;
 	/* registered/land-supplied cut-off dates per cohort (DateADT) */

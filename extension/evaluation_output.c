@@ -123,19 +123,19 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	memset(n, true, sizeof(n));
 	if (f->credit_code)
 	{
-		v[0] = CStringGetTextDatum(f->credit_code);
+		v[0] = EVAL_TEXT_DATUM(f->credit_code);
 		n[0] = false;
 	}
 	if (f->name)
 	{
-		v[1] = CStringGetTextDatum(f->name);
+		v[1] = EVAL_TEXT_DATUM(f->name);
 		n[1] = false;
 	}
 	v[2] = tc->scope[g->cohort];
 	n[2] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
-		v[3] = CStringGetTextDatum(g->name);
+		v[3] = EVAL_TEXT_DATUM(g->name);
 		n[3] = false;
 	}
 	if (f->has_land)
@@ -161,7 +161,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	}
 	if (f->reason)
 	{
-		v[11] = CStringGetTextDatum(f->reason);
+		v[11] = EVAL_TEXT_DATUM(f->reason);
 		n[11] = false;
 	}
 	for (k = 0; k < cr->nind; k++)
@@ -216,7 +216,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
 
 		memset(n, true, sizeof(n));
-		v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
+		v[0] = f->credit_code ? EVAL_TEXT_DATUM(f->credit_code) : (Datum) 0;
 		v[1] = tc->scope[g->cohort];
 		v[3] = status_text(tc, f);
 		v[4] = tc->codes[g->cohort][k];
@@ -226,7 +226,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
-			v[2] = CStringGetTextDatum(g->name);
+			v[2] = EVAL_TEXT_DATUM(g->name);
 			n[2] = false;
 		}
 		if (present)
@@ -370,7 +370,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 
 	memset(n, true, sizeof(n));
 	initStringInfo(&text);
-	v[0] = f->credit_code ? CStringGetTextDatum(f->credit_code) : (Datum) 0;
+	v[0] = f->credit_code ? EVAL_TEXT_DATUM(f->credit_code) : (Datum) 0;
 	v[1] = tc->scope[g->cohort];
 	v[3] = status_text(tc, f);
 	n[0] = f->credit_code == NULL;
@@ -378,7 +378,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
-		v[2] = CStringGetTextDatum(g->name);
+		v[2] = EVAL_TEXT_DATUM(g->name);
 		n[2] = false;
 	}
 	if (f->status == FIRM_EXEMPT)

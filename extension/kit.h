@@ -111,14 +111,11 @@ typedef enum KitType
 	KIT_DATE
 } KitType;
 
-/* the extension's own types and the constants to read numbers, once per call */
+/* the extension's own types, looked up once per call */
 typedef struct KitTypes
 {
 	Oid			yuan;
 	Oid			mu_area;
-	Numeric		pow10[9];		/* 10^0 .. 10^8 */
-	Numeric		int64_max;
-	Numeric		int64_min;
 } KitTypes;
 
 /* largest digits kit_scaled() accepts */
@@ -137,7 +134,7 @@ extern KitType kit_type_of(const KitTypes *ext, Oid typid);
 extern bool kit_type_is_number(KitType t);
 extern KitStatus kit_rat(KitType t, Datum d, Rat *r, char **shown);
 extern KitStatus kit_numeric_rat(Datum num, Rat *r, char **shown);
-extern KitStatus kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out);
+extern KitStatus kit_scaled(KitType t, Datum d, int digits, int64 *out);
 
 /*
  * One input column bound for reading: attno 0 when the input lacks it;

@@ -123,21 +123,12 @@ kit_missing_column(const char *noun, const char *column,
  * ---------------------------------------------------------------------
  */
 
-/*
- * The extension's own types in schema ext_namespace (InvalidOid if absent)
- * and the numeric constants kit_scaled() needs, in the current context.
- */
+/* The extension's own types in schema ext_namespace (InvalidOid if absent). */
 KitTypes
 kit_types(Oid ext_namespace)
 {
 	KitTypes	t;
-	int64		p = 1;
-	int			k;
 
-	for (k = 0; k <= KIT_MAX_DIGITS; k++, p *= 10)
-		t.pow10[k] = int64_to_numeric(p);
-	t.int64_max = int64_to_numeric(PG_INT64_MAX);
-	t.int64_min = int64_to_numeric(PG_INT64_MIN);
 	t.yuan = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
 							 CStringGetDatum("yuan"), ObjectIdGetDatum(ext_namespace));
 	t.mu_area = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
@@ -298,23 +289,72 @@ rescale_int64(int64 v, int from, int to, int64 *out)
 	return true;
 }
 
-/* A numeric × 10^digits rounded half away from zero, if it fits in int64. */
+/*
+ * |value| × 10^digits, rounded half away from zero, of the decimal text of a
+ * finite numeric (numeric_out: [-]digits[.digits], never an exponent), if it
+ * fits in int64.  Exact: digits past the last one kept only decide the
+ * rounding, by the first of them (at least 5: at least one half).
+ */
 static KitStatus
-numeric_scaled(const KitTypes *kt, Datum d, int digits, int64 *out)
+numeric_text_scaled(const char *s, int digits, int64 *out)
+{
+	const int128 limit = (int128) PG_INT64_MAX + 1;
+	bool		neg = false;
+	int128		acc = 0;
+	int			frac = -1;		/* fraction digits taken, -1 before the point */
+
+	if (*s == '-')
+	{
+		neg = true;
+		s++;
+	}
+	for (; *s != '\0'; s++)
+	{
+		if (*s == '.')
+		{
+			frac = 0;
+			continue;
+		}
+		if (frac == digits)
+			break;				/* *s is the first digit dropped */
+		Assert(*s >= '0' && *s <= '9');
+		acc = acc * 10 + (*s - '0');
+		if (acc > limit)
+			return KIT_TOO_BIG;
+		if (frac >= 0)
+			frac++;
+	}
+	for (frac = Max(frac, 0); frac < digits; frac++)
+		if ((acc *= 10) > limit)
+			return KIT_TOO_BIG;
+	if (*s >= '5')
+		acc++;
+	if (neg)
+		acc = -acc;
+	if (acc > PG_INT64_MAX || acc < PG_INT64_MIN)
+		return KIT_TOO_BIG;
+	*out = (int64) acc;
+	return KIT_OK;
+}
+
+/*
+ * A numeric × 10^digits rounded half away from zero, if it fits in int64:
+ * read from its decimal text, a few times faster than numeric arithmetic
+ * (multiply, round, compare with the bounds, convert) and as exact.
+ */
+static KitStatus
+numeric_scaled(Datum d, int digits, int64 *out)
 {
 	Numeric		n = DatumGetNumeric(d);
-	Datum		r;
+	char	   *s;
+	KitStatus	st;
 
 	if (numeric_is_nan(n) || numeric_is_inf(n))
 		return KIT_NOT_FINITE;
-	r = DirectFunctionCall2(numeric_round,
-							NumericGetDatum(numeric_mul_opt_error(n, kt->pow10[digits], NULL)),
-							Int32GetDatum(0));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_max))) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, r, NumericGetDatum(kt->int64_min))) < 0)
-		return KIT_TOO_BIG;
-	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, r));
-	return KIT_OK;
+	s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
+	st = numeric_text_scaled(s, digits, out);
+	pfree(s);
+	return st;
 }
 
 /*
@@ -325,7 +365,7 @@ numeric_scaled(const KitTypes *kt, Datum d, int digits, int64 *out)
  * infinities (and for types that are not numbers), KIT_TOO_BIG beyond int64.
  */
 KitStatus
-kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out)
+kit_scaled(KitType t, Datum d, int digits, int64 *out)
 {
 	Assert(digits >= 0 && digits <= KIT_MAX_DIGITS);
 	switch (t)
@@ -343,13 +383,13 @@ kit_scaled(const KitTypes *kt, KitType t, Datum d, int digits, int64 *out)
 		case KIT_BOOL:
 			return rescale_int64(DatumGetBool(d) ? 1 : 0, 0, digits, out) ? KIT_OK : KIT_TOO_BIG;
 		case KIT_NUMERIC:
-			return numeric_scaled(kt, d, digits, out);
+			return numeric_scaled(d, digits, out);
 		case KIT_FLOAT4:
-			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric,
-														  Float8GetDatum((float8) DatumGetFloat4(d))),
+			return numeric_scaled(DirectFunctionCall1(float8_numeric,
+													  Float8GetDatum((float8) DatumGetFloat4(d))),
 								  digits, out);
 		case KIT_FLOAT8:
-			return numeric_scaled(kt, DirectFunctionCall1(float8_numeric, d), digits, out);
+			return numeric_scaled(DirectFunctionCall1(float8_numeric, d), digits, out);
 		default:
 			return KIT_NOT_FINITE;
 	}

@@ -1,4 +1,5 @@
--- bench/evaluation/lists.sql: run by run_lists.sh with -v n=N
+-- bench/evaluation/lists.sql: run by run_lists.sh with -v n=N: the rule set (four lists, a
+-- defined sum-of-columns indicator) and N generated enterprises in table firms
 CREATE DATABASE evalbench;
 \c evalbench
 CREATE EXTENSION industry;
@@ -55,24 +56,3 @@ SELECT count(*) FILTER (WHERE tenant) AS tenants, count(*) FILTER (WHERE NOT ten
 
 -- warm the cache
 SELECT count(*) FROM firms;
-
-\timing on
-\echo === one call: evaluate()
-CREATE TEMP TABLE one_call_1 AS SELECT * FROM evaluate('bench', 2024, 'SELECT * FROM firms');
-CREATE TEMP TABLE one_call_2 AS SELECT * FROM evaluate('bench', 2024, 'SELECT * FROM firms');
-CREATE TEMP TABLE one_call AS SELECT * FROM evaluate('bench', 2024, 'SELECT * FROM firms');
-
-\echo === plain SQL: CASE for the list, window functions + CASE for the classes
-\set plain 'WITH l AS (SELECT credit_code, CASE WHEN tenant THEN ''租赁企业'' WHEN scope = ''规上'' THEN ''规上'' WHEN land::numeric >= 3 THEN ''规下3亩以上'' ELSE ''规下不满3亩'' END AS list, tax::numeric / 10000 AS tax_w, value_added::numeric / 10000 AS va_w, land::numeric AS land, electricity, CASE WHEN num_nonnulls(cod_t, so2_t, nh3_t, nox_t) > 0 THEN COALESCE(cod_t, 0) + COALESCE(so2_t, 0) + COALESCE(nh3_t, 0) + COALESCE(nox_t, 0) END AS em FROM firms), v AS (SELECT l.*, CASE WHEN list = ''租赁企业'' THEN electricity ELSE land END AS den1 FROM l), x AS (SELECT v.*, round(tax_w / NULLIF(den1, 0), 8) AS x1, round(va_w / NULLIF(em, 0), 8) AS x2, round(sum(tax_w) FILTER (WHERE den1 > 0) OVER g / sum(den1) FILTER (WHERE den1 > 0) OVER g, 8) AS b1, round(sum(va_w) FILTER (WHERE em > 0) OVER g / sum(em) FILTER (WHERE em > 0) OVER g, 8) AS b2 FROM v WINDOW g AS (PARTITION BY list)), t AS (SELECT x.*, round(COALESCE(LEAST(GREATEST(round(x1 * 60 / b1, 6), 0), 120), 0) + COALESCE(LEAST(GREATEST(round(x2 * 40 / b2, 6), 0), 80), 0), 3) AS total FROM x), r AS (SELECT t.*, rank() OVER (PARTITION BY list ORDER BY total DESC) AS rnk, count(*) OVER (PARTITION BY list) AS n FROM t) SELECT credit_code, list, total, rnk, n, CASE WHEN rnk <= round(n * 0.20) THEN ''A'' WHEN rnk <= round(n * 0.80) THEN ''B'' WHEN rnk <= round(n * 0.95) THEN ''C'' ELSE ''D'' END AS class FROM r'
-CREATE TEMP TABLE plain_1 AS :plain;
-CREATE TEMP TABLE plain_2 AS :plain;
-CREATE TEMP TABLE plain AS :plain;
-\timing off
-
-\echo === identical results?
-SELECT count(*) AS firms,
-	count(*) FILTER (WHERE o.scope IS DISTINCT FROM p.list) AS list_differences,
-	count(*) FILTER (WHERE o.class IS DISTINCT FROM p.class) AS class_differences,
-	count(*) FILTER (WHERE o.total IS DISTINCT FROM p.total OR o.rank IS DISTINCT FROM p.rnk) AS total_or_rank_differences
-FROM one_call o FULL JOIN plain p USING (credit_code);
-SELECT scope, class, count(*) FROM one_call GROUP BY scope, class ORDER BY scope COLLATE "C", class;
