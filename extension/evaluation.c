@@ -1124,18 +1124,37 @@ cmp_code_hash(const void *a, const void *b)
 	return (x->firm > y->firm) - (x->firm < y->firm);
 }
 
+/* CodeHash order by the firms' credit codes. */
+static int
+cmp_cand_codes(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+
+	return strcmp(st->firms[((const CodeHash *) a)->firm].credit_code,
+				  st->firms[((const CodeHash *) b)->firm].credit_code);
+}
+
+/* Does firm i have a code that must be unique (not a combined unit's)? */
+#define FIRM_KEYED(st, i)	((st)->firms[i].credit_code != NULL && (st)->firms[i].nmembers == 0)
+
 /*
  * A credit code given by more than one row: which row is right is unknown,
  * so every such row is an error (and a combined unit with such a member).
  * Combined units' own codes are not firms' codes and are not compared.
- * The codes are sorted by a 64-bit hash (integers, not strings); equal
- * hashes are then compared as strings.
+ * Each code's 64-bit hash marks a bit of a bitmap of 16 bits per firm (a
+ * few cache lines, no table of the firms); only the codes whose bit was
+ * marked twice, about one in 16, are sorted by hash and compared as
+ * strings.
  */
 static void
 reject_duplicates(EvalState *st)
 {
-	CodeHash   *h;
-	int64		n = 0,
+	uint64	   *hashes;
+	uint8	   *seen,
+			   *twice;
+	CodeHash   *cand;
+	uint64		nbits = UINT64CONST(1) << 16;
+	int64		ncand = 0,
 				i,
 				j,
 				k,
@@ -1143,51 +1162,72 @@ reject_duplicates(EvalState *st)
 
 	if (st->nfirms < 2)
 		return;
-	h = palloc_extended(sizeof(CodeHash) * st->nfirms, MCXT_ALLOC_HUGE);
+	while (nbits < (uint64) st->nfirms * 16)
+		nbits <<= 1;
+	seen = palloc_extended(nbits / 8, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	twice = palloc_extended(nbits / 8, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	hashes = palloc_extended(sizeof(uint64) * st->nfirms, MCXT_ALLOC_HUGE);
 	for (i = 0; i < st->nfirms; i++)
 	{
 		const char *code = st->firms[i].credit_code;
+		uint64		b;
 
-		if (st->firms[i].nmembers == 0 && code != NULL)
+		if (!FIRM_KEYED(st, i))
+			continue;
+		hashes[i] = hash_bytes_extended((const unsigned char *) code,
+										(int) (VARSIZE(code - VARHDRSZ) - VARHDRSZ), 0);
+		b = hashes[i] & (nbits - 1);
+		if (seen[b >> 3] & (1 << (b & 7)))
+			twice[b >> 3] |= (uint8) (1 << (b & 7));
+		else
+			seen[b >> 3] |= (uint8) (1 << (b & 7));
+	}
+	cand = palloc_extended(sizeof(CodeHash) * st->nfirms, MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+	{
+		uint64		b = hashes[i] & (nbits - 1);
+
+		if (FIRM_KEYED(st, i) && (twice[b >> 3] & (1 << (b & 7))))
 		{
-			h[n].hash = hash_bytes_extended((const unsigned char *) code, (int) strlen(code), 0);
-			h[n++].firm = i;
+			cand[ncand].hash = hashes[i];
+			cand[ncand++].firm = i;
 		}
 	}
-	qsort(h, n, sizeof(CodeHash), cmp_code_hash);
-	for (i = 0; i < n; i = j)
+	pfree(seen);
+	pfree(twice);
+	pfree(hashes);
+	qsort(cand, ncand, sizeof(CodeHash), cmp_code_hash);
+	for (i = 0; i < ncand; i = j)
 	{
-		for (j = i + 1; j < n && h[j].hash == h[i].hash; j++)
+		for (j = i + 1; j < ncand && cand[j].hash == cand[i].hash; j++)
 			;
 		if (j - i < 2)
 			continue;
-		/* equal hashes: the firms of each code among them */
-		for (k = i; k < j; k++)
+		/* equal hashes: in code order, how often each code is given (0: once) */
+		qsort_arg(cand + i, j - i, sizeof(CodeHash), cmp_cand_codes, st);
+		for (k = i; k < j; k = l)
 		{
-			const char *code = st->firms[h[k].firm].credit_code;
-			int64		times = 0;
+			int64		m;
 
-			for (l = i; l < j; l++)
-				times += strcmp(st->firms[h[l].firm].credit_code, code) == 0;
-			if (times > 1)
-				h[k].hash = (uint64) times;	/* mark: rejected below */
-			else
-				h[k].hash = 0;
+			for (l = k + 1; l < j && cmp_cand_codes(&cand[k], &cand[l], st) == 0; l++)
+				;
+			for (m = k; m < l; m++)
+				cand[m].hash = l - k > 1 ? (uint64) (l - k) : 0;
 		}
 		for (k = i; k < j; k++)
 		{
-			EvalFirm   *f = &st->firms[h[k].firm];
+			EvalFirm   *f = &st->firms[cand[k].firm];
 
-			if (h[k].hash == 0)
+			if (cand[k].hash == 0)
 				continue;
 			firm_reject(st, f, psprintf(eval_local("统一社会信用代码%s在本次评价中出现%lld次"),
-										f->credit_code, (long long) h[k].hash));
+										f->credit_code, (long long) cand[k].hash));
 			if (f->unit >= 0 && st->firms[f->unit].status != FIRM_ERROR)
 				firm_reject(st, &st->firms[f->unit],
 							psprintf(eval_local("成员%s的统一社会信用代码重复"), f->credit_code));
 		}
 	}
-	pfree(h);
+	pfree(cand);
 }
 
 /*

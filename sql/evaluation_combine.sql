@@ -231,6 +231,9 @@ FROM evaluate('cmb_none', 2022, $$SELECT * FROM (VALUES ('P1', 10, 500000::numer
 	('P1', 10, 900000), (NULL, 10, 800000), ('P2', 10, 1000000), ('P3', 20, 1000000),
 	('P4', 10, 100000)) v(credit_code, land, tax)$$)
 ORDER BY credit_code, total;
+-- one code on 20000 rows: every row an error, counted (no quadratic work)
+SELECT count(*), min(status), min(reason), max(reason)
+FROM evaluate('cmb_none', 2022, 'SELECT ''X'' AS credit_code, 10 AS land, i AS tax FROM generate_series(1, 20000) i');
 -- a repeated member makes its merged unit an error too; a NULL-coded row is never a member
 SELECT credit_code, status, total, class, reason
 FROM evaluate('cmb_merged', 2022, $$SELECT * FROM cmb_firms UNION ALL
