@@ -610,8 +610,10 @@ admit_row(EvalState *st, const EvalRow *row, int cohort)
 	int64	   *vals;
 	const int64 *in = row->in;
 	bool		has[EVAL_MAX_INPUTS];
-	int64		nums[EVAL_MAX_IND];
-	int64		dens[EVAL_MAX_IND];
+	int64		numbuf[EVAL_MAX_IND];
+	int64		denbuf[EVAL_MAX_IND];
+	int64	   *nums = numbuf;	/* the sums, kept in the state when it keeps them */
+	int64	   *dens = denbuf;
 	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
 	bool		below_min_land = false;
 	int			k,
@@ -762,6 +764,11 @@ admit_row(EvalState *st, const EvalRow *row, int cohort)
 
 	/* indicator values */
 	vals = st->values + fi * st->maxind;
+	if (st->nums != NULL)
+	{
+		nums = st->nums + fi * st->maxind;
+		dens = st->dens + fi * st->maxind;
+	}
 	for (k = 0; k < cr->nind; k++)
 	{
 		IndicatorRule *ir = &cr->ind[k];
@@ -781,11 +788,6 @@ admit_row(EvalState *st, const EvalRow *row, int cohort)
 			nums[k] = 0;
 		if (rd != INPUT_OK)
 			dens[k] = 0;
-	}
-	if (st->nums != NULL)
-	{
-		memcpy(st->nums + fi * st->maxind, nums, sizeof(int64) * cr->nind);
-		memcpy(st->dens + fi * st->maxind, dens, sizeof(int64) * cr->nind);
 	}
 
 	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
@@ -1067,7 +1069,7 @@ admit_units(EvalState *st)
 			mf->unit = ui;
 		}
 		uf = &st->firms[ui];
-		uf->nmembers = (int32) (j - i);
+		uf->unit = -1 - (j - i);
 		if (merged)
 			uf->hidden = true;
 		else if (uf->status == FIRM_GRADED || uf->status == FIRM_VETO)
@@ -1083,7 +1085,7 @@ member_list(EvalState *st, int64 ui)
 	int64		m;
 
 	initStringInfo(&buf);
-	for (m = ui + 1; m <= ui + st->firms[ui].nmembers; m++)
+	for (m = ui + 1; m <= ui + FIRM_MEMBERS(&st->firms[ui]); m++)
 	{
 		if (m > ui + 1)
 			appendStringInfoString(&buf, eval_local("、"));
@@ -1135,7 +1137,7 @@ cmp_cand_codes(const void *a, const void *b, void *arg)
 }
 
 /* Does firm i have a code that must be unique (not a combined unit's)? */
-#define FIRM_KEYED(st, i)	((st)->firms[i].credit_code != NULL && (st)->firms[i].nmembers == 0)
+#define FIRM_KEYED(st, i)	((st)->firms[i].credit_code != NULL && FIRM_MEMBERS(&(st)->firms[i]) == 0)
 
 /*
  * A credit code given by more than one row: which row is right is unknown,
@@ -1924,7 +1926,7 @@ resolve_landlords(EvalState *st)
 			/* firms with a code; a combined unit's code is not a firm's */
 			by_code = palloc_extended(sizeof(int64) * st->nfirms, MCXT_ALLOC_HUGE);
 			for (k = 0; k < st->nfirms; k++)
-				if (st->firms[k].credit_code != NULL && st->firms[k].nmembers == 0)
+				if (st->firms[k].credit_code != NULL && FIRM_MEMBERS(&st->firms[k]) == 0)
 					by_code[ncodes++] = k;
 			qsort_arg(by_code, ncodes, sizeof(int64), cmp_codes, st);
 		}
@@ -2041,7 +2043,7 @@ settle_units(EvalState *st)
 		char	   *members;
 		char	   *r;
 
-		if (u->nmembers == 0)
+		if (FIRM_MEMBERS(u) == 0)
 			continue;
 		members = member_list(st, ui);
 		if (!u->hidden)
@@ -2058,7 +2060,7 @@ settle_units(EvalState *st)
 		if (u->reason != NULL)
 			r = psprintf("%s%s%s", r, eval_local("；"), u->reason);
 		r = arena_strdup(st, r, strlen(r));
-		for (m = ui + 1; m <= ui + u->nmembers; m++)
+		for (m = ui + 1; m <= ui + FIRM_MEMBERS(u); m++)
 		{
 			EvalFirm   *f = &st->firms[m];
 			char	   *code = f->credit_code;
@@ -2072,7 +2074,6 @@ settle_units(EvalState *st)
 			f->has_land = has_land;	/* its own land is returned; the unit's is scored */
 			f->land = land;
 			f->unit = ui;
-			f->nmembers = 0;
 			f->hidden = false;
 			f->reason = r;
 			if (u->status == FIRM_GRADED)
@@ -2118,7 +2119,7 @@ output_order(EvalState *st)
 		if (!f->hidden)
 			out[n++] = fi;
 		else
-			for (m = fi + 1; m <= fi + f->nmembers; m++)
+			for (m = fi + 1; m <= fi + FIRM_MEMBERS(f); m++)
 				out[n++] = m;
 	}
 	st->nout = n;

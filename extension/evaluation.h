@@ -497,6 +497,9 @@ typedef enum InputRole
 #define FIRM_COMBINED 7			/* a combined unit's result: a member (merged) or the unit (also) */
 #define FIRM_NSTATUS 8
 
+/* The number of members of a combined unit, 0 for a firm. */
+#define FIRM_MEMBERS(f)	((f)->unit < -1 ? -1 - (f)->unit : 0)
+
 /* Does the firm take a place in its group's ranking (graded or vetoed)? */
 #define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
 /* Is the firm scored (ranked, or managed without a place)? */
@@ -519,10 +522,8 @@ typedef struct EvalFirm
 	char	   *name;
 	char	   *reason;
 	char	   *landlord;		/* FIRM_INHERITED: the landlord's credit code */
-	int64		unit;			/* a member of a combined unit: the unit's index, else -1 */
-	int32		nmembers;		/* a combined unit: its members follow it, else 0 */
-	bool		hidden;			/* a merged unit: its members' rows stand for it */
-	bool		vetoed;			/* a veto applies (status veto, or a combined unit) */
+	int64		unit;			/* a member of a combined unit: the unit's index (>= 0);
+								 * a unit of m members (which follow it): -1 - m; else -1 */
 	int32		group;
 	uint8		status;
 	int8		cls;			/* class index, -1 for none */
@@ -530,6 +531,8 @@ typedef struct EvalFirm
 	int32		rank;
 	bool		has_land;
 	bool		has_tax;
+	bool		hidden;			/* a merged unit: its members' rows stand for it */
+	bool		vetoed;			/* a veto applies (status veto, or a combined unit) */
 	int64		land;
 	int64		tax;
 	int64		correction6;

@@ -71,7 +71,7 @@ init_text_cache(EvalState *st, TextCache *tc)
 static Datum
 status_text(TextCache *tc, EvalFirm *f)
 {
-	return tc->status[f->nmembers > 0 && !f->hidden ? FIRM_COMBINED : f->status];
+	return tc->status[FIRM_MEMBERS(f) > 0 && !f->hidden ? FIRM_COMBINED : f->status];
 }
 
 /* Total (10^-6) as numeric with the cohort's score_digits. */
