@@ -595,13 +595,44 @@ new_firm(EvalState *st, EvalText code, EvalText name)
 }
 
 /*
+ * Add a graded or vetoed firm to its group's statistics: count, sums of
+ * numerators and denominators, values, lowest and highest (once admitted).
+ */
+static void
+accumulate_firm(EvalState *st, int64 fi, const int64 *nums, const int64 *dens)
+{
+	EvalFirm   *f = &st->firms[fi];
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	const int64 *vals = st->values + fi * st->maxind;
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		int64		v = vals[k];
+
+		if (f->missing & (1 << k))
+			continue;
+		g->sumnum[k] += nums[k];
+		g->sumden[k] += dens[k];
+		g->sumval[k] += v;
+		g->nval[k]++;
+		if (v < g->lo[k])
+			g->lo[k] = v;
+		if (v > g->hi[k])
+			g->hi[k] = v;
+	}
+	g->n++;
+}
+
+/*
  * Admit a read row as a firm of list cohort (-1: none): the checks, group,
- * exemptions, veto, landlord and indicator values.  Group statistics are
- * gathered later (accumulate_groups), once duplicates are known.  Returns
- * the firm's index.
+ * exemptions, veto, landlord and indicator values; a graded or vetoed firm
+ * with a place (place false: a unit scored without one) joins its group's
+ * statistics.  Returns the firm's index.
  */
 static int64
-admit_row(EvalState *st, const EvalRow *row, int cohort)
+admit_row(EvalState *st, const EvalRow *row, int cohort, bool place)
 {
 	RuleSet    *rs = st->rules;
 	EvalFirm   *f = new_firm(st, row->code, row->name);
@@ -812,6 +843,8 @@ admit_row(EvalState *st, const EvalRow *row, int cohort)
 					 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
 							   eval_input_name(rs, cr->ind[k].num_in[0]),
 							   eval_input_name(rs, cr->ind[k].den_in[0]))));
+	if (place && FIRM_RANKED(f))
+		accumulate_firm(st, fi, nums, dens);
 	return fi;
 }
 
@@ -891,7 +924,7 @@ eval_read_row(KitQuery *q, void *arg)
 		int			cohort = match_list(st, &row);
 
 		read_values(st, q, &row, cohort >= 0 ? st->cohort_uses[cohort] : NULL);
-		(void) admit_row(st, &row, cohort);
+		(void) admit_row(st, &row, cohort, true);
 	}
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextReset(st->rowcxt);
@@ -1050,7 +1083,7 @@ admit_units(EvalState *st)
 		for (j = i + 1; j < st->npending && text_eq(st->pending[j]->unit, st->pending[i]->unit); j++)
 			;
 		combine_rows(st, st->pending + i, j - i, &u);
-		ui = admit_row(st, &u, match_list(st, &u));
+		ui = admit_row(st, &u, match_list(st, &u), merged);
 		for (k = i; k < j; k++)
 		{
 			EvalRow    *m = st->pending[k];
@@ -1065,7 +1098,7 @@ admit_units(EvalState *st)
 				mf->group = intern_group(st, st->rules->ncohorts, NULL, 0);
 			}
 			else
-				mf = &st->firms[admit_row(st, m, match_list(st, m))];
+				mf = &st->firms[admit_row(st, m, match_list(st, m), true)];
 			mf->unit = ui;
 		}
 		uf = &st->firms[ui];
@@ -1094,11 +1127,38 @@ member_list(EvalState *st, int64 ui)
 	return buf.data;
 }
 
-/* Make a firm not yet in any group statistic an error with this reason. */
+/*
+ * Make an admitted firm an error with this reason; a graded or vetoed one
+ * leaves its group's statistics (its lowest and highest values are redone
+ * by refresh_extremes).
+ */
 static void
 firm_reject(EvalState *st, EvalFirm *f, const char *why)
 {
 	char	   *r = psprintf(eval_local("无法评价：%s"), why);
+
+	if (FIRM_RANKED(f))
+	{
+		int64		fi = f - st->firms;
+		EvalGroup  *g = st->groups[f->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+		int			k;
+
+		for (k = 0; k < cr->nind; k++)
+		{
+			if (f->missing & (1 << k))
+				continue;
+			if (st->nums != NULL)
+			{
+				g->sumnum[k] -= st->nums[fi * st->maxind + k];
+				g->sumden[k] -= st->dens[fi * st->maxind + k];
+			}
+			g->sumval[k] -= st->values[fi * st->maxind + k];
+			g->nval[k]--;
+		}
+		g->n--;
+		g->stale = true;
+	}
 
 	if (f->reason != NULL && f->status != FIRM_UNLISTED)
 		r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
@@ -1232,45 +1292,41 @@ reject_duplicates(EvalState *st)
 	pfree(cand);
 }
 
-/*
- * Gather each group's statistics from its graded and vetoed firms: count,
- * sums of numerators and denominators, values, lowest and highest.
- */
+/* The lowest and highest values of the groups a rejected firm left, redone. */
 static void
-accumulate_groups(EvalState *st)
+refresh_extremes(EvalState *st)
 {
-	RuleSet    *rs = st->rules;
 	int64		i;
-	int			k;
+	int			gi,
+				k;
+	bool		any = false;
 
-	for (i = 0; i < st->nfirms; i++)
+	for (gi = 0; gi < st->ngroups; gi++)
+		if (st->groups[gi]->stale)
+		{
+			for (k = 0; k < EVAL_MAX_IND; k++)
+			{
+				st->groups[gi]->lo[k] = PG_INT64_MAX;
+				st->groups[gi]->hi[k] = PG_INT64_MIN;
+			}
+			any = true;
+		}
+	for (i = 0; any && i < st->nfirms; i++)
 	{
 		EvalFirm   *f = &st->firms[i];
 		EvalGroup  *g = st->groups[f->group];
-		CohortRule *cr = &rs->cohorts[g->cohort];
-		int64	   *vals = st->values + i * st->maxind;
 
-		if (!FIRM_RANKED(f))
+		if (!g->stale || !FIRM_RANKED(f))
 			continue;
-		for (k = 0; k < cr->nind; k++)
+		for (k = 0; k < st->rules->cohorts[g->cohort].nind; k++)
 		{
-			int64		v = vals[k];
+			int64		v = st->values[i * st->maxind + k];
 
 			if (f->missing & (1 << k))
 				continue;
-			if (st->nums != NULL)
-			{
-				g->sumnum[k] += st->nums[i * st->maxind + k];
-				g->sumden[k] += st->dens[i * st->maxind + k];
-			}
-			g->sumval[k] += v;
-			g->nval[k]++;
-			if (v < g->lo[k])
-				g->lo[k] = v;
-			if (v > g->hi[k])
-				g->hi[k] = v;
+			g->lo[k] = Min(g->lo[k], v);
+			g->hi[k] = Max(g->hi[k], v);
 		}
-		g->n++;
 	}
 }
 
@@ -2192,7 +2248,7 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int
 	oldcxt = MemoryContextSwitchTo(st->cxt);
 	admit_units(st);
 	reject_duplicates(st);
-	accumulate_groups(st);
+	refresh_extremes(st);
 	compute_benchmarks(st);
 	collect_sorted(st);
 	fail_error_groups(st);

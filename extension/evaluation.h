@@ -560,6 +560,7 @@ typedef struct EvalGroup
 	int64		nitem[EVAL_MAX_IND];
 	int64		avgitem[EVAL_MAX_IND];
 	char	   *error;			/* why the group cannot be scored, or NULL */
+	bool		stale;			/* a firm left: lo and hi to be redone */
 	int64	   *sorted[EVAL_MAX_IND];	/* rank (and minmax for gaps): values, descending */
 } EvalGroup;
 

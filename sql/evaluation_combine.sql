@@ -231,6 +231,31 @@ FROM evaluate('cmb_none', 2022, $$SELECT * FROM (VALUES ('P1', 10, 500000::numer
 	('P1', 10, 900000), (NULL, 10, 800000), ('P2', 10, 1000000), ('P3', 20, 1000000),
 	('P4', 10, 100000)) v(credit_code, land, tax)$$)
 ORDER BY credit_code, total;
+-- repeated rows leave every group statistic: with a data-derived benchmark (ratio of sums),
+-- a median and min-max scoring, the other firms' results are those of the query without
+-- the repeated codes (no rows below)
+INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
+VALUES ('cmb_dup', 2022, 'all', '测试', '[S11]');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, benchmark_kind,
+	benchmark)
+VALUES ('cmb_dup', 2022, 'all', 'tax_per_mu', 40, 'ratio', 'ratio_of_sums', NULL),
+	('cmb_dup', 2022, 'all', 'va_per_mu', 30, 'minmax', 'fixed', NULL),
+	('cmb_dup', 2022, 'all', 'labor_productivity', 30, 'ratio', 'median', NULL);
+INSERT INTO evaluation_class (code, year, scope, position, class, label, quota)
+VALUES ('cmb_dup', 2022, 'all', 1, 'A', 'A类', 30), ('cmb_dup', 2022, 'all', 2, 'B', 'B类', 70);
+SELECT 'with repeats' AS side, * FROM (
+	SELECT credit_code, total, rank, group_size, class FROM evaluate('cmb_dup', 2022,
+		$$SELECT credit_code, land, tax, value_added, employees FROM cmb_many UNION ALL
+		SELECT credit_code, 1, 90000000, 900000000, 1 FROM cmb_many WHERE credit_code IN ('F1', 'F2')$$)
+	WHERE status <> 'error'
+	EXCEPT SELECT credit_code, total, rank, group_size, class FROM evaluate('cmb_dup', 2022,
+		$$SELECT credit_code, land, tax, value_added, employees FROM cmb_many
+		WHERE credit_code NOT IN ('F1', 'F2')$$)) a;
+SELECT count(*) FILTER (WHERE status = 'error') AS errors, max(group_size) AS n
+FROM evaluate('cmb_dup', 2022, $$SELECT credit_code, land, tax, value_added, employees
+	FROM cmb_many UNION ALL SELECT credit_code, 1, 90000000, 900000000, 1 FROM cmb_many
+	WHERE credit_code IN ('F1', 'F2')$$);
+
 -- one code on 20000 rows: every row an error, counted (no quadratic work)
 SELECT count(*), min(status), min(reason), max(reason)
 FROM evaluate('cmb_none', 2022, 'SELECT ''X'' AS credit_code, 10 AS land, i AS tax FROM generate_series(1, 20000) i');
