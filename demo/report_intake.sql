@@ -52,7 +52,7 @@ SELECT r.source AS "来源", coalesce(r.measure, '（名单）') AS "指标", r.
 SELECT m.source AS "来源", m.line AS "行", coalesce(m.raw_code, '（空）') AS "代码", m.measure AS "指标",
 	   m.amount AS "数值",
 	   CASE m.status WHEN 'invalid_code' THEN '代码无效' WHEN 'duplicate_refused' THEN '重复拒收'
-					 WHEN 'not_in_master' THEN '名录外' END AS "处理", m.reason AS "原因"
+					 WHEN 'not_in_master' THEN '名录外' WHEN 'invalid_amount' THEN '金额无效' END AS "处理", m.reason AS "原因"
   FROM district_raw.merged m
  WHERE m.year = 2024 AND m.status <> 'merged'
  ORDER BY 1, 2;

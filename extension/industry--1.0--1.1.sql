@@ -871,6 +871,21 @@ BEGIN
 			' UNION ALL SELECT line, %s, %L, raw%s, r%s FROM p WHERE r%s IS NOT NULL',
 			i, hdr[i], i, i, i);
 	END LOOP;
+	IF pg_catalog.cardinality(used) OPERATOR(pg_catalog.=) 0 THEN
+		RAISE EXCEPTION 'no header of % matches a column of %', staging, target
+			USING ERRCODE = '42703',
+				  DETAIL = pg_catalog.format('Headers (line %s): %s. Columns of %s: %s.', header_line,
+					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', h), ', ' ORDER BY n)
+								  FROM pg_catalog.unnest(hdr) WITH ORDINALITY u(h, n) WHERE h IS NOT NULL), 'none'),
+					  target,
+					  coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', a.attname) OPERATOR(pg_catalog.||)
+								  coalesce(' (' OPERATOR(pg_catalog.||) pg_catalog.col_description(target, a.attnum) OPERATOR(pg_catalog.||) ')', ''),
+								  ', ' ORDER BY a.attnum)
+								  FROM pg_catalog.pg_attribute a
+								 WHERE a.attrelid OPERATOR(pg_catalog.=) target AND a.attnum OPERATOR(pg_catalog.>) 0
+								   AND NOT a.attisdropped AND a.attname OPERATOR(pg_catalog.<>) 'line'), 'none')),
+				  HINT = 'A CSV column loads into the target column named like its header without the unit in brackets, or into the column whose comment is that name (COMMENT ON COLUMN).';
+	END IF;
 	-- lines whose cells are all empty (spreadsheet padding) are skipped
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'WITH p AS MATERIALIZED (SELECT s.line%s FROM %s s%s'
@@ -886,6 +901,21 @@ $import$;
 COMMENT ON FUNCTION @extschema@.import_cells(regclass, regclass) IS
 	'parse a CSV staged as text (line 1 = header) into target''s typed columns by header name or column comment; inserts good lines, returns every bad cell (line, column, header, raw text, reason)';
 
+-- land_parcel_refused(parcel_id): raises land_allocation's error for a parcel whose rows
+-- do not carry one non-negative area, or carry a negative share; called by
+-- land_allocation's statement for such a parcel only (so the check costs no pass of its own).
+CREATE FUNCTION @extschema@.land_parcel_refused(parcel_id text) RETURNS boolean
+	LANGUAGE plpgsql VOLATILE
+AS $refused$
+BEGIN
+	RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', parcel_id
+		USING ERRCODE = '22023',
+			  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel, and a share that is not negative.';
+END;
+$refused$;
+COMMENT ON FUNCTION @extschema@.land_parcel_refused(text) IS
+	'internal to land_allocation: raises its error (22023) for a parcel without one non-negative area or with a negative share; never returns';
+
 -- land_allocation(parcels, leases, year, method): every parcel's land to the firms that
 -- use it in the evaluation year, exactly (Σ land of the rows = Σ parcel areas).
 CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year integer,
@@ -895,7 +925,12 @@ CREATE FUNCTION @extschema@.land_allocation(parcels text, leases text, year inte
 	LANGUAGE plpgsql VOLATILE STRICT
 AS $alloc$
 DECLARE
-	bad text;
+	c record;
+	t regtype;
+	st text;
+	msg text;
+	det text;
+	hnt text;
 BEGIN
 	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{enterprise,owner}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown land allocation method: "%"', method
@@ -905,28 +940,73 @@ BEGIN
 	IF year IS NULL THEN
 		RAISE EXCEPTION 'evaluation year must not be null' USING ERRCODE = '22004';
 	END IF;
-	-- one area per parcel: a parcel is one registered 宗地 whatever its rows
-	EXECUTE pg_catalog.format(
-		'SELECT q.parcel_id::pg_catalog.text FROM (%s) q GROUP BY 1'
-		' HAVING pg_catalog.min(q.area::@extschema@.mu_area::numeric) OPERATOR(pg_catalog.<>) pg_catalog.max(q.area::@extschema@.mu_area::numeric) OR pg_catalog.bool_or(q.area IS NULL)'
-		'     OR pg_catalog.bool_or(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.<) 0)'
-		'     OR pg_catalog.bool_or(q.share::numeric OPERATOR(pg_catalog.<) 0) LIMIT 1', parcels)
-		INTO bad;
-	IF bad IS NOT NULL THEN
-		RAISE EXCEPTION 'parcel "%" has no single non-negative area, or a negative share', bad
-			USING ERRCODE = '22023',
-				  DETAIL = 'Every row of a parcel (one per holder) must carry the same area of the whole parcel, and a share that is not negative.';
-	END IF;
-	RETURN QUERY EXECUTE pg_catalog.format($q$
+	-- The queries' columns and types, checked here so that a mistake is reported against
+	-- the caller's query (column, type, what is read) and not against the statement built
+	-- below.  The queries themselves are planned first, so that their own errors come as
+	-- they are.
+	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', parcels);
+	EXECUTE pg_catalog.format('SELECT FROM (%s) x LIMIT 0', leases);
+	FOR c IN
+		SELECT * FROM (VALUES
+			('parcels', 'parcel_id', NULL, 'any type (read as text)'),
+			('parcels', 'holder', NULL, 'any type (read as text)'),
+			('parcels', 'area', 'area', 'mu_area, a number of 亩 or text with an area unit'),
+			('parcels', 'share', 'number', 'a number'),
+			('parcels', 'floor_area', 'number', 'a number of 平方米'),
+			('leases', 'parcel_id', NULL, 'any type (read as text)'),
+			('leases', 'lessee', NULL, 'any type (read as text)'),
+			('leases', 'land', 'area', 'mu_area, a number of 亩 or text with an area unit'),
+			('leases', 'floor_area', 'number', 'a number of 平方米'),
+			('leases', 'starts', 'date', 'a date'),
+			('leases', 'ends', 'date', 'a date')) v(query, col, kind, reads)
+	LOOP
+		BEGIN
+			EXECUTE pg_catalog.format(
+				'SELECT pg_catalog.pg_typeof(q.%I) FROM (SELECT) d LEFT JOIN (SELECT * FROM (%s) x LIMIT 0) q ON true',
+				c.col, CASE WHEN c.query OPERATOR(pg_catalog.=) 'parcels' THEN parcels ELSE leases END)
+				INTO t;
+		EXCEPTION WHEN undefined_column THEN
+			RAISE EXCEPTION 'column "%" does not exist in the % query', c.col, c.query
+				USING ERRCODE = '42703',
+					  HINT = CASE WHEN c.query OPERATOR(pg_catalog.=) 'parcels'
+								  THEN 'The parcels query has the columns parcel_id, holder, area, share and floor_area (NULL AS share when there is none).'
+								  ELSE 'The leases query has the columns parcel_id, lessee, land, floor_area, starts and ends (NULL::date AS ends when there is none).' END;
+		END;
+		IF c.kind IS NOT NULL AND NOT (t OPERATOR(pg_catalog.=) ANY (
+				ARRAY['pg_catalog.text', 'pg_catalog.varchar', 'pg_catalog.unknown']::pg_catalog.regtype[]
+				OPERATOR(pg_catalog.||) CASE
+					WHEN c.kind OPERATOR(pg_catalog.=) 'area' THEN ARRAY['@extschema@.mu_area', 'pg_catalog.numeric', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.float8']::pg_catalog.regtype[]
+					WHEN c.kind OPERATOR(pg_catalog.=) 'number' THEN ARRAY['pg_catalog.numeric', 'pg_catalog.int2', 'pg_catalog.int4', 'pg_catalog.int8', 'pg_catalog.float4', 'pg_catalog.float8']::pg_catalog.regtype[]
+					ELSE ARRAY['pg_catalog.date', 'pg_catalog.timestamp', 'pg_catalog.timestamptz']::pg_catalog.regtype[] END)) THEN
+			RAISE EXCEPTION 'column "%" of the % query has type %', c.col, c.query, t
+				USING ERRCODE = '42804',
+					  DETAIL = pg_catalog.format('land_allocation reads %s as %s.', c.col, c.reads);
+		END IF;
+	END LOOP;
+	-- Errors raised while the statement below runs (a cell the caller's query gives that
+	-- is not an area or a date, a parcel without one area) are raised again from here
+	-- with their SQLSTATE, message, detail and hint, without the generated statement as
+	-- their context.
+	BEGIN
+		RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH p AS (
 		SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.holder::pg_catalog.text AS holder,
-			   pg_catalog.round(q.area::@extschema@.mu_area::numeric OPERATOR(pg_catalog.*) 1000000)::numeric AS area_u,
+			   q.area::@extschema@.mu_area AS area,
 			   q.share::numeric AS share, q.floor_area::numeric AS floor_area
 		  FROM (%1$s) q
 	), pa AS (
-		SELECT p.parcel_id, pg_catalog.max(p.area_u) AS area_u, pg_catalog.max(p.floor_area) AS floor_area,
-			   pg_catalog.count(*) AS holders
+		-- one area per parcel: a parcel is one registered 宗地 whatever its rows
+		-- (area in mu_area, compared by its own operators; in 10^-6 亩 as numeric once per parcel)
+		SELECT p.parcel_id, @extschema@.max(p.area) AS area,
+			   pg_catalog.round(@extschema@.max(p.area)::numeric OPERATOR(pg_catalog.*) 1000000) AS area_u,
+			   pg_catalog.max(p.floor_area) AS floor_area,
+			   pg_catalog.count(*) AS holders, pg_catalog.min(p.holder COLLATE pg_catalog."C") AS holder
 		  FROM p GROUP BY p.parcel_id
+		HAVING CASE WHEN @extschema@.min(p.area) OPERATOR(@extschema@.<>) @extschema@.max(p.area)
+						 OR pg_catalog.count(p.area) OPERATOR(pg_catalog.<) pg_catalog.count(*)
+						 OR @extschema@.min(p.area) OPERATOR(@extschema@.<) '0'::@extschema@.mu_area
+						 OR pg_catalog.bool_or(p.share OPERATOR(pg_catalog.<) 0)
+					THEN @extschema@.land_parcel_refused(p.parcel_id) ELSE true END
 	), yr AS (
 		SELECT pg_catalog.make_date($1, 1, 1) AS y0, pg_catalog.make_date($1, 12, 31) AS y1,
 			   (pg_catalog.make_date($1 OPERATOR(pg_catalog.+) 1, 1, 1) OPERATOR(pg_catalog.-) pg_catalog.make_date($1, 1, 1))::numeric AS ydays
@@ -986,41 +1066,58 @@ BEGIN
 	), pieces AS (
 		SELECT o.parcel_id, o.holder AS who, o.code,
 			   o.base_u OPERATOR(pg_catalog.+) CASE WHEN o.rk OPERATOR(pg_catalog.<=) o.left_u THEN 1 ELSE 0 END AS u,
-			   '自有' AS role,
+			   NULL::@extschema@.mu_area AS land, '自有' AS role,
 			   CASE WHEN o.zero_shares THEN '宗地各权利人份额均为0，按等份分配' END AS why
 		  FROM orank o
 		UNION ALL
 		-- a parcel of one holder, not leased (most): all of it to the holder
-		SELECT p.parcel_id, p.holder, @extschema@.credit_code_or_null(p.holder), p.area_u, '自有', NULL
-		  FROM p JOIN pa ON pa.parcel_id OPERATOR(pg_catalog.=) p.parcel_id AND pa.holders OPERATOR(pg_catalog.=) 1
-		 WHERE NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) p.parcel_id)
+		SELECT pa.parcel_id, pa.holder, @extschema@.credit_code_or_null(pa.holder), NULL, pa.area, '自有', NULL
+		  FROM pa
+		 WHERE pa.holders OPERATOR(pg_catalog.=) 1
+		   AND NOT EXISTS (SELECT FROM leased le WHERE le.parcel_id OPERATOR(pg_catalog.=) pa.parcel_id)
 		UNION ALL
 		SELECT lc.parcel_id, lc.lessee, @extschema@.credit_code_or_null(lc.lessee),
-			   coalesce(lc.got_u, 0), '承租',
+			   coalesce(lc.got_u, 0), NULL, '承租',
 			   CASE WHEN lc.area_u IS NULL THEN '租赁的宗地不在宗地表中'
+					WHEN lc.ends OPERATOR(pg_catalog.<) lc.starts THEN '租赁结束日期早于开始日期，不计用地'
+					WHEN lc.days OPERATOR(pg_catalog.=) 0 THEN '租赁期不在评价年度内，不计用地'
 					WHEN lc.want_u IS NULL THEN '租赁既无租赁面积也无可按建筑面积折算的依据'
 					WHEN lc.got_u OPERATOR(pg_catalog.<) lc.want_u THEN '租赁面积超出宗地剩余面积，超出部分未计'
 			   END
 		  FROM lc
 		UNION ALL
-		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, '承租',
+		SELECT l.parcel_id, l.lessee, @extschema@.credit_code_or_null(l.lessee), 0, NULL, '承租',
 			   CASE WHEN NOT EXISTS (SELECT FROM pa WHERE pa.parcel_id OPERATOR(pg_catalog.=) l.parcel_id)
-					THEN '租赁的宗地不在宗地表中' ELSE '按权利人口径，租赁不计用地' END
-		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee FROM (%2$s) q) l
+					THEN '租赁的宗地不在宗地表中'
+					WHEN l.ends OPERATOR(pg_catalog.<) l.starts THEN '租赁结束日期早于开始日期，不计用地'
+					ELSE '按权利人口径，租赁不计用地' END
+		  FROM (SELECT q.parcel_id::pg_catalog.text AS parcel_id, q.lessee::pg_catalog.text AS lessee,
+					   q.starts::pg_catalog.date AS starts, q.ends::pg_catalog.date AS ends FROM (%2$s) q) l
 		 WHERE $2 OPERATOR(pg_catalog.=) 'owner'
 	)
 	SELECT y.parcel_id, y.code, y.role, y.land, y.reason
 	  FROM (SELECT x.parcel_id, x.who,
 				   x.code,
 				   CASE WHEN x.code IS NULL THEN '未分配' ELSE x.role END AS role,
-				   (x.u OPERATOR(pg_catalog./) 1000000)::@extschema@.mu_area AS land,
+				   coalesce(x.land, (x.u OPERATOR(pg_catalog.*) 0.000001)::@extschema@.mu_area) AS land,
 				   CASE WHEN x.who IS NULL THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方缺少统一社会信用代码', x.why)
 						WHEN x.code IS NULL
 							THEN pg_catalog.concat_ws('；', x.role OPERATOR(pg_catalog.||) '方代码无效：' OPERATOR(pg_catalog.||) @extschema@.credit_code_check(x.who), x.why)
 						ELSE x.why END AS reason
 			  FROM pieces x) y
 	 ORDER BY y.parcel_id COLLATE pg_catalog."C", y.role COLLATE pg_catalog."C", y.who COLLATE pg_catalog."C"$q$, parcels, leases)
-	USING year, method;
+		USING year, method;
+	EXCEPTION WHEN others THEN
+		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+			det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+		IF det IS NULL OR det OPERATOR(pg_catalog.=) '' THEN
+			det := 'Raised while land_allocation read the parcels and leases queries.';
+		END IF;
+		IF hnt IS NULL OR hnt OPERATOR(pg_catalog.=) '' THEN
+			RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = st, MESSAGE = msg, DETAIL = det, HINT = hnt;
+	END;
 END;
 $alloc$;
 COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS
@@ -1029,56 +1126,14 @@ COMMENT ON FUNCTION @extschema@.land_allocation(text, text, integer, text) IS
 -- merge_sources(query, master, refuse_duplicates): every line of every source, in long
 -- form (source, line, credit_code, name, measure, amount), with what the merge did with
 -- it.  Every input line comes out exactly once, so Σ input = Σ merged + Σ unmatched.
+-- One pass in C (intake_merge.c): a hash table by code instead of sorts and windows.
 CREATE FUNCTION @extschema@.merge_sources(query text, master text DEFAULT NULL,
 		refuse_duplicates text[] DEFAULT '{}')
 	RETURNS TABLE (source text, line bigint, raw_code text, credit_code @extschema@.credit_code,
 				   name text, measure text, amount numeric, status text, reason text)
-	LANGUAGE plpgsql VOLATILE
-AS $merge$
-BEGIN
-	IF query IS NULL THEN
-		RAISE EXCEPTION 'query must not be null' USING ERRCODE = '22004';
-	END IF;
-	RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH src AS (
-		SELECT q.source::pg_catalog.text AS source, q.line::bigint AS line, q.credit_code::pg_catalog.text AS raw_code,
-			   q.name::pg_catalog.text AS name, q.measure::pg_catalog.text AS measure, q.amount::numeric AS amount,
-			   @extschema@.credit_code_or_null(q.credit_code::pg_catalog.text) AS code
-		  FROM (%s) q
-	), d AS (
-		-- one sort by firm, source and measure serves both windows: several lines of one
-		-- firm and measure in one source (with their line numbers where they are named:
-		-- sources whose duplicates are refused), and whether the firm is in the master list
-		SELECT src.*,
-			   src.source IS NOT NULL AND pg_catalog.count(*) OVER w OPERATOR(pg_catalog.>) 1 AS dup,
-			   pg_catalog.string_agg(src.line::pg_catalog.text, ',')
-				   FILTER (WHERE src.source OPERATOR(pg_catalog.=) ANY ($2)) OVER w AS lines,
-			   src.source OPERATOR(pg_catalog.=) ANY ($2) AS refuse,
-			   $1 IS NULL OR coalesce(pg_catalog.bool_or(src.source OPERATOR(pg_catalog.=) $1)
-										  OVER (PARTITION BY src.code), false) AS listed
-		  FROM src
-		WINDOW w AS (PARTITION BY src.code, src.source, coalesce(src.measure, ''))
-	)
-	SELECT d.source, d.line, d.raw_code, d.code, d.name, d.measure, d.amount,
-		   CASE WHEN d.code IS NULL THEN 'invalid_code'
-				WHEN d.dup AND d.refuse THEN 'duplicate_refused'
-				WHEN NOT d.listed THEN 'not_in_master'
-				ELSE 'merged' END,
-		   CASE WHEN d.code IS NULL THEN
-					CASE WHEN d.raw_code IS NULL OR pg_catalog.btrim(d.raw_code) OPERATOR(pg_catalog.=) '' THEN '缺少统一社会信用代码'
-						 ELSE @extschema@.credit_code_check(d.raw_code) END
-				WHEN d.dup AND d.refuse
-					THEN '同一来源重复（行 ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(
-							ARRAY(SELECT x FROM pg_catalog.unnest(pg_catalog.string_to_array(d.lines, ',')::bigint[]) x ORDER BY x), ',') OPERATOR(pg_catalog.||) '），按该来源规则拒收'
-				WHEN NOT d.listed THEN '不在' OPERATOR(pg_catalog.||) $1 OPERATOR(pg_catalog.||) '中'
-				WHEN d.dup THEN '同一来源多行，已合计'
-		   END
-	  FROM d$q$, query)
-	USING master, coalesce(refuse_duplicates, '{}');
-END;
-$merge$;
+	AS 'MODULE_PATHNAME', 'merge_sources' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.merge_sources(text, text, text[]) IS
-	'source lines (source, line, credit_code, name, measure, amount) merged by 统一社会信用代码: status merged / invalid_code / duplicate_refused / not_in_master with the reason, every line exactly once';
+	'source lines (source, line, credit_code, name, measure, amount) merged by 统一社会信用代码: status merged / invalid_code / invalid_amount / duplicate_refused / not_in_master with the reason, every line exactly once';
 
 -- merge_reconcile: per source and measure, Σ input = Σ merged + Σ unmatched, checked.
 CREATE FUNCTION @extschema@.merge_reconcile(query text, master text DEFAULT NULL,
@@ -1140,6 +1195,9 @@ BEGIN
 		   m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'invalid_code'
 	UNION ALL
+	SELECT '金额无效', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
+	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'invalid_amount'
+	UNION ALL
 	SELECT '重复拒收', m.credit_code, m.raw_code, m.source, m.line, m.measure OPERATOR(pg_catalog.||) '=' OPERATOR(pg_catalog.||) m.amount, m.reason
 	  FROM m WHERE m.status OPERATOR(pg_catalog.=) 'duplicate_refused'
 	UNION ALL
@@ -1167,7 +1225,7 @@ BEGIN
 END;
 $find$;
 COMMENT ON FUNCTION @extschema@.merge_findings(text, text, text[]) IS
-	'findings of a merge: invalid codes, refused duplicates, codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
+	'findings of a merge: invalid codes, invalid amounts (NaN, infinity), refused duplicates, codes outside the master list, GB 11714 failures, names that differ between sources, firms missing from a source (有税无地, 有地无税)';
 
 -- quality_findings(input, year): checks of the merged engine input before evaluation.
 -- input is a table or view with credit_code, year, land, tax and optionally refund

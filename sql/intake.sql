@@ -2,6 +2,17 @@
 -- Quantities are printed as ::numeric (base units 亩 and 元).
 CREATE SCHEMA intake_t;
 SET search_path = intake_t, public;
+-- an error as (SQLSTATE, message, detail, hint)
+CREATE FUNCTION pg_temp.err(q text, OUT state text, OUT message text, OUT detail text, OUT hint text)
+LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	state := 'no error';
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+		detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+END;
+$$;
 
 -- ---------------------------------------------------------------- parse_cell
 -- Spreadsheet cells: full-width digits, no-break and ideographic spaces, thousands
@@ -124,6 +135,13 @@ SELECT * FROM import_cells('bad_raw', 'tax_in');
 -- an empty staging table loads nothing
 CREATE TABLE empty_raw (line bigint GENERATED ALWAYS AS IDENTITY, c1 text);
 SELECT count(*) FROM import_cells('empty_raw', 'tax_in');
+-- no header matches a target column: a clear error, not a statement with no columns
+CREATE TABLE nomatch_raw (line bigint GENERATED ALWAYS AS IDENTITY, c1 text, c2 text, c3 text);
+INSERT INTO nomatch_raw (c1, c2, c3) VALUES ('纳税人识别号', '税额(万元)', NULL), ('91330100799655058B', '1', NULL);
+CREATE TABLE nomatch_t (line bigint, credit_code text, tax yuan);
+COMMENT ON COLUMN nomatch_t.tax IS '实缴税金';
+SELECT * FROM pg_temp.err($$SELECT * FROM import_cells('nomatch_raw', 'nomatch_t')$$);
+SELECT count(*) FROM nomatch_t;
 
 -- ---------------------------------------------------------------- land_allocation
 -- P1: one owner, a lease starting mid-year (2024 has 366 days: 1 July - 31 December is 184
@@ -170,6 +188,30 @@ SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, 'a' AS holder, '1亩'::
 SELECT count(*) FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', NULL);
 SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, '91330100799655058B' AS holder, '1亩'::mu_area AS area, -1 AS share, NULL AS floor_area$$,
 							  'SELECT * FROM lease', 2024);
+-- a lease that ends before it starts, and one outside the year: 0 亩 with the reason,
+-- the land stays with the holder, Σ parcels = Σ allocated + Σ unallocated still holds
+CREATE TABLE lease_bad AS SELECT * FROM lease WHERE false;
+INSERT INTO lease_bad VALUES ('P1', '914403001922038216', '6亩', NULL, '2024-09-01', '2024-03-31'),
+	('P1', '91350203MA31XXW31H', '2亩', NULL, '2025-01-01', NULL);
+SELECT parcel_id, credit_code, role, land::numeric, reason
+  FROM land_allocation('SELECT * FROM parcel WHERE parcel_id = ''P1''', 'SELECT * FROM lease_bad', 2024);
+SELECT parcel_id, credit_code, role, land::numeric, reason
+  FROM land_allocation('SELECT * FROM parcel WHERE parcel_id = ''P1''', 'SELECT * FROM lease_bad', 2024, 'owner');
+SELECT (SELECT sum(area) FROM (SELECT DISTINCT parcel_id, area FROM parcel) p)::numeric AS parcels,
+	   sum(land) FILTER (WHERE role <> '未分配')::numeric AS allocated,
+	   sum(land) FILTER (WHERE role = '未分配')::numeric AS unallocated
+  FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease UNION ALL SELECT * FROM lease_bad', 2024);
+-- mistakes in the queries' columns name the column and the query, not the generated SQL
+-- (as psql shows it: no QUERY: line with the statement built inside)
+SELECT * FROM land_allocation('SELECT parcel_id, holder, true AS area, share, floor_area FROM parcel', 'SELECT * FROM lease', 2024);
+-- a cell that is not an area: the type's error, without the statement built inside
+SELECT * FROM land_allocation($$SELECT 'X' AS parcel_id, '91330100799655058B' AS holder, '12 abc' AS area, NULL AS share, NULL AS floor_area$$, 'SELECT * FROM lease', 2024);
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, area, share FROM parcel', 'SELECT * FROM lease', 2024)$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, true AS area, share, floor_area FROM parcel', 'SELECT * FROM lease', 2024)$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT parcel_id, lessee, land, floor_area, 20240101 AS starts, ends FROM lease', 2024)$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT parcel_id, holder, ''100万元''::yuan AS area, share, floor_area FROM parcel', 'SELECT * FROM lease', 2024)$$);
+-- the caller's own mistake comes as it is
+SELECT state, message FROM pg_temp.err($$SELECT * FROM land_allocation('SELECT * FROM parcels', 'SELECT * FROM lease', 2024)$$);
 -- co-holders whose shares are all 0 share equally (and are told so); 1亩 in three is
 -- 0.333334 + 0.333333 + 0.333333 (largest remainder, ties by code)
 SELECT parcel_id, credit_code, role, land::numeric, reason
@@ -215,10 +257,45 @@ SELECT * FROM merge_findings('SELECT * FROM src', '名录', '{统计}');
 -- without a master list every valid code is merged; summing duplicates everywhere
 SELECT status, count(*), sum(amount) FROM merge_sources('SELECT * FROM src') GROUP BY 1 ORDER BY 1;
 SELECT * FROM merge_sources(NULL);
--- lines without a source are never duplicates of each other
-SELECT source, line, status, reason FROM merge_sources($$SELECT NULL AS source, 1 AS line,
-	'91330100799655058B' AS credit_code, NULL AS name, 'tax' AS measure, 1 AS amount
-	UNION ALL SELECT NULL, 2, '91330100799655058B', NULL, 'tax', 2$$) ORDER BY line;
+-- a line without a source is refused (22004): it would be merged or dropped silently
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT NULL AS source, 1 AS line,
+	''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, 1 AS amount
+	UNION ALL SELECT ''税务'', 2, ''91330100799655058B'', NULL, ''tax'', 2')$$);
+-- a master or refusing source that names no source of the query (a typo) is refused
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT * FROM src', '名单', '{统计}')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT * FROM src', '名录', '{统计, 税收}')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT * FROM src', '名录', '{NULL}')$$);
+-- an empty query has nothing to check against: no rows
+SELECT count(*) FROM merge_sources('SELECT * FROM src WHERE false', '名单', '{统计}');
+-- a missing column
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT source, line, credit_code, measure, amount FROM src')$$);
+-- NaN and infinite amounts: reported lines (invalid_amount), never summed; the accounting
+-- still balances (NaN = NaN for numeric)
+CREATE TABLE src_nan AS SELECT * FROM src;
+INSERT INTO src_nan VALUES ('税务', 7, '91330100799655058B', '甲机械有限公司', 'tax', 'NaN'),
+	('税务', 8, '913412214444444448', '乙电子有限公司', 'tax', 'Infinity'),
+	('税务', 9, 'bad', '丙', 'tax', 'NaN');
+SELECT source, line, credit_code, amount, status, reason FROM merge_sources('SELECT * FROM src_nan', '名录', '{统计}')
+ WHERE source = '税务' ORDER BY line;
+SELECT source, measure, lines, amount, merged, unmatched, balanced FROM merge_reconcile('SELECT * FROM src_nan', '名录', '{统计}') WHERE source = '税务';
+SELECT finding, credit_code, line, value, detail FROM merge_findings('SELECT * FROM src_nan', '名录', '{统计}') WHERE finding = '金额无效';
+-- the dimension of a typed amount must match the measure (42804, as in the engines):
+-- mu_area given for tax, yuan given for land or for a metered quantity
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''名录'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, ''3亩''::mu_area AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''不动产登记'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''land'' AS measure, ''3元''::yuan AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''用电'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''electricity'' AS measure, ''3元''::yuan AS amount')$$);
+SELECT * FROM pg_temp.err($$SELECT * FROM merge_sources('SELECT ''税务'' AS source, 1 AS line, ''91330100799655058B'' AS credit_code, NULL AS name, ''tax'' AS measure, ''3元/亩''::yuan_per_mu AS amount')$$);
+-- typed amounts of the right dimension are read in base units; measures of the user's own
+-- take any number
+SELECT source, measure, amount, status FROM merge_sources($$SELECT '税务' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, 'tax' AS measure, '3万元'::yuan AS amount
+	UNION ALL SELECT '税务', 2, '91330100799655058B', NULL, 'tax_vat', '0.5元'$$) ORDER BY line;
+SELECT source, measure, amount, status FROM merge_sources($$SELECT '不动产登记' AS source, 1 AS line, '91330100799655058B' AS credit_code, NULL AS name, 'land' AS measure, '3亩'::mu_area AS amount$$);
+-- columns of other types are read as ::text reads them (character(n) without its padding),
+-- the line number and the amount as ::bigint and ::numeric do
+SELECT '[' || source || ']' AS source, line, '[' || raw_code || ']' AS raw_code, '[' || name || ']' AS name, measure, amount, status, reason
+  FROM merge_sources($$SELECT '税务'::char(6) AS source, '7'::text AS line, '91330100799655058B'::char(20) AS credit_code,
+							 'x'::char(3) AS name, 'tax'::char(5) AS measure, 5.5::float8 AS amount
+					   UNION ALL SELECT '税务', '8', '91330100799655058B', 'x', 'tax', 1$$) ORDER BY line;
 
 -- ---------------------------------------------------------------- quality_findings
 CREATE TABLE fy (credit_code credit_code, year int, land mu_area, tax yuan, refund yuan,

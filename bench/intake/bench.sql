@@ -1,4 +1,5 @@
--- bench/intake/bench.sql: run by run.sh with -v n=N
+-- bench/intake/bench.sql: the data and the tables, run by run.sh with -v n=N; then run.sh
+-- runs round.sql several times and check.sql
 CREATE DATABASE intakebench;
 \c intakebench
 CREATE EXTENSION industry;
@@ -27,31 +28,12 @@ CREATE TABLE stat (line bigint, code text, name text, revenue numeric);
 INSERT INTO stat SELECT i + 1, code, name, (i % 5000) * 1000 FROM firm;
 ANALYZE;
 
--- The plain joins: what a user writes, no diagnostics.
-\echo plain SQL joins
-SELECT 'plain' AS what \gset
-\timing on
-CREATE TEMP TABLE plain1 AS
-SELECT f.code, p.land, t.tax, s.revenue
-  FROM firm f
-  LEFT JOIN (SELECT holder, sum(area) AS land FROM parcel GROUP BY 1) p ON p.holder = f.code
-  LEFT JOIN (SELECT code, sum(amount) AS tax FROM tax GROUP BY 1) t ON t.code = f.code
-  LEFT JOIN (SELECT code, sum(revenue) AS revenue FROM stat GROUP BY 1) s ON s.code = f.code;
-CREATE TEMP TABLE plain2 AS SELECT * FROM plain1 WHERE false;
-INSERT INTO plain2
-SELECT f.code, p.land, t.tax, s.revenue
-  FROM firm f
-  LEFT JOIN (SELECT holder, sum(area) AS land FROM parcel GROUP BY 1) p ON p.holder = f.code
-  LEFT JOIN (SELECT code, sum(amount) AS tax FROM tax GROUP BY 1) t ON t.code = f.code
-  LEFT JOIN (SELECT code, sum(revenue) AS revenue FROM stat GROUP BY 1) s ON s.code = f.code;
-TRUNCATE plain2;
-INSERT INTO plain2
-SELECT f.code, p.land, t.tax, s.revenue
-  FROM firm f
-  LEFT JOIN (SELECT holder, sum(area) AS land FROM parcel GROUP BY 1) p ON p.holder = f.code
-  LEFT JOIN (SELECT code, sum(amount) AS tax FROM tax GROUP BY 1) t ON t.code = f.code
-  LEFT JOIN (SELECT code, sum(revenue) AS revenue FROM stat GROUP BY 1) s ON s.code = f.code;
-\timing off
+-- The backend's own CPU time in ns (first field of /proc/self/schedstat; superuser).
+CREATE FUNCTION cpu_ns() RETURNS bigint LANGUAGE sql VOLATILE
+	AS $$SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint$$;
+
+-- The plain joins: what a user writes, no diagnostics (round.sql).
+CREATE TABLE plain2 (code text, land mu_area, tax yuan, revenue numeric);
 
 -- The intake functions: land allocated parcel by parcel (exact, with the unallocated
 -- listed), every line of every source with its status, then one row per firm.
@@ -72,39 +54,4 @@ BEGIN ATOMIC
 END;
 CREATE TABLE merged AS SELECT * FROM merge_sources('SELECT * FROM long_form() LIMIT 0', '名录', '{统计}');
 CREATE TABLE intake1 (credit_code credit_code, land numeric, tax numeric, revenue numeric);
-\echo intake: land_allocation + merge_sources + pivot, 3 runs (each step timed)
-\timing on
-TRUNCATE alloc;
-INSERT INTO alloc SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024, 'owner');
-TRUNCATE merged;
-INSERT INTO merged SELECT * FROM merge_sources('SELECT * FROM long_form()', '名录', '{统计}');
-TRUNCATE intake1;
-INSERT INTO intake1 SELECT credit_code, sum(amount) FILTER (WHERE measure = 'land'),
-	   sum(amount) FILTER (WHERE measure = 'tax'), sum(amount) FILTER (WHERE measure = 'revenue')
-  FROM merged WHERE status = 'merged' GROUP BY 1;
-TRUNCATE alloc;
-INSERT INTO alloc SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024, 'owner');
-TRUNCATE merged;
-INSERT INTO merged SELECT * FROM merge_sources('SELECT * FROM long_form()', '名录', '{统计}');
-TRUNCATE intake1;
-INSERT INTO intake1 SELECT credit_code, sum(amount) FILTER (WHERE measure = 'land'),
-	   sum(amount) FILTER (WHERE measure = 'tax'), sum(amount) FILTER (WHERE measure = 'revenue')
-  FROM merged WHERE status = 'merged' GROUP BY 1;
-TRUNCATE alloc;
-INSERT INTO alloc SELECT * FROM land_allocation('SELECT * FROM parcel', 'SELECT * FROM lease', 2024, 'owner');
-TRUNCATE merged;
-INSERT INTO merged SELECT * FROM merge_sources('SELECT * FROM long_form()', '名录', '{统计}');
-TRUNCATE intake1;
-INSERT INTO intake1 SELECT credit_code, sum(amount) FILTER (WHERE measure = 'land'),
-	   sum(amount) FILTER (WHERE measure = 'tax'), sum(amount) FILTER (WHERE measure = 'revenue')
-  FROM merged WHERE status = 'merged' GROUP BY 1;
-\echo the diagnostics on top: merge_reconcile and merge_findings
-SELECT count(*) FILTER (WHERE balanced) AS balanced, count(*) FROM merge_reconcile('SELECT * FROM long_form()', '名录', '{统计}');
-SELECT count(*) AS findings FROM merge_findings('SELECT * FROM long_form()', '名录', '{统计}');
-\timing off
 
-\echo same per-firm sums (rows differing, expect 0):
-SELECT count(*) AS differing
-  FROM plain2 p FULL JOIN intake1 i ON i.credit_code::text = p.code
- WHERE p.land::numeric IS DISTINCT FROM i.land OR p.tax::numeric IS DISTINCT FROM i.tax
-	OR p.revenue IS DISTINCT FROM i.revenue;
