@@ -45,7 +45,7 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 	"value_added", "revenue", "main_revenue", "rd", "energy_tce", "emission_t",
 	"employees", "electricity", "exempt_reason", "registered_on",
 	"land_supplied_on", "producing", "veto_reason", "bonus", "penalty",
-	"correction", "tenant", "landlord_code", "small_park"
+	"correction", "tenant", "landlord_code", "small_park", "unit_code"
 };
 
 static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
@@ -54,6 +54,7 @@ static const char *const missing_names[] = {
 	"zero", "group_average_score", "renormalise", "error"
 };
 static const char *const rounding_names[] = {"round", "floor", "ceil"};
+static const char *const combine_names[] = {"none", "merged", "also"};
 static const char *const cut_froms[] = {"top", "bottom"};
 
 /*
@@ -412,6 +413,9 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	parse_list_condition(r, c);
 	d = row_get_new(r, "tenant_follows_landlord", &isnull);
 	c->follow_landlord = !isnull && DatumGetBool(d);
+	(void) row_get_new(r, "combine", &isnull);
+	c->combine = isnull ? COMBINE_NONE :
+		(int8) row_choice(r, "combine", combine_names, lengthof(combine_names));
 	d = row_get_new(r, "exempt_class", &isnull);
 	c->exempt_class_code = isnull ? NULL : TextDatumGetCString(d);
 	c->exempt_class = -1;
@@ -1121,6 +1125,15 @@ validate_rules(RuleSet *rs)
 			rs->lists_by_land = true;
 		if (c->tenant >= 0)
 			rs->lists_by_tenant = true;
+		if (i == 0)
+			rs->combine = c->combine;
+		else if (c->combine != rs->combine)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("evaluation lists %s and %s of rule set \"%s\" %d combine related firms differently",
+							rs->cohorts[0].scope, c->scope, rs->code, rs->year),
+					 errdetail("A combined unit (input unit_code) is formed before its list is known, so combine must be the same on every list."),
+					 errhint("Set evaluation_scheme.combine to one value (none, merged, also) on every row of the rule set.")));
 		for (j = 0; j < i; j++)
 			if (lists_overlap(&rs->cohorts[j], c) &&
 				!(strcmp(c->scope, "all") == 0 || strcmp(rs->cohorts[j].scope, "all") == 0))

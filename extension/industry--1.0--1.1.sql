@@ -158,6 +158,17 @@ COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant_follows_landlord IS
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
+-- Related firms evaluated as one unit (遂昌 [S11], 黄岩 [S4]): firms with the same input
+-- unit_code form a combined unit whose amounts are summed.  combine = 'none' (the default,
+-- every 1.0 row): unit_code is ignored; 'merged': the unit is evaluated in its members'
+-- stead, takes one place, and every member gets its result (status 'combined'); 'also':
+-- each member is evaluated alone and the unit is scored too, without a place.  The same
+-- value on every list of a rule set.  doc/evaluation.md §2.7.
+ALTER TABLE @extschema@.evaluation_scheme
+	ADD COLUMN combine text NOT NULL DEFAULT 'none';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.combine IS
+	'related firms (input unit_code): none (each alone), merged (the unit evaluated in the members'' stead, one place), also (each alone and the unit too, without a place)';
+
 -- Scoring methods rank (weight × (m - r + 1) / m by the value's rank r among the m firms of
 -- the group with a value) and step (分档计分): steps are value thresholds, strictly
 -- decreasing, step_points the points from each step up, plus one for below every step.
@@ -270,13 +281,13 @@ BEGIN ATOMIC
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
 		exempt_not_producing, veto_rule, veto_steps, exempt_class, match_scope, land_from,
-		land_below, tenant, tenant_follows_landlord, builtin)
+		land_below, tenant, tenant_follows_landlord, combine, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
 		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, s.match_scope,
-		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, false
+		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, s.combine, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
@@ -311,6 +322,56 @@ RETURNS numeric
 	AS 'MODULE_PATHNAME', 'step_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.step_score(numeric, numeric, numeric[], numeric[], numeric, numeric) IS
 	'item score of the step method (分档计分): the points of the first step the value reaches, else the last step_points; then floor and cap';
+
+
+-- evaluation_distribution counts firms: the row of a unit under combine = 'also' (status
+-- 'combined' without a rank) repeats its members, who are counted on their own rows.
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_distribution(scheme text, year integer, query text)
+RETURNS TABLE (scope text, industry_group text, class text, label text, firms bigint,
+	percent numeric, land @extschema@.mu_area)
+LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+BEGIN ATOMIC
+	WITH r AS (
+		SELECT e.scope, e.industry_group, e.class, e.land
+		FROM @extschema@.evaluate(evaluation_distribution.scheme, evaluation_distribution.year,
+			evaluation_distribution.query) e
+		WHERE NOT (e.status OPERATOR(pg_catalog.=) 'combined' AND e.rank IS NULL)
+	), g AS (
+		SELECT DISTINCT r.scope, r.industry_group FROM r
+	), cells AS (
+		SELECT g.scope, g.industry_group, c.position, c.class, c.label,
+			(SELECT pg_catalog.count(*) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS firms,
+			(SELECT pg_catalog.sum(r.land::pg_catalog.numeric) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS land
+		FROM g JOIN @extschema@.evaluation_class c
+			ON c.code = evaluation_distribution.scheme AND c.year = evaluation_distribution.year
+			AND c.scope = g.scope
+	), pct AS (
+		SELECT cells.*,
+			(@extschema@.largest_remainder(
+				pg_catalog.array_agg(cells.firms) OVER (PARTITION BY cells.scope, cells.industry_group
+					ORDER BY cells.position ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+				1))[cells.position] AS percent
+		FROM cells
+	)
+	SELECT x.scope, x.industry_group, x.class, x.label, x.firms, x.percent, x.land
+	FROM (
+		SELECT pct.scope, pct.industry_group, pct.position, pct.class, pct.label, pct.firms,
+			pct.percent, COALESCE(pct.land, 0)::@extschema@.mu_area AS land
+		FROM pct
+		UNION ALL
+		SELECT r.scope, r.industry_group, 2147483647, NULL, '不参评', pg_catalog.count(*), NULL,
+			COALESCE(pg_catalog.sum(r.land::pg_catalog.numeric), 0)::@extschema@.mu_area
+		FROM r WHERE r.class IS NULL
+		GROUP BY r.scope, r.industry_group
+	) x
+	ORDER BY x.scope COLLATE "C", x.industry_group COLLATE "C" NULLS LAST, x.position;
+END;
+COMMENT ON FUNCTION @extschema@.evaluation_distribution(text, integer, text) IS
+	'class distribution per group: firms, percent (adding up to 100.0), land; the last class''s land is the 腾笼换鸟 list';
 
 -- ======================================================================================
 -- tier_criteria

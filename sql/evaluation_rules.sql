@@ -658,11 +658,11 @@ FROM evaluation_gap('evalrules_g', 2024, $$SELECT * FROM (VALUES
 ORDER BY credit_code;
 
 -- ---------------------------------------------------------------------------------
--- H. Related firms evaluated as one unit, today's route (doc/evaluation.md §3.1).  遂昌
+-- H. Related firms evaluated as one unit, by hand (doc/evaluation.md §3.2).  遂昌
 -- 2022 [S11]: "对单宗土地上存在多个工业企业，宗地上租用的工业企业数据合并计算并共享评价结果".
--- There is no rule option for it yet: the query merges each parcel's rows (GROUP BY the
--- parcel) and every member takes its parcel's result.  These are the classes a future
--- rule option must reproduce.  Rules: this test's own (the source gives no indicators).
+-- The query merges each parcel's rows (GROUP BY the parcel) and every member takes its
+-- parcel's result.  Since 1.1 the rule option combine = 'merged' gives these classes in
+-- one call (sql/evaluation_combine.sql).  Rules: this test's own (the source gives none).
 -- ---------------------------------------------------------------------------------
 INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
 VALUES ('evalrules_sc', 2022, 'all', '遂昌县', '[S11]');
