@@ -1659,13 +1659,11 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 			base += item;
 			w_present += ir->weight4;
 		}
-		else if (ir->missing == MISSING_GROUP_AVERAGE)
+		else if (ir->missing != MISSING_RENORMALISE)
 		{
-			base += g->avgitem[k];
+			base += eval_missing_item(ir, g, k);
 			w_present += ir->weight4;
 		}
-		else if (ir->missing != MISSING_RENORMALISE)
-			w_present += ir->weight4;
 	}
 	if (base > PG_INT64_MAX || base < PG_INT64_MIN)
 		return false;

@@ -123,8 +123,14 @@ typedef enum EvalMissing
 	MISSING_ZERO = 0,
 	MISSING_GROUP_AVERAGE,
 	MISSING_RENORMALISE,
-	MISSING_ERROR
+	MISSING_ERROR,
+	MISSING_SCORE
 } EvalMissing;
+
+/* evaluation_indicator.missing, in EvalMissing order */
+#define EVAL_MISSING_NAMES \
+	{"zero", "group_average_score", "renormalise", "error", "score"}
+#define EVAL_NMISSING 5
 
 /* Combined evaluation of related firms (evaluation_scheme.combine, 1.1). */
 typedef enum EvalCombine
@@ -161,6 +167,7 @@ typedef struct IndicatorRule
 	bool		has_floor;
 	int64		floor4;
 	EvalMissing missing;
+	int64		missing_score6; /* MISSING_SCORE: the item score (may be < 0) */
 	int			nsteps;			/* METHOD_STEP: thresholds, strictly decreasing */
 	int64		step8[EVAL_MAX_STEPS];
 	int64		points6[EVAL_MAX_STEPS + 1];	/* points per step, then below all */
@@ -564,6 +571,22 @@ typedef struct EvalGroup
 	int64	   *sorted[EVAL_MAX_IND];	/* rank (and minmax for gaps): values, descending */
 } EvalGroup;
 
+/*
+ * The item score that stands for a missing value of indicator k under its
+ * rule: 0 (zero), the group's mean item score (group_average_score) or the
+ * rule's own score (score: "缺少能耗数据扣3分" is -3).  Not for renormalise or
+ * error, which substitute nothing.
+ */
+static inline int64
+eval_missing_item(const IndicatorRule *ir, const EvalGroup *g, int k)
+{
+	if (ir->missing == MISSING_GROUP_AVERAGE)
+		return g->avgitem[k];
+	if (ir->missing == MISSING_SCORE)
+		return ir->missing_score6;
+	return 0;
+}
+
 /* Output modes. */
 #define MODE_EVALUATE	0
 #define MODE_EXPLAIN	1
@@ -627,7 +650,7 @@ typedef struct TextCache
 	Datum		codes[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
 	Datum		names[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
 	Datum		units[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
-	Datum		missing_names[4];
+	Datum		missing_names[EVAL_NMISSING];
 } TextCache;
 
 /*

@@ -38,13 +38,13 @@ init_text_cache(EvalState *st, TextCache *tc)
 		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited",
 		"combined"
 	};
-	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
+	static const char *const missing[EVAL_NMISSING] = EVAL_MISSING_NAMES;
 	int			i,
 				j;
 
 	for (i = 0; i < FIRM_NSTATUS; i++)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < EVAL_NMISSING; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
 	for (i = 0; i < st->rules->ncohorts; i++)
 	{
@@ -188,8 +188,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		else if (graded && ir->missing != MISSING_RENORMALISE)
 		{
 			v[col + EVAL_NINDICATORS] =
-				eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
-									   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				eval_scaled_to_numeric(eval_missing_item(ir, g, k), EVAL_SCORE_DIGITS, true);
 			n[col + EVAL_NINDICATORS] = false;
 		}
 	}
@@ -261,8 +260,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			}
 			else if (ir->missing != MISSING_RENORMALISE)
 			{
-				v[12] = eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
-											   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				v[12] = eval_scaled_to_numeric(eval_missing_item(ir, g, k), EVAL_SCORE_DIGITS, true);
 				n[12] = false;
 			}
 			v[13] = BoolGetDatum(c);

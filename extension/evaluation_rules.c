@@ -50,9 +50,7 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 
 static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
 static const char *const bench_names[] = {"fixed", "ratio_of_sums", "mean", "median"};
-static const char *const missing_names[] = {
-	"zero", "group_average_score", "renormalise", "error"
-};
+static const char *const missing_names[EVAL_NMISSING] = EVAL_MISSING_NAMES;
 static const char *const rounding_names[] = {"round", "floor", "ceil"};
 static const char *const combine_names[] = {"none", "merged", "also"};
 static const char *const cut_froms[] = {"top", "bottom"};
@@ -848,6 +846,8 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 {
 	char	   *code = row_text(r, "indicator");
 	bool		has_bench;
+	bool		has_missing_score;
+	int64		max_points = (int64) EVAL_MAX_FACTOR * EVAL_SCORE_SCALE;
 	int64		max = (int64) EVAL_MAX_FACTOR;
 
 	ir->code = code;
@@ -897,6 +897,20 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 				 errdetail("In %s.", r->where)));
 	ir->missing = (EvalMissing) row_choice(r, "missing", missing_names,
 										   lengthof(missing_names));
+	/* missing_score (1.1): the item score of a missing value under missing = 'score' */
+	has_missing_score = SPI_fnumber(r->desc, "missing_score") > 0 &&
+		row_scaled(r, "missing_score", EVAL_SCORE_DIGITS, -max_points, false, max_points,
+				   &ir->missing_score6);
+	if ((ir->missing == MISSING_SCORE) != has_missing_score)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(ir->missing == MISSING_SCORE ?
+						"indicator %s has missing = score but no missing_score" :
+						"indicator %s has a missing_score but missing is not score", code),
+				 errdetail("In %s.", r->where),
+				 errhint("missing = 'score' gives a missing value the item score missing_score (e.g. -3 for \"缺少能耗数据扣3分\"); other rules take no missing_score.")));
+	if (!has_missing_score)
+		ir->missing_score6 = 0;
 	parse_steps(r, ir, code);
 	(void) row_bool(r, "builtin");
 }

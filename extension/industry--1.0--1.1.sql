@@ -181,6 +181,13 @@ COMMENT ON COLUMN @extschema@.evaluation_indicator.steps IS
 COMMENT ON COLUMN @extschema@.evaluation_indicator.step_points IS
 	'method step: points from each step up, then the points below every step (one more element than steps)';
 
+-- Missing-data rule score: a missing value scores missing_score points (negative for a
+-- deduction: an older scheme's "能耗数据为零或缺失扣3分" is -3 [S18]).  NULL under every
+-- other rule (every 1.0 row).
+ALTER TABLE @extschema@.evaluation_indicator ADD COLUMN missing_score numeric;
+COMMENT ON COLUMN @extschema@.evaluation_indicator.missing_score IS
+	'missing = score: the item score of a missing value, in points (negative deducts); NULL under every other rule';
+
 -- Evaluation lists (评价名单) as data: a scheme row is a list with a name (scope, now any
 -- text) and a condition on the input: match_scope (the input's scope value), land_from
 -- (land 以上, inclusive), land_below (land 不满, exclusive), tenant (the input's tenant
@@ -292,10 +299,10 @@ BEGIN ATOMIC
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
 		benchmark_kind, benchmark, multiplier, method, cap, floor, missing, source, steps,
-		step_points, builtin)
+		step_points, missing_score, builtin)
 	SELECT new_scheme, COALESCE(new_year, i.year), i.scope, i.indicator, i.weight,
 		i.benchmark_kind, i.benchmark, i.multiplier, i.method, i.cap, i.floor, i.missing,
-		i.source, i.steps, i.step_points, false
+		i.source, i.steps, i.step_points, i.missing_score, false
 	FROM @extschema@.evaluation_indicator i
 	WHERE i.code = evaluation_copy_scheme.scheme AND i.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_class (code, year, scope, position, class, label, quota,
