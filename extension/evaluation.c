@@ -3,8 +3,10 @@
  * evaluation.c
  *	  The one-call 亩均效益综合评价 engine: run the caller's query once
  *	  through the engine kit (caller's rights, rows streamed, parallel
- *	  plans allowed, nothing of the result kept), keep each enterprise in
- *	  compact form with its indicator values in fixed point, derive
+ *	  plans allowed, nothing of the result kept), read each row into typed
+ *	  values and admit it as an enterprise in compact form with its
+ *	  indicator values in fixed point (rows of a combined unit are summed
+ *	  first, once every row is read), reject repeated credit codes, derive
  *	  per-group benchmarks, score, sort each group, classify by quota or
  *	  threshold, apply exemptions and vetoes.  The entry points
  *	  (evaluation_entry.c) call eval_run() and emit the rows with
@@ -38,7 +40,8 @@ static const InputRole input_roles[EVAL_NINPUTS] = {
 	ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_TEXT, ROLE_INT, ROLE_LAND, ROLE_MONEY,
 	ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_MONEY, ROLE_QUANTITY, ROLE_QUANTITY,
 	ROLE_QUANTITY, ROLE_QUANTITY, ROLE_TEXT, ROLE_DATE, ROLE_DATE, ROLE_BOOL,
-	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL, ROLE_TEXT, ROLE_BOOL
+	ROLE_TEXT, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_QUANTITY, ROLE_BOOL, ROLE_TEXT, ROLE_BOOL,
+	ROLE_TEXT
 };
 
 /* How input i (fixed, or a column of an indicator definition) is used. */
@@ -376,89 +379,509 @@ sum_parts(const int *parts, int nparts, const int64 *in, const bool *has, int64 
 	return INPUT_OK;
 }
 
-/* The input's tenant flag: 1 when true, 0 when false, NULL or absent. */
-static int
-input_tenant(EvalState *st, KitQuery *q)
+/* A text value of an input row (NULL s for a NULL or absent column). */
+typedef struct EvalText
 {
-	return input_true(st, q, IN_TENANT) ? 1 : 0;
+	const char *s;
+	Size		len;
+} EvalText;
+
+/*
+ * One input row read into typed values (the read step).  A row of a
+ * combined unit (unit_code) is kept and summed with its unit's other rows
+ * once every row is read; any other row is admitted at once (the admit
+ * step: checks, list, exemptions, indicator values).  Text points into
+ * the row's memory until the row is kept.
+ */
+typedef struct EvalRow
+{
+	EvalText	code;			/* credit_code */
+	EvalText	name;
+	EvalText	scope;
+	EvalText	industry;		/* industry_group */
+	EvalText	unit;			/* unit_code */
+	EvalText	exempt;			/* exempt_reason */
+	EvalText	veto;			/* veto_reason */
+	EvalText	landlord;		/* landlord_code */
+	bool		tenant;
+	bool		small_park;
+	bool		industry_differs;	/* a combined unit: its members' groups differ */
+	int8		producing;		/* 1 true, 0 false, -1 NULL or absent */
+	bool		has_registered;
+	bool		has_land_supplied;
+	DateADT		registered;
+	DateADT		land_supplied;
+	const char *bad;			/* a combined unit that cannot be formed: why */
+	int8		r[EVAL_MAX_INPUTS]; /* INPUT_* of each numeric input read */
+	int64		in[EVAL_MAX_INPUTS];
+} EvalRow;
+
+/* Text of an input column of the current row. */
+static EvalText
+row_text_of(EvalState *st, KitQuery *q, EvalInput which)
+{
+	EvalText	t;
+
+	t.len = 0;
+	t.s = input_text(st, q, which, &t.len);
+	return t;
+}
+
+/* Are two texts equal (two NULLs are)? */
+static bool
+text_eq(EvalText a, EvalText b)
+{
+	if (a.s == NULL || b.s == NULL)
+		return a.s == b.s;
+	return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+}
+
+/* Compare two texts bytewise, NULL last. */
+static int
+text_cmp(EvalText a, EvalText b)
+{
+	int			c;
+
+	if (a.s == NULL || b.s == NULL)
+		return (a.s == NULL) - (b.s == NULL);
+	c = memcmp(a.s, b.s, Min(a.len, b.len));
+	if (c != 0)
+		return c;
+	return (a.len > b.len) - (a.len < b.len);
 }
 
 /*
- * The evaluation list a firm falls in, or -1.  A list's scope condition is
- * not tested when the rule set has a single list and the query has no
+ * Read the keys of the current row: credit code, name, the list's tests
+ * (scope, land, tenant) and unit_code.
+ */
+static void
+read_keys(EvalState *st, KitQuery *q, EvalRow *row)
+{
+	row->code = row_text_of(st, q, IN_CREDIT_CODE);
+	row->name = row_text_of(st, q, IN_NAME);
+	row->scope = row_text_of(st, q, IN_SCOPE);
+	if (st->rules->combine != COMBINE_NONE)
+		row->unit = row_text_of(st, q, IN_UNIT);
+	row->r[IN_LAND] = (int8) input_scaled(st, q, IN_LAND, &row->in[IN_LAND]);
+	row->tenant = input_true(st, q, IN_TENANT);
+}
+
+/*
+ * Read the rest of the current row: the numeric inputs marked in uses
+ * (NULL: none), the adjustments, exemptions, veto and landlord columns.
+ */
+static void
+read_values(EvalState *st, KitQuery *q, EvalRow *row, const bool *uses)
+{
+	Datum		d;
+	int			i;
+
+	if (st->any_industry)
+		row->industry = row_text_of(st, q, IN_GROUP);
+	for (i = 0; uses != NULL && i < st->ninputs; i++)
+		if (uses[i] && i != IN_LAND)
+			row->r[i] = (int8) input_scaled(st, q, i, &row->in[i]);
+	row->r[IN_CORRECTION] = (int8) input_scaled(st, q, IN_CORRECTION, &row->in[IN_CORRECTION]);
+	row->r[IN_BONUS] = (int8) input_scaled(st, q, IN_BONUS, &row->in[IN_BONUS]);
+	row->r[IN_PENALTY] = (int8) input_scaled(st, q, IN_PENALTY, &row->in[IN_PENALTY]);
+	row->exempt = row_text_of(st, q, IN_EXEMPT_REASON);
+	row->veto = row_text_of(st, q, IN_VETO_REASON);
+	if (st->any_landlord)
+	{
+		row->landlord = row_text_of(st, q, IN_LANDLORD);
+		row->small_park = input_true(st, q, IN_SMALL_PARK);
+	}
+	row->producing = kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT ?
+		(DatumGetBool(d) ? 1 : 0) : -1;
+	row->has_registered = kit_get(q, st->in[IN_REGISTERED_ON].attno, &d) == KIT_PRESENT;
+	row->registered = row->has_registered ? DatumGetDateADT(d) : 0;
+	row->has_land_supplied = kit_get(q, st->in[IN_LAND_SUPPLIED_ON].attno, &d) == KIT_PRESENT;
+	row->land_supplied = row->has_land_supplied ? DatumGetDateADT(d) : 0;
+}
+
+/*
+ * The evaluation list a row falls in, or -1.  A list's scope condition is
+ * not tested when the rule set has a single list and the row has no
  * scope (or a NULL one), as in 1.0.  Lists do not overlap (validated).
+ * A row whose land is out of range matches no list tested by land; a
+ * combined unit that cannot be formed matches none.
  */
 static int
-match_list(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
+match_list(EvalState *st, const EvalRow *row)
 {
 	RuleSet    *rs = st->rules;
-	bool		test_scope = !(rs->ncohorts == 1 && scope == NULL);
-	int			tenant = input_tenant(st, q);
+	bool		test_scope = !(rs->ncohorts == 1 && row->scope.s == NULL);
+	bool		has_land = row->r[IN_LAND] == INPUT_OK;
+	int64		land = row->in[IN_LAND];
 	int			c;
 
+	if (row->bad != NULL || (row->r[IN_LAND] == INPUT_BAD && rs->lists_by_land))
+		return -1;
 	for (c = 0; c < rs->ncohorts; c++)
 	{
 		CohortRule *cr = &rs->cohorts[c];
 
 		if (cr->match_scope && test_scope &&
-			(scope == NULL || strlen(cr->match_scope) != len ||
-			 memcmp(cr->match_scope, scope, len) != 0))
+			(row->scope.s == NULL || strlen(cr->match_scope) != row->scope.len ||
+			 memcmp(cr->match_scope, row->scope.s, row->scope.len) != 0))
 			continue;
-		if (cr->has_land_from && (!f->has_land || f->land < cr->land_from))
+		if (cr->has_land_from && (!has_land || land < cr->land_from))
 			continue;
-		if (cr->has_land_below && (!f->has_land || f->land >= cr->land_below))
+		if (cr->has_land_below && (!has_land || land >= cr->land_below))
 			continue;
-		if (cr->tenant >= 0 && cr->tenant != tenant)
+		if (cr->tenant >= 0 && cr->tenant != (row->tenant ? 1 : 0))
 			continue;
 		return c;
 	}
 	return -1;
 }
 
-/* Why a firm is in no list: the values the lists test. */
+/* Why a row is in no list: the values the lists test. */
 static char *
-unlisted_reason(EvalState *st, KitQuery *q, const char *scope, Size len, EvalFirm *f)
+unlisted_reason(EvalState *st, const EvalRow *row)
 {
 	RuleSet    *rs = st->rules;
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, eval_local("不属于任何评价名单（"));
-	if (scope)
-		appendStringInfo(&buf, "scope %.*s", (int) len, scope);
+	if (row->scope.s)
+		appendStringInfo(&buf, "scope %.*s", (int) row->scope.len, row->scope.s);
 	else
 		appendStringInfoString(&buf, eval_local("scope为空"));
 	if (rs->lists_by_land)
-		appendStringInfo(&buf, eval_local("，用地%s"), f->has_land ? mu_text(f->land) : eval_local("为空"));
+		appendStringInfo(&buf, eval_local("，用地%s"), row->r[IN_LAND] == INPUT_OK ?
+						 mu_text(row->in[IN_LAND]) : eval_local("为空"));
 	if (rs->lists_by_tenant)
-		appendStringInfoString(&buf, input_tenant(st, q) ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
+		appendStringInfoString(&buf, row->tenant ? eval_local("，租赁企业") : eval_local("，非租赁企业"));
 	appendStringInfoString(&buf, eval_local("）"));
 	return arena_strdup(st, buf.data, buf.len);
 }
 
-/* Read the current row of the caller's query into a compact firm. */
+/* A new firm at the end of the state's arrays (grown as needed), zeroed. */
+static EvalFirm *
+new_firm(EvalState *st, EvalText code, EvalText name)
+{
+	EvalFirm   *f;
+
+	if (st->nfirms == st->capfirms)
+	{
+		int64		newcap = st->capfirms ? st->capfirms * 2 : 1024;
+
+		st->firms = st->firms ?
+			repalloc_huge(st->firms, sizeof(EvalFirm) * newcap) :
+			MemoryContextAllocHuge(st->cxt, sizeof(EvalFirm) * newcap);
+		st->values = st->values ?
+			repalloc_huge(st->values, sizeof(int64) * st->maxind * newcap) :
+			MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		if (st->keep_sums)
+		{
+			st->nums = st->nums ?
+				repalloc_huge(st->nums, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+			st->dens = st->dens ?
+				repalloc_huge(st->dens, sizeof(int64) * st->maxind * newcap) :
+				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
+		}
+		st->capfirms = newcap;
+	}
+	f = &st->firms[st->nfirms++];
+	memset(f, 0, sizeof(EvalFirm));
+	f->credit_code = code.s ? arena_strdup(st, code.s, code.len) : NULL;
+	f->name = name.s ? arena_strdup(st, name.s, name.len) : NULL;
+	f->cls = -1;
+	f->unit = -1;
+	return f;
+}
+
+/*
+ * Add a graded or vetoed firm to its group's statistics: count, sums of
+ * numerators and denominators, values, lowest and highest (once admitted).
+ */
+static void
+accumulate_firm(EvalState *st, int64 fi, const int64 *nums, const int64 *dens)
+{
+	EvalFirm   *f = &st->firms[fi];
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	const int64 *vals = st->values + fi * st->maxind;
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		int64		v = vals[k];
+
+		if (f->missing & (1 << k))
+			continue;
+		g->sumnum[k] += nums[k];
+		g->sumden[k] += dens[k];
+		g->sumval[k] += v;
+		g->nval[k]++;
+		if (v < g->lo[k])
+			g->lo[k] = v;
+		if (v > g->hi[k])
+			g->hi[k] = v;
+	}
+	g->n++;
+}
+
+/*
+ * Admit a read row as a firm of list cohort (-1: none): the checks, group,
+ * exemptions, veto, landlord and indicator values; a graded or vetoed firm
+ * with a place (place false: a unit scored without one) joins its group's
+ * statistics.  Returns the firm's index.
+ */
+static int64
+admit_row(EvalState *st, const EvalRow *row, int cohort, bool place)
+{
+	RuleSet    *rs = st->rules;
+	EvalFirm   *f = new_firm(st, row->code, row->name);
+	int64		fi = st->nfirms - 1;
+	CohortRule *cr;
+	int64	   *vals;
+	const int64 *in = row->in;
+	bool		has[EVAL_MAX_INPUTS];
+	int64		numbuf[EVAL_MAX_IND];
+	int64		denbuf[EVAL_MAX_IND];
+	int64	   *nums = numbuf;	/* the sums, kept in the state when it keeps them */
+	int64	   *dens = denbuf;
+	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
+	bool		below_min_land = false;
+	int			k,
+				i;
+
+	f->has_land = row->r[IN_LAND] == INPUT_OK;
+	f->land = f->has_land ? in[IN_LAND] : 0;
+	if (row->bad != NULL)
+		bad = pstrdup(row->bad);
+	else if (row->r[IN_LAND] == INPUT_BAD)
+		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
+	if (row->code.s == NULL)
+		bad = pstrdup(eval_local("统一社会信用代码credit_code为空"));
+	if (cohort < 0 || row->code.s == NULL)
+	{
+		/* in no list, or no key: reported on its own row, never dropped */
+		f->status = bad ? FIRM_ERROR : FIRM_UNLISTED;
+		if (bad)
+		{
+			char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+			f->reason = arena_strdup(st, r, strlen(r));
+		}
+		else
+			f->reason = unlisted_reason(st, row);
+		if (cohort >= 0)
+		{
+			cr = &rs->cohorts[cohort];
+			f->group = intern_group(st, cohort, cr->group_by_industry ? row->industry.s : NULL,
+									cr->group_by_industry ? row->industry.len : 0);
+			f->missing = (uint16) ((1 << cr->nind) - 1);
+		}
+		else
+			f->group = intern_group(st, rs->ncohorts, NULL, 0);
+		return fi;
+	}
+	cr = &rs->cohorts[cohort];
+	if (st->need_who[cohort] != NULL)
+		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
+
+	/* group */
+	if (cr->group_by_industry && row->industry_differs)
+		bad = pstrdup(eval_local("合并单元的成员不属于同一行业组industry_group"));
+	f->group = intern_group(st, cohort, cr->group_by_industry ? row->industry.s : NULL,
+							cr->group_by_industry ? row->industry.len : 0);
+
+	/* inputs the cohort uses; a value the engine cannot hold makes the firm an error */
+	for (i = 0; i < st->ninputs; i++)
+		if (st->cohort_uses[cohort][i])
+		{
+			has[i] = row->r[i] == INPUT_OK;
+			if (row->r[i] == INPUT_BAD && bad == NULL)
+				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_name(rs, i));
+		}
+	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
+	f->tax = f->has_tax ? in[IN_TAX] : 0;
+
+	/* exemptions */
+	if (row->exempt.s != NULL)
+		add_reason(st, &f->reason, row->exempt.s, row->exempt.len);
+	if (cr->exempt_not_producing && row->producing == 0)
+	{
+		const char *r = eval_local("尚未投产");
+
+		add_reason(st, &f->reason, r, strlen(r));
+	}
+	if (cr->exempt_registered_years > 0 && row->has_registered &&
+		row->registered > st->reg_cutoff[cohort])
+	{
+		char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
+
+		add_reason(st, &f->reason, r, strlen(r));
+	}
+	if (cr->exempt_land_years > 0 && row->has_land_supplied &&
+		row->land_supplied > st->land_cutoff[cohort])
+	{
+		char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
+
+		add_reason(st, &f->reason, r, strlen(r));
+	}
+	if (cr->has_min_land && row->r[IN_LAND] != INPUT_BAD &&
+		(!f->has_land || f->land < cr->min_land))
+	{
+		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
+
+		add_reason(st, &f->reason, r, strlen(r));
+		below_min_land = true;
+	}
+	if (f->reason != NULL && cr->exempt_class >= 0 && !below_min_land)
+	{
+		/* 参与评价、不定等级、参照X类管理: scored, no place in the ranking */
+		char	   *r = psprintf(eval_local("%s（参与评价、不定等级，参照%s类管理）"), f->reason,
+								 cr->classes[cr->exempt_class].class_code);
+
+		f->status = FIRM_MANAGED;
+		f->cls = (int8) cr->exempt_class;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+	else if (f->reason != NULL)
+		f->status = FIRM_EXEMPT;
+	else if (row->veto.s != NULL)
+	{
+		char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) row->veto.len, row->veto.s);
+
+		f->status = FIRM_VETO;
+		f->vetoed = true;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+
+	/* 承租企业跟随宗地主: a graded tenant outside a 小微园 takes its landlord's class */
+	if (cr->follow_landlord && f->status == FIRM_GRADED && row->landlord.s != NULL &&
+		!row->small_park)
+	{
+		f->status = FIRM_INHERITED;
+		f->landlord = arena_strdup(st, row->landlord.s, row->landlord.len);
+	}
+
+	/* adjustments */
+	f->correction6 = EVAL_FACTOR_SCALE;
+	f->adjust6 = 0;
+	{
+		int			rc = row->r[IN_CORRECTION];
+
+		if (rc == INPUT_OK && (in[IN_CORRECTION] < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
+							   in[IN_CORRECTION] > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE))
+			rc = INPUT_BAD;
+		if (rc == INPUT_OK)
+			f->correction6 = in[IN_CORRECTION];
+		else if (rc == INPUT_BAD && bad == NULL)
+			bad = psprintf(eval_local("修正系数correction须在-%d与%d之间"),
+						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR);
+	}
+	{
+		int			rb = row->r[IN_BONUS];
+		int			rp = row->r[IN_PENALTY];
+
+		if (rb == INPUT_OK)
+			f->adjust6 = in[IN_BONUS];
+		if (rb == INPUT_BAD || rp == INPUT_BAD ||
+			(rp == INPUT_OK && pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6)) ||
+			f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
+		{
+			f->adjust6 = 0;
+			if (bad == NULL)
+				bad = pstrdup(eval_local("加分bonus或扣分penalty超出计算范围"));
+		}
+	}
+
+	/* indicator values */
+	vals = st->values + fi * st->maxind;
+	if (st->nums != NULL)
+	{
+		nums = st->nums + fi * st->maxind;
+		dens = st->dens + fi * st->maxind;
+	}
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+		int			rn = sum_parts(ir->num_in, ir->nnum, in, has, &nums[k]);
+		int			rd = sum_parts(ir->den_in, ir->nden, in, has, &dens[k]);
+		bool		overflow = false;
+
+		if (rn == INPUT_OK && rd == INPUT_OK &&
+			eval_value(nums[k], dens[k], ir->scale6, &vals[k], &overflow))
+			continue;
+		f->missing |= (uint16) (1 << k);
+		vals[k] = 0;
+		if ((overflow || rn == INPUT_BAD || rd == INPUT_BAD) && bad == NULL)
+			bad = psprintf(eval_local("指标%s（%s）超出计算范围（绝对值不超过92233720368%s）"),
+						   ir->name, ir->code, ir->unit);
+		if (rn != INPUT_OK)
+			nums[k] = 0;
+		if (rd != INPUT_OK)
+			dens[k] = 0;
+	}
+
+	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
+	if (f->status != FIRM_EXEMPT && bad != NULL)
+	{
+		char	   *r = psprintf(eval_local("无法评价：%s"), bad);
+
+		if (f->reason != NULL)	/* vetoed or managed too */
+			r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+		f->status = FIRM_ERROR;
+		f->cls = -1;
+		f->reason = arena_strdup(st, r, strlen(r));
+	}
+
+	/* a missing value under the missing-data rule "error" stops the call */
+	for (k = 0; k < cr->nind && FIRM_RANKED(f); k++)
+		if ((f->missing & (1 << k)) && cr->ind[k].missing == MISSING_ERROR)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("enterprise %s has no value for indicator %s (%s)",
+							f->credit_code, cr->ind[k].code, cr->ind[k].name),
+					 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
+							   eval_input_name(rs, cr->ind[k].num_in[0]),
+							   eval_input_name(rs, cr->ind[k].den_in[0]))));
+	if (place && FIRM_RANKED(f))
+		accumulate_firm(st, fi, nums, dens);
+	return fi;
+}
+
+/* Keep a row of a combined unit in the state's memory until every row is read. */
+static void
+keep_row(EvalState *st, const EvalRow *row)
+{
+	EvalRow    *k = MemoryContextAlloc(st->cxt, sizeof(EvalRow));
+	EvalText   *t[] = {&k->code, &k->name, &k->scope, &k->industry, &k->unit, &k->exempt,
+	&k->veto, &k->landlord};
+	int			i;
+
+	*k = *row;
+	for (i = 0; i < (int) lengthof(t); i++)
+		if (t[i]->s != NULL)
+			t[i]->s = arena_strdup(st, t[i]->s, t[i]->len);
+	if (st->npending == st->cappending)
+	{
+		st->cappending = st->cappending ? st->cappending * 2 : 64;
+		st->pending = st->pending ?
+			repalloc_huge(st->pending, sizeof(EvalRow *) * st->cappending) :
+			MemoryContextAllocHuge(st->cxt, sizeof(EvalRow *) * st->cappending);
+	}
+	st->pending[st->npending++] = k;
+}
+
+/*
+ * Read the current row of the caller's query (the push callback): rows of
+ * another year are skipped, a row of a combined unit is kept, any other is
+ * admitted at once.
+ */
 static void
 eval_read_row(KitQuery *q, void *arg)
 {
 	EvalState  *st = (EvalState *) arg;
-	RuleSet    *rs = st->rules;
 	MemoryContext oldcxt;
-	EvalFirm   *f;
-	CohortRule *cr;
-	int			cohort = 0;
-	int64	   *vals;
-	int64		in[EVAL_MAX_INPUTS];
-	bool		has[EVAL_MAX_INPUTS];
-	int64		nums[EVAL_MAX_IND];
-	int64		dens[EVAL_MAX_IND];
-	const char *s;
-	Size		len;
-	EvalGroup  *g;
-	char	   *bad = NULL;		/* why the firm's data cannot be evaluated */
-	bool		below_min_land = false;
-	int			land_r;
-	int			k,
-				i;
+	EvalRow		row;
 	Datum		d;
 
 	oldcxt = MemoryContextSwitchTo(st->rowcxt);
@@ -488,269 +911,423 @@ eval_read_row(KitQuery *q, void *arg)
 			}
 	}
 
-	/* credit code */
-	s = input_text(st, q, IN_CREDIT_CODE, &len);
-	if (s == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("column \"credit_code\" of the evaluation query is null")));
-
-	/* grow the arrays */
-	if (st->nfirms == st->capfirms)
+	memset(&row, 0, offsetof(EvalRow, in));	/* in[] is read where r[] says so */
+	row.producing = -1;
+	read_keys(st, q, &row);
+	if (row.unit.s != NULL && row.code.s != NULL)
 	{
-		int64		newcap = st->capfirms ? st->capfirms * 2 : 1024;
-
-		st->firms = st->firms ?
-			repalloc_huge(st->firms, sizeof(EvalFirm) * newcap) :
-			MemoryContextAllocHuge(st->cxt, sizeof(EvalFirm) * newcap);
-		st->values = st->values ?
-			repalloc_huge(st->values, sizeof(int64) * st->maxind * newcap) :
-			MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
-		if (st->mode == MODE_GAP)
-		{
-			st->nums = st->nums ?
-				repalloc_huge(st->nums, sizeof(int64) * st->maxind * newcap) :
-				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
-			st->dens = st->dens ?
-				repalloc_huge(st->dens, sizeof(int64) * st->maxind * newcap) :
-				MemoryContextAllocHuge(st->cxt, sizeof(int64) * st->maxind * newcap);
-		}
-		st->capfirms = newcap;
+		read_values(st, q, &row, st->any_uses);
+		keep_row(st, &row);
 	}
-	f = &st->firms[st->nfirms];
-	memset(f, 0, sizeof(EvalFirm));
-	f->credit_code = arena_strdup(st, s, len);
-	f->cls = -1;
-	s = input_text(st, q, IN_NAME, &len);
-	f->name = s ? arena_strdup(st, s, len) : NULL;
-
-	/* which evaluation list (评价名单) */
-	land_r = input_scaled(st, q, IN_LAND, &f->land);
-	f->has_land = land_r == INPUT_OK;
-	if (land_r == INPUT_BAD)
-		bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_names[IN_LAND]);
-	s = input_text(st, q, IN_SCOPE, &len);
-	cohort = (land_r == INPUT_BAD && rs->lists_by_land) ? -1 :
-		match_list(st, q, s, s ? len : 0, f);
-	if (cohort < 0)
-	{
-		/* in no list: reported on its own row, never dropped */
-		f->status = bad ? FIRM_ERROR : FIRM_UNLISTED;
-		if (bad)
-		{
-			char	   *r = psprintf(eval_local("无法评价：%s"), bad);
-
-			f->reason = arena_strdup(st, r, strlen(r));
-		}
-		else
-			f->reason = unlisted_reason(st, q, s, s ? len : 0, f);
-		f->group = intern_group(st, rs->ncohorts, NULL, 0);
-		st->nfirms++;
-		MemoryContextSwitchTo(oldcxt);
-		MemoryContextReset(st->rowcxt);
-		return;
-	}
-	cr = &rs->cohorts[cohort];
-	if (st->need_who[cohort] != NULL)
-		missing_column(st, st->need_input[cohort], st->need_who[cohort]);
-
-	/* group */
-	s = cr->group_by_industry ? input_text(st, q, IN_GROUP, &len) : NULL;
-	f->group = intern_group(st, cohort, s, s ? len : 0);
-	g = st->groups[f->group];
-
-	/* inputs the cohort uses; a value the engine cannot hold makes the firm an error */
-	for (i = 0; i < st->ninputs; i++)
-		if (st->cohort_uses[cohort][i])
-		{
-			int			r = input_scaled(st, q, i, &in[i]);
-
-			has[i] = r == INPUT_OK;
-			if (r == INPUT_BAD && bad == NULL)
-				bad = psprintf(eval_local("列%s的值超出计算范围"), eval_input_name(rs, i));
-		}
-	f->has_tax = st->cohort_uses[cohort][IN_TAX] && has[IN_TAX];
-	f->tax = f->has_tax ? in[IN_TAX] : 0;
-
-	/* exemptions */
-	s = input_text(st, q, IN_EXEMPT_REASON, &len);
-	if (s != NULL)
-		add_reason(st, &f->reason, s, len);
-	if (cr->exempt_not_producing)
-	{
-		if (kit_get(q, st->in[IN_PRODUCING].attno, &d) == KIT_PRESENT && !DatumGetBool(d))
-			{
-			const char *r = eval_local("尚未投产");
-
-			add_reason(st, &f->reason, r, strlen(r));
-		}
-	}
-	if (cr->exempt_registered_years > 0)
-	{
-		if (kit_get(q, st->in[IN_REGISTERED_ON].attno, &d) == KIT_PRESENT &&
-			DatumGetDateADT(d) > st->reg_cutoff[cohort])
-		{
-			char	   *r = psprintf(eval_local("新成立企业（登记不满%d年）"), cr->exempt_registered_years);
-
-			add_reason(st, &f->reason, r, strlen(r));
-		}
-	}
-	if (cr->exempt_land_years > 0)
-	{
-		if (kit_get(q, st->in[IN_LAND_SUPPLIED_ON].attno, &d) == KIT_PRESENT &&
-			DatumGetDateADT(d) > st->land_cutoff[cohort])
-		{
-			char	   *r = psprintf(eval_local("新供地建设期（供地不满%d年）"), cr->exempt_land_years);
-
-			add_reason(st, &f->reason, r, strlen(r));
-		}
-	}
-	if (cr->has_min_land && land_r != INPUT_BAD && (!f->has_land || f->land < cr->min_land))
-	{
-		char	   *r = psprintf(eval_local("用地面积不足%s"), mu_text(cr->min_land));
-
-		add_reason(st, &f->reason, r, strlen(r));
-		below_min_land = true;
-	}
-	if (f->reason != NULL && cr->exempt_class >= 0 && !below_min_land)
-	{
-		/* 参与评价、不定等级、参照X类管理: scored, no place in the ranking */
-		char	   *r = psprintf(eval_local("%s（参与评价、不定等级，参照%s类管理）"), f->reason,
-								 cr->classes[cr->exempt_class].class_code);
-
-		f->status = FIRM_MANAGED;
-		f->cls = (int8) cr->exempt_class;
-		f->reason = arena_strdup(st, r, strlen(r));
-	}
-	else if (f->reason != NULL)
-		f->status = FIRM_EXEMPT;
 	else
 	{
-		s = input_text(st, q, IN_VETO_REASON, &len);
-		if (s != NULL)
-		{
-			char	   *r = psprintf(eval_local("一票否决：%.*s"), (int) len, s);
+		int			cohort = match_list(st, &row);
 
-			f->status = FIRM_VETO;
-			f->reason = arena_strdup(st, r, strlen(r));
-		}
+		read_values(st, q, &row, cohort >= 0 ? st->cohort_uses[cohort] : NULL);
+		(void) admit_row(st, &row, cohort, true);
 	}
-
-	/* 承租企业跟随宗地主: a graded tenant outside a 小微园 takes its landlord's class */
-	if (cr->follow_landlord && f->status == FIRM_GRADED)
-	{
-		s = input_text(st, q, IN_LANDLORD, &len);
-		if (s != NULL && !input_true(st, q, IN_SMALL_PARK))
-		{
-			f->status = FIRM_INHERITED;
-			f->landlord = arena_strdup(st, s, len);
-		}
-	}
-
-	/* adjustments */
-	f->correction6 = EVAL_FACTOR_SCALE;
-	f->adjust6 = 0;
-	{
-		int			rc = input_scaled(st, q, IN_CORRECTION, &in[IN_CORRECTION]);
-
-		if (rc == INPUT_OK && (in[IN_CORRECTION] < -EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE ||
-							   in[IN_CORRECTION] > EVAL_MAX_FACTOR * EVAL_FACTOR_SCALE))
-			rc = INPUT_BAD;
-		if (rc == INPUT_OK)
-			f->correction6 = in[IN_CORRECTION];
-		else if (rc == INPUT_BAD && bad == NULL)
-			bad = psprintf(eval_local("修正系数correction须在-%d与%d之间"),
-						   EVAL_MAX_FACTOR, EVAL_MAX_FACTOR);
-	}
-	{
-		int			rb = input_scaled(st, q, IN_BONUS, &in[IN_BONUS]);
-		int			rp = input_scaled(st, q, IN_PENALTY, &in[IN_PENALTY]);
-
-		if (rb == INPUT_OK)
-			f->adjust6 = in[IN_BONUS];
-		if (rb == INPUT_BAD || rp == INPUT_BAD ||
-			(rp == INPUT_OK && pg_sub_s64_overflow(f->adjust6, in[IN_PENALTY], &f->adjust6)) ||
-			f->adjust6 < -PG_INT64_MAX / 1000 || f->adjust6 > PG_INT64_MAX / 1000)
-		{
-			f->adjust6 = 0;
-			if (bad == NULL)
-				bad = pstrdup(eval_local("加分bonus或扣分penalty超出计算范围"));
-		}
-	}
-
-	/* indicator values */
-	vals = st->values + st->nfirms * st->maxind;
-	for (k = 0; k < cr->nind; k++)
-	{
-		IndicatorRule *ir = &cr->ind[k];
-		int			rn = sum_parts(ir->num_in, ir->nnum, in, has, &nums[k]);
-		int			rd = sum_parts(ir->den_in, ir->nden, in, has, &dens[k]);
-		bool		overflow = false;
-
-		if (rn == INPUT_OK && rd == INPUT_OK &&
-			eval_value(nums[k], dens[k], ir->scale6, &vals[k], &overflow))
-			continue;
-		f->missing |= (uint16) (1 << k);
-		vals[k] = 0;
-		if ((overflow || rn == INPUT_BAD || rd == INPUT_BAD) && bad == NULL)
-			bad = psprintf(eval_local("指标%s（%s）超出计算范围（绝对值不超过92233720368%s）"),
-						   ir->name, ir->code, ir->unit);
-		if (rn != INPUT_OK)
-			nums[k] = 0;
-		if (rd != INPUT_OK)
-			dens[k] = 0;
-	}
-	if (st->nums != NULL)
-	{
-		memcpy(st->nums + st->nfirms * st->maxind, nums, sizeof(int64) * cr->nind);
-		memcpy(st->dens + st->nfirms * st->maxind, dens, sizeof(int64) * cr->nind);
-	}
-
-	/* an exempt firm stays exempt; otherwise a value out of range makes it an error */
-	if (f->status != FIRM_EXEMPT && bad != NULL)
-	{
-		char	   *r = psprintf(eval_local("无法评价：%s"), bad);
-
-		if (f->reason != NULL)	/* vetoed or managed too */
-			r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
-		f->status = FIRM_ERROR;
-		f->cls = -1;
-		f->reason = arena_strdup(st, r, strlen(r));
-	}
-	if (f->status == FIRM_GRADED || f->status == FIRM_VETO)
-	{
-		for (k = 0; k < cr->nind; k++)
-		{
-			IndicatorRule *ir = &cr->ind[k];
-			int64		v = vals[k];
-
-			if (f->missing & (1 << k))
-			{
-				if (ir->missing == MISSING_ERROR)
-					ereport(ERROR,
-							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-							 errmsg("enterprise %s has no value for indicator %s (%s)",
-									f->credit_code, ir->code, ir->name),
-							 errdetail("Its %s is null, or its %s is null, zero or negative, and the rule set's missing-data rule for it is \"error\".",
-									   eval_input_name(rs, ir->num_in[0]),
-									   eval_input_name(rs, ir->den_in[0]))));
-				continue;
-			}
-			g->sumnum[k] += nums[k];
-			g->sumden[k] += dens[k];
-			g->sumval[k] += v;
-			g->nval[k]++;
-			if (v < g->lo[k])
-				g->lo[k] = v;
-			if (v > g->hi[k])
-				g->hi[k] = v;
-		}
-		g->n++;
-	}
-	st->nfirms++;
-
 	MemoryContextSwitchTo(oldcxt);
 	MemoryContextReset(st->rowcxt);
+}
+
+/* Order of kept rows: unit_code, then credit code. */
+static int
+cmp_kept(const void *a, const void *b)
+{
+	const EvalRow *x = *(EvalRow *const *) a;
+	const EvalRow *y = *(EvalRow *const *) b;
+	int			c = text_cmp(x->unit, y->unit);
+
+	return c != 0 ? c : text_cmp(x->code, y->code);
+}
+
+/* Append "code：text" to a joined reason of a combined unit. */
+static void
+append_member_text(StringInfo buf, const EvalRow *m, EvalText t)
+{
+	if (buf->len > 0)
+		appendStringInfoString(buf, eval_local("；"));
+	appendStringInfo(buf, "%.*s%s%.*s", (int) m->code.len, m->code.s, eval_local("："),
+					 (int) t.len, t.s);
+}
+
+/*
+ * The row of a combined unit from its members' rows: every numeric input
+ * summed exactly (NULL parts count 0; all NULL stays NULL; a sum beyond
+ * int64 makes the unit an error), scope and industry group the members'
+ * common ones (differing scopes make the unit an error), a tenant when
+ * every member is, exempt or vetoed when any member is (reasons named by
+ * member), the latest registration and land supply dates, not producing
+ * when a member is not, and one correction that every member giving one
+ * agrees on.  The unit follows no landlord.
+ */
+static void
+combine_rows(EvalState *st, EvalRow **m, int64 n, EvalRow *u)
+{
+	StringInfoData exempt,
+				veto;
+	int128		acc[EVAL_MAX_INPUTS];
+	int64		i;
+	int			j;
+
+	memset(u, 0, sizeof(EvalRow));
+	memset(acc, 0, sizeof(acc));
+	initStringInfo(&exempt);
+	initStringInfo(&veto);
+	u->code = m[0]->unit;
+	u->scope = m[0]->scope;
+	u->industry = m[0]->industry;
+	u->tenant = true;
+	u->producing = -1;
+	for (i = 0; i < n; i++)
+	{
+		const EvalRow *r = m[i];
+
+		if (!text_eq(r->scope, u->scope) && u->bad == NULL)
+			u->bad = psprintf(eval_local("合并单元的成员scope不一致（%.*s与%.*s）"),
+							  (int) m[0]->code.len, m[0]->code.s, (int) r->code.len, r->code.s);
+		if (!text_eq(r->industry, u->industry))
+			u->industry_differs = true;
+		u->tenant = u->tenant && r->tenant;
+		if (r->exempt.s != NULL)
+			append_member_text(&exempt, r, r->exempt);
+		if (r->veto.s != NULL)
+			append_member_text(&veto, r, r->veto);
+		if (r->producing == 0 || (r->producing == 1 && u->producing < 0))
+			u->producing = r->producing;
+		if (r->has_registered && (!u->has_registered || r->registered > u->registered))
+		{
+			u->has_registered = true;
+			u->registered = r->registered;
+		}
+		if (r->has_land_supplied &&
+			(!u->has_land_supplied || r->land_supplied > u->land_supplied))
+		{
+			u->has_land_supplied = true;
+			u->land_supplied = r->land_supplied;
+		}
+		for (j = 0; j < st->ninputs; j++)
+		{
+			if (r->r[j] == INPUT_NULL)
+				continue;
+			if (r->r[j] == INPUT_BAD)
+				u->r[j] = INPUT_BAD;
+			else if (j == IN_CORRECTION)
+			{
+				if (u->r[j] == INPUT_OK && u->in[j] != r->in[j] && u->bad == NULL)
+					u->bad = pstrdup(eval_local("合并单元的成员修正系数correction不一致"));
+				if (u->r[j] != INPUT_BAD)
+				{
+					u->r[j] = INPUT_OK;
+					u->in[j] = r->in[j];
+				}
+			}
+			else
+			{
+				acc[j] += r->in[j];
+				if (u->r[j] != INPUT_BAD)
+					u->r[j] = INPUT_OK;
+			}
+		}
+	}
+	for (j = 0; j < st->ninputs; j++)
+		if (j != IN_CORRECTION && u->r[j] == INPUT_OK)
+		{
+			if (acc[j] > PG_INT64_MAX || acc[j] < PG_INT64_MIN)
+			{
+				if (u->bad == NULL)
+					u->bad = psprintf(eval_local("合并单元的列%s之和超出计算范围"),
+									  eval_input_name(st->rules, j));
+				u->r[j] = INPUT_BAD;
+			}
+			else
+				u->in[j] = (int64) acc[j];
+		}
+	if (exempt.len > 0)
+	{
+		u->exempt.s = exempt.data;
+		u->exempt.len = exempt.len;
+	}
+	if (veto.len > 0)
+	{
+		u->veto.s = veto.data;
+		u->veto.len = veto.len;
+	}
+}
+
+/*
+ * Admit the kept rows, unit by unit: the unit's firm first, its members'
+ * firms right after it (in credit code order).  merged: the unit is
+ * graded in their stead and hidden, each member waits for its result
+ * (settle_units); also: each member is admitted alone, and the unit is
+ * scored without a place (status combined).
+ */
+static void
+admit_units(EvalState *st)
+{
+	bool		merged = st->rules->combine == COMBINE_MERGED;
+	int64		i,
+				j,
+				k;
+
+	if (st->npending == 0)
+		return;
+	qsort(st->pending, st->npending, sizeof(EvalRow *), cmp_kept);
+	for (i = 0; i < st->npending; i = j)
+	{
+		EvalRow		u;
+		int64		ui;
+		EvalFirm   *uf;
+
+		CHECK_FOR_INTERRUPTS();
+		for (j = i + 1; j < st->npending && text_eq(st->pending[j]->unit, st->pending[i]->unit); j++)
+			;
+		combine_rows(st, st->pending + i, j - i, &u);
+		ui = admit_row(st, &u, match_list(st, &u), merged);
+		for (k = i; k < j; k++)
+		{
+			EvalRow    *m = st->pending[k];
+			EvalFirm   *mf;
+
+			if (merged)
+			{
+				mf = new_firm(st, m->code, m->name);
+				mf->status = FIRM_UNLISTED;	/* until settle_units */
+				mf->has_land = m->r[IN_LAND] == INPUT_OK;
+				mf->land = mf->has_land ? m->in[IN_LAND] : 0;
+				mf->group = intern_group(st, st->rules->ncohorts, NULL, 0);
+			}
+			else
+				mf = &st->firms[admit_row(st, m, match_list(st, m), true)];
+			mf->unit = ui;
+		}
+		uf = &st->firms[ui];
+		uf->unit = -1 - (j - i);
+		if (merged)
+			uf->hidden = true;
+		else if (uf->status == FIRM_GRADED || uf->status == FIRM_VETO)
+			uf->status = FIRM_COMBINED;
+	}
+}
+
+/* The members' codes of a combined unit, joined by "、". */
+static char *
+member_list(EvalState *st, int64 ui)
+{
+	StringInfoData buf;
+	int64		m;
+
+	initStringInfo(&buf);
+	for (m = ui + 1; m <= ui + FIRM_MEMBERS(&st->firms[ui]); m++)
+	{
+		if (m > ui + 1)
+			appendStringInfoString(&buf, eval_local("、"));
+		appendStringInfoString(&buf, st->firms[m].credit_code);
+	}
+	return buf.data;
+}
+
+/*
+ * Make an admitted firm an error with this reason; a graded or vetoed one
+ * leaves its group's statistics (its lowest and highest values are redone
+ * by refresh_extremes).
+ */
+static void
+firm_reject(EvalState *st, EvalFirm *f, const char *why)
+{
+	char	   *r = psprintf(eval_local("无法评价：%s"), why);
+
+	if (FIRM_RANKED(f))
+	{
+		int64		fi = f - st->firms;
+		EvalGroup  *g = st->groups[f->group];
+		CohortRule *cr = &st->rules->cohorts[g->cohort];
+		int			k;
+
+		for (k = 0; k < cr->nind; k++)
+		{
+			if (f->missing & (1 << k))
+				continue;
+			if (st->nums != NULL)
+			{
+				g->sumnum[k] -= st->nums[fi * st->maxind + k];
+				g->sumden[k] -= st->dens[fi * st->maxind + k];
+			}
+			g->sumval[k] -= st->values[fi * st->maxind + k];
+			g->nval[k]--;
+		}
+		g->n--;
+		g->stale = true;
+	}
+
+	if (f->reason != NULL && f->status != FIRM_UNLISTED)
+		r = psprintf("%s%s%s", r, eval_local("；"), f->reason);
+	f->status = FIRM_ERROR;
+	f->cls = -1;
+	f->reason = arena_strdup(st, r, strlen(r));
+}
+
+/* A firm's credit code hash with its index, for finding repeated codes. */
+typedef struct CodeHash
+{
+	uint64		hash;
+	int64		firm;
+} CodeHash;
+
+/* CodeHash order: hash, then firm index. */
+static int
+cmp_code_hash(const void *a, const void *b)
+{
+	const CodeHash *x = (const CodeHash *) a;
+	const CodeHash *y = (const CodeHash *) b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->firm > y->firm) - (x->firm < y->firm);
+}
+
+/* CodeHash order by the firms' credit codes. */
+static int
+cmp_cand_codes(const void *a, const void *b, void *arg)
+{
+	EvalState  *st = (EvalState *) arg;
+
+	return strcmp(st->firms[((const CodeHash *) a)->firm].credit_code,
+				  st->firms[((const CodeHash *) b)->firm].credit_code);
+}
+
+/* Does firm i have a code that must be unique (not a combined unit's)? */
+#define FIRM_KEYED(st, i)	((st)->firms[i].credit_code != NULL && FIRM_MEMBERS(&(st)->firms[i]) == 0)
+
+/*
+ * A credit code given by more than one row: which row is right is unknown,
+ * so every such row is an error (and a combined unit with such a member).
+ * Combined units' own codes are not firms' codes and are not compared.
+ * Each code's 64-bit hash marks a bit of a bitmap of 16 bits per firm (a
+ * few cache lines, no table of the firms); only the codes whose bit was
+ * marked twice, about one in 16, are sorted by hash and compared as
+ * strings.
+ */
+static void
+reject_duplicates(EvalState *st)
+{
+	uint64	   *hashes;
+	uint8	   *seen,
+			   *twice;
+	CodeHash   *cand;
+	uint64		nbits = UINT64CONST(1) << 16;
+	int64		ncand = 0,
+				i,
+				j,
+				k,
+				l;
+
+	if (st->nfirms < 2)
+		return;
+	while (nbits < (uint64) st->nfirms * 16)
+		nbits <<= 1;
+	seen = palloc_extended(nbits / 8, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	twice = palloc_extended(nbits / 8, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	hashes = palloc_extended(sizeof(uint64) * st->nfirms, MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+	{
+		const char *code = st->firms[i].credit_code;
+		uint64		b;
+
+		if (!FIRM_KEYED(st, i))
+			continue;
+		hashes[i] = hash_bytes_extended((const unsigned char *) code,
+										(int) (VARSIZE(code - VARHDRSZ) - VARHDRSZ), 0);
+		b = hashes[i] & (nbits - 1);
+		if (seen[b >> 3] & (1 << (b & 7)))
+			twice[b >> 3] |= (uint8) (1 << (b & 7));
+		else
+			seen[b >> 3] |= (uint8) (1 << (b & 7));
+	}
+	cand = palloc_extended(sizeof(CodeHash) * st->nfirms, MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+	{
+		uint64		b = hashes[i] & (nbits - 1);
+
+		if (FIRM_KEYED(st, i) && (twice[b >> 3] & (1 << (b & 7))))
+		{
+			cand[ncand].hash = hashes[i];
+			cand[ncand++].firm = i;
+		}
+	}
+	pfree(seen);
+	pfree(twice);
+	pfree(hashes);
+	qsort(cand, ncand, sizeof(CodeHash), cmp_code_hash);
+	for (i = 0; i < ncand; i = j)
+	{
+		for (j = i + 1; j < ncand && cand[j].hash == cand[i].hash; j++)
+			;
+		if (j - i < 2)
+			continue;
+		/* equal hashes: in code order, how often each code is given (0: once) */
+		qsort_arg(cand + i, j - i, sizeof(CodeHash), cmp_cand_codes, st);
+		for (k = i; k < j; k = l)
+		{
+			int64		m;
+
+			for (l = k + 1; l < j && cmp_cand_codes(&cand[k], &cand[l], st) == 0; l++)
+				;
+			for (m = k; m < l; m++)
+				cand[m].hash = l - k > 1 ? (uint64) (l - k) : 0;
+		}
+		for (k = i; k < j; k++)
+		{
+			EvalFirm   *f = &st->firms[cand[k].firm];
+
+			if (cand[k].hash == 0)
+				continue;
+			firm_reject(st, f, psprintf(eval_local("统一社会信用代码%s在本次评价中出现%lld次"),
+										f->credit_code, (long long) cand[k].hash));
+			if (f->unit >= 0 && st->firms[f->unit].status != FIRM_ERROR)
+				firm_reject(st, &st->firms[f->unit],
+							psprintf(eval_local("成员%s的统一社会信用代码重复"), f->credit_code));
+		}
+	}
+	pfree(cand);
+}
+
+/* The lowest and highest values of the groups a rejected firm left, redone. */
+static void
+refresh_extremes(EvalState *st)
+{
+	int64		i;
+	int			gi,
+				k;
+	bool		any = false;
+
+	for (gi = 0; gi < st->ngroups; gi++)
+		if (st->groups[gi]->stale)
+		{
+			for (k = 0; k < EVAL_MAX_IND; k++)
+			{
+				st->groups[gi]->lo[k] = PG_INT64_MAX;
+				st->groups[gi]->hi[k] = PG_INT64_MIN;
+			}
+			any = true;
+		}
+	for (i = 0; any && i < st->nfirms; i++)
+	{
+		EvalFirm   *f = &st->firms[i];
+		EvalGroup  *g = st->groups[f->group];
+
+		if (!g->stale || !FIRM_RANKED(f))
+			continue;
+		for (k = 0; k < st->rules->cohorts[g->cohort].nind; k++)
+		{
+			int64		v = st->values[i * st->maxind + k];
+
+			if (f->missing & (1 << k))
+				continue;
+			g->lo[k] = Min(g->lo[k], v);
+			g->hi[k] = Max(g->hi[k], v);
+		}
+	}
 }
 
 /* int64 comparison for qsort. */
@@ -1082,13 +1659,11 @@ firm_total(EvalState *st, EvalFirm *f, int64 tax_delta, int64 *total)
 			base += item;
 			w_present += ir->weight4;
 		}
-		else if (ir->missing == MISSING_GROUP_AVERAGE)
+		else if (ir->missing != MISSING_RENORMALISE)
 		{
-			base += g->avgitem[k];
+			base += eval_missing_item(ir, g, k);
 			w_present += ir->weight4;
 		}
-		else if (ir->missing != MISSING_RENORMALISE)
-			w_present += ir->weight4;
 	}
 	if (base > PG_INT64_MAX || base < PG_INT64_MIN)
 		return false;
@@ -1339,22 +1914,25 @@ rank_and_classify(EvalState *st)
 	return order;
 }
 
-/* Firm order by credit code, for finding a landlord. */
+/* Firm order by credit code (NULL last), for finding a landlord. */
 static int
 cmp_codes(const void *a, const void *b, void *arg)
 {
 	EvalState  *st = (EvalState *) arg;
+	const char *x = st->firms[*(const int64 *) a].credit_code;
+	const char *y = st->firms[*(const int64 *) b].credit_code;
 
-	return strcmp(st->firms[*(const int64 *) a].credit_code,
-				  st->firms[*(const int64 *) b].credit_code);
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
 }
 
-/* The firm with this credit code (the first in code order), or NULL. */
+/* The firm with this credit code among n firms in code order, or NULL. */
 static EvalFirm *
-find_firm(EvalState *st, const int64 *by_code, const char *code)
+find_firm(EvalState *st, const int64 *by_code, int64 n, const char *code)
 {
 	int64		lo = 0,
-				hi = st->nfirms;
+				hi = n;
 
 	while (lo < hi)
 	{
@@ -1365,7 +1943,7 @@ find_firm(EvalState *st, const int64 *by_code, const char *code)
 		else
 			hi = mid;
 	}
-	if (lo < st->nfirms && strcmp(st->firms[by_code[lo]].credit_code, code) == 0)
+	if (lo < n && strcmp(st->firms[by_code[lo]].credit_code, code) == 0)
 		return &st->firms[by_code[lo]];
 	return NULL;
 }
@@ -1381,6 +1959,7 @@ static void
 resolve_landlords(EvalState *st)
 {
 	int64	   *by_code = NULL;
+	int64		ncodes = 0;
 	int64		i;
 
 	for (i = 0; i < st->nfirms; i++)
@@ -1398,14 +1977,16 @@ resolve_landlords(EvalState *st)
 		{
 			int64		k;
 
+			/* firms with a code; a combined unit's code is not a firm's */
 			by_code = palloc_extended(sizeof(int64) * st->nfirms, MCXT_ALLOC_HUGE);
 			for (k = 0; k < st->nfirms; k++)
-				by_code[k] = k;
-			qsort_arg(by_code, st->nfirms, sizeof(int64), cmp_codes, st);
+				if (st->firms[k].credit_code != NULL && FIRM_MEMBERS(&st->firms[k]) == 0)
+					by_code[ncodes++] = k;
+			qsort_arg(by_code, ncodes, sizeof(int64), cmp_codes, st);
 		}
-		l = find_firm(st, by_code, f->landlord);
+		l = find_firm(st, by_code, ncodes, f->landlord);
 		for (steps = 0; l != NULL && l->status == FIRM_INHERITED && steps < 16; steps++)
-			l = find_firm(st, by_code, l->landlord);
+			l = find_firm(st, by_code, ncodes, l->landlord);
 		if (l == NULL)
 			why = psprintf(eval_local("出租方%s不在本次评价中"), f->landlord);
 		else if (l->status == FIRM_INHERITED)
@@ -1437,6 +2018,169 @@ resolve_landlords(EvalState *st)
 }
 
 /*
+ * Class of a combined unit scored without a place (also): the class its
+ * total would have among its group's ranked firms, whose cut-offs it does
+ * not move (tied with ranked firms, it shares their class); the veto rule
+ * then applies.  A group without ranked firms gives it no class.
+ */
+static void
+class_without_place(EvalState *st, EvalFirm *f)
+{
+	EvalGroup  *g = st->groups[f->group];
+	CohortRule *cr = &st->rules->cohorts[g->cohort];
+	int			cls;
+
+	if (!cr->by_quota)
+		cls = threshold_class_index(cr, f->total6);
+	else
+	{
+		int64		cut[26];
+		int64		above,
+					through,
+					lo,
+					hi,
+					pos;
+
+		if (g->n == 0)
+		{
+			firm_fail(st, f, eval_local("本组没有参与排名的企业，无法按名额定等"));
+			return;
+		}
+		eval_cohort_cuts(cr, g->n, cut);
+		/* ranked firms above the total, then through it (totals descend) */
+		for (lo = 0, hi = g->n; lo < hi;)
+		{
+			int64		mid = lo + (hi - lo) / 2;
+
+			if (st->firms[st->ranking[g->start + mid]].total6 > f->total6)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		above = lo;
+		for (hi = g->n; lo < hi;)
+		{
+			int64		mid = lo + (hi - lo) / 2;
+
+			if (st->firms[st->ranking[g->start + mid]].total6 >= f->total6)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		through = lo;
+		pos = (cr->tie_up || through == above) ? above + 1 : through;
+		cls = eval_quota_class(pos, cut, cr->nclass);
+	}
+	if (f->vetoed)
+		cls = cr->veto_downgrade ? Min(cls + cr->veto_steps, cr->nclass - 1) : cr->nclass - 1;
+	f->cls = (int8) cls;
+}
+
+/*
+ * Results of the combined units.  also: each unit scored without a place
+ * gets its class, and every unit's row says it is one.  merged: each member
+ * takes its unit's result (status combined for a graded unit, else the
+ * unit's status), values and reason, marked with the unit and its members;
+ * its land column stays its own.
+ */
+static void
+settle_units(EvalState *st)
+{
+	int64		ui,
+				m;
+
+	if (st->npending == 0)
+		return;
+	for (ui = 0; ui < st->nfirms; ui++)
+	{
+		EvalFirm   *u = &st->firms[ui];
+		char	   *members;
+		char	   *r;
+
+		if (FIRM_MEMBERS(u) == 0)
+			continue;
+		members = member_list(st, ui);
+		if (!u->hidden)
+		{
+			if (u->status == FIRM_COMBINED)
+				class_without_place(st, u);
+			r = psprintf(eval_local("合并评价单元（成员%s），不占名额"), members);
+			if (u->reason != NULL)
+				r = psprintf("%s%s%s", r, eval_local("；"), u->reason);
+			u->reason = arena_strdup(st, r, strlen(r));
+			continue;
+		}
+		r = psprintf(eval_local("合并评价（单元%s：%s）"), u->credit_code, members);
+		if (u->reason != NULL)
+			r = psprintf("%s%s%s", r, eval_local("；"), u->reason);
+		r = arena_strdup(st, r, strlen(r));
+		for (m = ui + 1; m <= ui + FIRM_MEMBERS(u); m++)
+		{
+			EvalFirm   *f = &st->firms[m];
+			char	   *code = f->credit_code;
+			char	   *name = f->name;
+			bool		has_land = f->has_land;
+			int64		land = f->land;
+
+			*f = *u;
+			f->credit_code = code;
+			f->name = name;
+			f->has_land = has_land;	/* its own land is returned; the unit's is scored */
+			f->land = land;
+			f->unit = ui;
+			f->hidden = false;
+			f->reason = r;
+			if (u->status == FIRM_GRADED)
+				f->status = FIRM_COMBINED;
+			memcpy(st->values + m * st->maxind, st->values + ui * st->maxind,
+				   sizeof(int64) * st->maxind);
+			if (st->nums != NULL)
+			{
+				memcpy(st->nums + m * st->maxind, st->nums + ui * st->maxind,
+					   sizeof(int64) * st->maxind);
+				memcpy(st->dens + m * st->maxind, st->dens + ui * st->maxind,
+					   sizeof(int64) * st->maxind);
+			}
+		}
+	}
+}
+
+/*
+ * The output order: the ranking, with each merged unit replaced by its
+ * members (in credit code order) at its place.
+ */
+static int64 *
+output_order(EvalState *st)
+{
+	int64	   *out;
+	int64		i,
+				m,
+				n = 0;
+
+	if (st->rules->combine != COMBINE_MERGED || st->npending == 0)
+	{
+		st->nout = st->nfirms;
+		return st->ranking;
+	}
+	out = palloc_extended(sizeof(int64) * Max(st->nfirms, 1), MCXT_ALLOC_HUGE);
+	for (i = 0; i < st->nfirms; i++)
+	{
+		int64		fi = st->ranking[i];
+		EvalFirm   *f = &st->firms[fi];
+
+		if (f->unit >= 0)
+			continue;			/* a member: at its unit's place */
+		if (!f->hidden)
+			out[n++] = fi;
+		else
+			for (m = fi + 1; m <= fi + FIRM_MEMBERS(f); m++)
+				out[n++] = m;
+	}
+	st->nout = n;
+	return out;
+}
+
+/*
  * Run the whole evaluation of rule set (code, year) on the caller's query:
  * returns the state, *order the firms' output order.  mode (MODE_*) tells
  * what the caller will emit (the gap needs more group statistics).
@@ -1456,6 +2200,7 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int
 									   ALLOCSET_DEFAULT_SIZES);
 	st->year = year;
 	st->mode = mode;
+	st->keep_sums = mode == MODE_GAP;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR,
@@ -1479,7 +2224,13 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int
 				st->cohort_uses[c][ir->num_in[p]] = true;
 			for (p = 0; p < ir->nden; p++)
 				st->cohort_uses[c][ir->den_in[p]] = true;
+			if (ir->bench_kind == BENCH_RATIO_OF_SUMS)
+				st->keep_sums = true;
 		}
+		for (k = 0; k < st->ninputs; k++)
+			st->any_uses[k] |= st->cohort_uses[c][k];
+		st->any_industry |= cr->group_by_industry;
+		st->any_landlord |= cr->follow_landlord;
 		if (cr->exempt_registered_years > 0)
 			st->reg_cutoff[c] = date2j(year - cr->exempt_registered_years, 12, 31) -
 				POSTGRES_EPOCH_JDATE;
@@ -1493,12 +2244,17 @@ eval_run(Oid nsp, const char *code, int32 year, const char *query, int mode, int
 	kit_query_stream(query, EVAL_QUERY, KIT_QUERY_CONTEXT, eval_bind, eval_read_row, st);
 
 	oldcxt = MemoryContextSwitchTo(st->cxt);
+	admit_units(st);
+	reject_duplicates(st);
+	refresh_extremes(st);
 	compute_benchmarks(st);
 	collect_sorted(st);
 	fail_error_groups(st);
 	compute_scores(st);
-	*order = rank_and_classify(st);
+	st->ranking = rank_and_classify(st);
+	settle_units(st);
 	resolve_landlords(st);
+	*order = output_order(st);
 	MemoryContextSwitchTo(oldcxt);
 	SPI_finish();
 	return st;

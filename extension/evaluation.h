@@ -88,10 +88,11 @@ typedef enum EvalInput
 	IN_CORRECTION,
 	IN_TENANT,
 	IN_LANDLORD,
-	IN_SMALL_PARK
+	IN_SMALL_PARK,
+	IN_UNIT						/* unit_code: the combined unit a firm belongs to (1.1) */
 } EvalInput;
 
-#define EVAL_NINPUTS 26
+#define EVAL_NINPUTS 27
 #define EVAL_MAX_INPUTS (EVAL_NINPUTS + EVAL_MAX_CUSTOM)
 
 /* Most evaluation lists (scope rows) of a rule set; one more slot holds the unlisted. */
@@ -122,8 +123,22 @@ typedef enum EvalMissing
 	MISSING_ZERO = 0,
 	MISSING_GROUP_AVERAGE,
 	MISSING_RENORMALISE,
-	MISSING_ERROR
+	MISSING_ERROR,
+	MISSING_SCORE
 } EvalMissing;
+
+/* evaluation_indicator.missing, in EvalMissing order */
+#define EVAL_MISSING_NAMES \
+	{"zero", "group_average_score", "renormalise", "error", "score"}
+#define EVAL_NMISSING 5
+
+/* Combined evaluation of related firms (evaluation_scheme.combine, 1.1). */
+typedef enum EvalCombine
+{
+	COMBINE_NONE = 0,			/* every firm alone (1.0) */
+	COMBINE_MERGED,				/* the members of a unit evaluated as one firm only */
+	COMBINE_ALSO				/* each member alone, and the unit too, without a place */
+} EvalCombine;
 
 /*
  * One row of evaluation_indicator with its definition (a row of
@@ -152,6 +167,7 @@ typedef struct IndicatorRule
 	bool		has_floor;
 	int64		floor4;
 	EvalMissing missing;
+	int64		missing_score6; /* MISSING_SCORE: the item score (may be < 0) */
 	int			nsteps;			/* METHOD_STEP: thresholds, strictly decreasing */
 	int64		step8[EVAL_MAX_STEPS];
 	int64		points6[EVAL_MAX_STEPS + 1];	/* points per step, then below all */
@@ -189,6 +205,7 @@ typedef struct CohortRule
 	bool		exempt_not_producing;
 	char	   *exempt_class_code;	/* 参照X类管理: class of exempt firms, or NULL */
 	bool		follow_landlord;	/* a tenant takes its landlord's class (not in 小微园) */
+	int8		combine;		/* EvalCombine, the same on every list (validated) */
 	int			exempt_class;	/* its index (validated), -1 for none */
 	bool		veto_downgrade; /* else forced to the last class */
 	int32		veto_steps;
@@ -215,6 +232,7 @@ typedef struct RuleSet
 	bool		lists_by_scope; /* some list tests the input's scope */
 	bool		lists_by_land;
 	bool		lists_by_tenant;
+	int8		combine;		/* EvalCombine of every list */
 	int			ncustom;		/* input columns named only by indicator definitions */
 	char	   *custom_names[EVAL_MAX_CUSTOM];
 	bool		custom_money[EVAL_MAX_CUSTOM];
@@ -483,13 +501,17 @@ typedef enum InputRole
 #define FIRM_MANAGED 4			/* exempt, scored, managed as the scheme's exempt_class */
 #define FIRM_UNLISTED 5			/* in no evaluation list of the rule set */
 #define FIRM_INHERITED 6		/* a tenant scored, classed as its landlord, no place */
-#define FIRM_NSTATUS 7
+#define FIRM_COMBINED 7			/* a combined unit's result: a member (merged) or the unit (also) */
+#define FIRM_NSTATUS 8
+
+/* The number of members of a combined unit, 0 for a firm. */
+#define FIRM_MEMBERS(f)	((f)->unit < -1 ? -1 - (f)->unit : 0)
 
 /* Does the firm take a place in its group's ranking (graded or vetoed)? */
 #define FIRM_RANKED(f)	((f)->status == FIRM_GRADED || (f)->status == FIRM_VETO)
 /* Is the firm scored (ranked, or managed without a place)? */
 #define FIRM_SCORED(f)	(FIRM_RANKED(f) || (f)->status == FIRM_MANAGED || \
-						 (f)->status == FIRM_INHERITED)
+						 (f)->status == FIRM_INHERITED || (f)->status == FIRM_COMBINED)
 
 /*
  * A string of the engine's arena (every string of EvalFirm and EvalGroup) as
@@ -507,6 +529,8 @@ typedef struct EvalFirm
 	char	   *name;
 	char	   *reason;
 	char	   *landlord;		/* FIRM_INHERITED: the landlord's credit code */
+	int64		unit;			/* a member of a combined unit: the unit's index (>= 0);
+								 * a unit of m members (which follow it): -1 - m; else -1 */
 	int32		group;
 	uint8		status;
 	int8		cls;			/* class index, -1 for none */
@@ -514,6 +538,8 @@ typedef struct EvalFirm
 	int32		rank;
 	bool		has_land;
 	bool		has_tax;
+	bool		hidden;			/* a merged unit: its members' rows stand for it */
+	bool		vetoed;			/* a veto applies (status veto, or a combined unit) */
 	int64		land;
 	int64		tax;
 	int64		correction6;
@@ -541,8 +567,25 @@ typedef struct EvalGroup
 	int64		nitem[EVAL_MAX_IND];
 	int64		avgitem[EVAL_MAX_IND];
 	char	   *error;			/* why the group cannot be scored, or NULL */
+	bool		stale;			/* a firm left: lo and hi to be redone */
 	int64	   *sorted[EVAL_MAX_IND];	/* rank (and minmax for gaps): values, descending */
 } EvalGroup;
+
+/*
+ * The item score that stands for a missing value of indicator k under its
+ * rule: 0 (zero), the group's mean item score (group_average_score) or the
+ * rule's own score (score: "缺少能耗数据扣3分" is -3).  Not for renormalise or
+ * error, which substitute nothing.
+ */
+static inline int64
+eval_missing_item(const IndicatorRule *ir, const EvalGroup *g, int k)
+{
+	if (ir->missing == MISSING_GROUP_AVERAGE)
+		return g->avgitem[k];
+	if (ir->missing == MISSING_SCORE)
+		return ir->missing_score6;
+	return 0;
+}
 
 /* Output modes. */
 #define MODE_EVALUATE	0
@@ -569,10 +612,20 @@ typedef struct EvalState
 	/* firms */
 	EvalFirm   *firms;
 	int64	   *values;			/* nfirms × maxind, 10^-8 */
-	int64	   *nums;			/* gap mode: numerator and denominator sums, 10^-6 */
+	int64	   *nums;			/* keep_sums: numerator and denominator sums, 10^-6 */
 	int64	   *dens;
 	int64		nfirms;
 	int64		capfirms;
+	int64	   *ranking;		/* the firms by group and rank (gap cut-off positions) */
+	int64		nout;			/* rows emitted: the firms but merged units */
+	/* rows of combined units (unit_code), admitted once all rows are read */
+	struct EvalRow **pending;
+	int64		npending;
+	int64		cappending;
+	bool		any_uses[EVAL_MAX_INPUTS];	/* inputs some list uses */
+	bool		keep_sums;		/* numerators and denominators kept per firm */
+	bool		any_industry;	/* some list groups by industry */
+	bool		any_landlord;	/* some list has tenants follow their landlord */
 	/* groups */
 	EvalGroup **groups;
 	int			ngroups;
@@ -597,7 +650,7 @@ typedef struct TextCache
 	Datum		codes[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
 	Datum		names[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
 	Datum		units[EVAL_MAX_LISTS + 1][EVAL_MAX_IND];
-	Datum		missing_names[4];
+	Datum		missing_names[EVAL_NMISSING];
 } TextCache;
 
 /*

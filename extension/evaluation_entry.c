@@ -33,21 +33,21 @@
 
 /*
  * Prefetch what emitting the firm at output position i reads (nothing past
- * the end).  Always inlined: GCC takes a function of prefetches alone for one
- * without effects and drops the call.
+ * the order's nout rows).  Always inlined: GCC takes a function of
+ * prefetches alone for one without effects and drops the call.
  */
 static pg_attribute_always_inline void
 prefetch_firm(EvalState *st, const int64 *order, int64 i)
 {
 	const EvalFirm *f;
 
-	if (i + EMIT_PREFETCH_AHEAD < st->nfirms)
+	if (i + EMIT_PREFETCH_AHEAD < st->nout)
 	{
 		f = &st->firms[order[i + EMIT_PREFETCH_AHEAD]];
 		emit_prefetch(f);
 		emit_prefetch((const char *) (f + 1) - 1);
 	}
-	if (i + EMIT_PREFETCH_AHEAD / 2 < st->nfirms)
+	if (i + EMIT_PREFETCH_AHEAD / 2 < st->nout)
 	{
 		f = &st->firms[order[i + EMIT_PREFETCH_AHEAD / 2]];
 		if (f->credit_code != NULL)
@@ -84,7 +84,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	init_text_cache(st, &tc);
 	MemoryContextSwitchTo(oldcxt);
-	for (i = 0; i < st->nfirms; i++)
+	for (i = 0; i < st->nout; i++)
 	{
 		EvalFirm   *f = &st->firms[order[i]];
 
@@ -96,7 +96,7 @@ evaluate_common(FunctionCallInfo fcinfo, int mode)
 		else if (mode == MODE_EXPLAIN)
 			emit_explain(st, rsinfo, &tc, f);
 		else
-			emit_gap(st, rsinfo, &tc, f, order);
+			emit_gap(st, rsinfo, &tc, f, st->ranking);
 		MemoryContextSwitchTo(oldcxt);
 		MemoryContextReset(st->rowcxt);
 	}

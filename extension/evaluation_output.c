@@ -35,15 +35,16 @@ void
 init_text_cache(EvalState *st, TextCache *tc)
 {
 	static const char *const statuses[FIRM_NSTATUS] = {
-		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited"
+		"graded", "exempt", "veto", "error", "managed", "unlisted", "inherited",
+		"combined"
 	};
-	static const char *const missing[] = {"zero", "group_average_score", "renormalise", "error"};
+	static const char *const missing[EVAL_NMISSING] = EVAL_MISSING_NAMES;
 	int			i,
 				j;
 
 	for (i = 0; i < FIRM_NSTATUS; i++)
 		tc->status[i] = CStringGetTextDatum(statuses[i]);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < EVAL_NMISSING; i++)
 		tc->missing_names[i] = CStringGetTextDatum(missing[i]);
 	for (i = 0; i < st->rules->ncohorts; i++)
 	{
@@ -64,6 +65,13 @@ init_text_cache(EvalState *st, TextCache *tc)
 			tc->label[i][j] = CStringGetTextDatum(cr->classes[j].label);
 		}
 	}
+}
+
+/* The status text of a row: every row of a unit under 'also' says combined. */
+static Datum
+status_text(TextCache *tc, EvalFirm *f)
+{
+	return tc->status[FIRM_MEMBERS(f) > 0 && !f->hidden ? FIRM_COMBINED : f->status];
 }
 
 /* Total (10^-6) as numeric with the cohort's score_digits. */
@@ -113,8 +121,11 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 	int			k;
 
 	memset(n, true, sizeof(n));
-	v[0] = EVAL_TEXT_DATUM(f->credit_code);
-	n[0] = false;
+	if (f->credit_code)
+	{
+		v[0] = EVAL_TEXT_DATUM(f->credit_code);
+		n[0] = false;
+	}
 	if (f->name)
 	{
 		v[1] = EVAL_TEXT_DATUM(f->name);
@@ -132,7 +143,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[4] = Int64GetDatum(f->land);
 		n[4] = false;
 	}
-	v[5] = tc->status[f->status];
+	v[5] = status_text(tc, f);
 	n[5] = false;
 	if (graded)
 	{
@@ -140,7 +151,8 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		v[9] = tc->cls[g->cohort][f->cls];
 		v[10] = tc->label[g->cohort][f->cls];
 		n[6] = n[9] = n[10] = false;
-		if (FIRM_RANKED(f))
+		/* a member of a merged unit shows the unit's rank */
+		if (FIRM_RANKED(f) || (f->status == FIRM_COMBINED && f->unit >= 0))
 		{
 			v[7] = Int32GetDatum(f->rank);
 			v[8] = Int32GetDatum((int32) g->n);
@@ -176,8 +188,7 @@ emit_evaluate(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		else if (graded && ir->missing != MISSING_RENORMALISE)
 		{
 			v[col + EVAL_NINDICATORS] =
-				eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
-									   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				eval_scaled_to_numeric(eval_missing_item(ir, g, k), EVAL_SCORE_DIGITS, true);
 			n[col + EVAL_NINDICATORS] = false;
 		}
 	}
@@ -204,13 +215,14 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 		bool		derived = g->nval[k] > 0 || ir->bench_kind == BENCH_FIXED;
 
 		memset(n, true, sizeof(n));
-		v[0] = EVAL_TEXT_DATUM(f->credit_code);
+		v[0] = f->credit_code ? EVAL_TEXT_DATUM(f->credit_code) : (Datum) 0;
 		v[1] = tc->scope[g->cohort];
-		v[3] = tc->status[f->status];
+		v[3] = status_text(tc, f);
 		v[4] = tc->codes[g->cohort][k];
 		v[5] = tc->names[g->cohort][k];
 		v[6] = tc->units[g->cohort][k];
-		n[0] = n[1] = n[3] = n[4] = n[5] = n[6] = false;
+		n[0] = f->credit_code == NULL;
+		n[1] = n[3] = n[4] = n[5] = n[6] = false;
 		if (g->name)
 		{
 			v[2] = EVAL_TEXT_DATUM(g->name);
@@ -248,8 +260,7 @@ emit_explain(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f)
 			}
 			else if (ir->missing != MISSING_RENORMALISE)
 			{
-				v[12] = eval_scaled_to_numeric(ir->missing == MISSING_GROUP_AVERAGE ?
-											   g->avgitem[k] : 0, EVAL_SCORE_DIGITS, true);
+				v[12] = eval_scaled_to_numeric(eval_missing_item(ir, g, k), EVAL_SCORE_DIGITS, true);
 				n[12] = false;
 			}
 			v[13] = BoolGetDatum(c);
@@ -357,10 +368,11 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 
 	memset(n, true, sizeof(n));
 	initStringInfo(&text);
-	v[0] = EVAL_TEXT_DATUM(f->credit_code);
+	v[0] = f->credit_code ? EVAL_TEXT_DATUM(f->credit_code) : (Datum) 0;
 	v[1] = tc->scope[g->cohort];
-	v[3] = tc->status[f->status];
-	n[0] = n[3] = false;
+	v[3] = status_text(tc, f);
+	n[0] = f->credit_code == NULL;
+	n[3] = false;
 	n[1] = g->cohort == st->rules->ncohorts;	/* in no list */
 	if (g->name)
 	{
@@ -379,7 +391,7 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 		v[4] = tc->cls[g->cohort][f->cls];
 		v[5] = total_numeric(cr, f->total6);
 		n[4] = n[5] = false;
-		if (f->status == FIRM_VETO || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
+		if (f->vetoed || f->status == FIRM_MANAGED || f->status == FIRM_INHERITED)
 			appendStringInfoString(&text, f->reason);
 		else if (f->cls == 0)
 			appendStringInfo(&text, eval_local("已在最高类%s（%s）"), cr->classes[0].class_code,

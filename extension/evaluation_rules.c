@@ -45,15 +45,14 @@ const char *const eval_input_names[EVAL_NINPUTS] = {
 	"value_added", "revenue", "main_revenue", "rd", "energy_tce", "emission_t",
 	"employees", "electricity", "exempt_reason", "registered_on",
 	"land_supplied_on", "producing", "veto_reason", "bonus", "penalty",
-	"correction", "tenant", "landlord_code", "small_park"
+	"correction", "tenant", "landlord_code", "small_park", "unit_code"
 };
 
 static const char *const method_names[] = {"ratio", "lower_better", "minmax", "rank", "step"};
 static const char *const bench_names[] = {"fixed", "ratio_of_sums", "mean", "median"};
-static const char *const missing_names[] = {
-	"zero", "group_average_score", "renormalise", "error"
-};
+static const char *const missing_names[EVAL_NMISSING] = EVAL_MISSING_NAMES;
 static const char *const rounding_names[] = {"round", "floor", "ceil"};
+static const char *const combine_names[] = {"none", "merged", "also"};
 static const char *const cut_froms[] = {"top", "bottom"};
 
 /*
@@ -412,6 +411,9 @@ parse_scheme_row(RowReader *r, CohortRule *c)
 	parse_list_condition(r, c);
 	d = row_get_new(r, "tenant_follows_landlord", &isnull);
 	c->follow_landlord = !isnull && DatumGetBool(d);
+	(void) row_get_new(r, "combine", &isnull);
+	c->combine = isnull ? COMBINE_NONE :
+		(int8) row_choice(r, "combine", combine_names, lengthof(combine_names));
 	d = row_get_new(r, "exempt_class", &isnull);
 	c->exempt_class_code = isnull ? NULL : TextDatumGetCString(d);
 	c->exempt_class = -1;
@@ -844,6 +846,8 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 {
 	char	   *code = row_text(r, "indicator");
 	bool		has_bench;
+	bool		has_missing_score;
+	int64		max_points = (int64) EVAL_MAX_FACTOR * EVAL_SCORE_SCALE;
 	int64		max = (int64) EVAL_MAX_FACTOR;
 
 	ir->code = code;
@@ -893,6 +897,20 @@ parse_indicator_row(RowReader *r, IndicatorRule *ir)
 				 errdetail("In %s.", r->where)));
 	ir->missing = (EvalMissing) row_choice(r, "missing", missing_names,
 										   lengthof(missing_names));
+	/* missing_score (1.1): the item score of a missing value under missing = 'score' */
+	has_missing_score = SPI_fnumber(r->desc, "missing_score") > 0 &&
+		row_scaled(r, "missing_score", EVAL_SCORE_DIGITS, -max_points, false, max_points,
+				   &ir->missing_score6);
+	if ((ir->missing == MISSING_SCORE) != has_missing_score)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(ir->missing == MISSING_SCORE ?
+						"indicator %s has missing = score but no missing_score" :
+						"indicator %s has a missing_score but missing is not score", code),
+				 errdetail("In %s.", r->where),
+				 errhint("missing = 'score' gives a missing value the item score missing_score (e.g. -3 for \"缺少能耗数据扣3分\"); other rules take no missing_score.")));
+	if (!has_missing_score)
+		ir->missing_score6 = 0;
 	parse_steps(r, ir, code);
 	(void) row_bool(r, "builtin");
 }
@@ -1121,6 +1139,15 @@ validate_rules(RuleSet *rs)
 			rs->lists_by_land = true;
 		if (c->tenant >= 0)
 			rs->lists_by_tenant = true;
+		if (i == 0)
+			rs->combine = c->combine;
+		else if (c->combine != rs->combine)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("evaluation lists %s and %s of rule set \"%s\" %d combine related firms differently",
+							rs->cohorts[0].scope, c->scope, rs->code, rs->year),
+					 errdetail("A combined unit (input unit_code) is formed before its list is known, so combine must be the same on every list."),
+					 errhint("Set evaluation_scheme.combine to one value (none, merged, also) on every row of the rule set.")));
 		for (j = 0; j < i; j++)
 			if (lists_overlap(&rs->cohorts[j], c) &&
 				!(strcmp(c->scope, "all") == 0 || strcmp(rs->cohorts[j].scope, "all") == 0))

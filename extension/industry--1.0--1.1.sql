@@ -98,6 +98,33 @@ CREATE OR REPLACE FUNCTION @extschema@.rule_set_guard() RETURNS trigger
 COMMENT ON FUNCTION @extschema@.rule_set_guard() IS
 	'trigger: keeps the built-in rows of a rule table read-only (argument: the copy function, for the hint)';
 
+-- The one check of every copy function (evaluation_copy_scheme, tier_copy, policy_copy):
+-- the source exists (42704), the target does not yet (42710), no name is NULL (22004).
+CREATE FUNCTION @extschema@.rule_copy_check(what text, source text, source_exists boolean,
+	target text, target_exists boolean, table_name text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $fn$
+BEGIN
+	IF source IS NULL OR target IS NULL THEN
+		RAISE EXCEPTION 'the names of the % to copy and of its copy must not be NULL', what
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF NOT source_exists THEN
+		RAISE EXCEPTION '% "%" does not exist', what, source
+			USING ERRCODE = 'undefined_object',
+				  HINT = pg_catalog.format('See the rows of %s.', table_name);
+	END IF;
+	IF target_exists THEN
+		RAISE EXCEPTION '% "%" already exists', what, target
+			USING ERRCODE = 'duplicate_object',
+				  HINT = 'Copy to a new name, or delete the existing rule set first.';
+	END IF;
+END;
+$fn$;
+COMMENT ON FUNCTION @extschema@.rule_copy_check(text, text, boolean, text, boolean, text) IS
+	'the check of every copy function: 22004 for a NULL name, 42704 when the source does not exist, 42710 when the target exists';
+
 -- ======================================================================================
 -- evaluation_rules
 -- ======================================================================================
@@ -131,6 +158,17 @@ COMMENT ON COLUMN @extschema@.evaluation_scheme.tenant_follows_landlord IS
 COMMENT ON COLUMN @extschema@.evaluation_scheme.exempt_class IS
 	'class given to exempt firms (参照X类管理): scored and listed with this class, outside the quota ranking; NULL: not scored';
 
+-- Related firms evaluated as one unit (遂昌 [S11], 黄岩 [S4]): firms with the same input
+-- unit_code form a combined unit whose amounts are summed.  combine = 'none' (the default,
+-- every 1.0 row): unit_code is ignored; 'merged': the unit is evaluated in its members'
+-- stead, takes one place, and every member gets its result (status 'combined'); 'also':
+-- each member is evaluated alone and the unit is scored too, without a place.  The same
+-- value on every list of a rule set.  doc/evaluation.md §2.7.
+ALTER TABLE @extschema@.evaluation_scheme
+	ADD COLUMN combine text NOT NULL DEFAULT 'none';
+COMMENT ON COLUMN @extschema@.evaluation_scheme.combine IS
+	'related firms (input unit_code): none (each alone), merged (the unit evaluated in the members'' stead, one place), also (each alone and the unit too, without a place)';
+
 -- Scoring methods rank (weight × (m - r + 1) / m by the value's rank r among the m firms of
 -- the group with a value) and step (分档计分): steps are value thresholds, strictly
 -- decreasing, step_points the points from each step up, plus one for below every step.
@@ -142,6 +180,13 @@ COMMENT ON COLUMN @extschema@.evaluation_indicator.steps IS
 	'method step (分档计分): value thresholds, strictly decreasing; NULL for other methods';
 COMMENT ON COLUMN @extschema@.evaluation_indicator.step_points IS
 	'method step: points from each step up, then the points below every step (one more element than steps)';
+
+-- Missing-data rule score: a missing value scores missing_score points (negative for a
+-- deduction: an older scheme's "能耗数据为零或缺失扣3分" is -3 [S18]).  NULL under every
+-- other rule (every 1.0 row).
+ALTER TABLE @extschema@.evaluation_indicator ADD COLUMN missing_score numeric;
+COMMENT ON COLUMN @extschema@.evaluation_indicator.missing_score IS
+	'missing = score: the item score of a missing value, in points (negative deducts); NULL under every other rule';
 
 -- Evaluation lists (评价名单) as data: a scheme row is a list with a name (scope, now any
 -- text) and a condition on the input: match_scope (the input's scope value), land_from
@@ -226,26 +271,38 @@ CREATE OR REPLACE FUNCTION @extschema@.evaluation_copy_scheme(scheme text, year 
 RETURNS integer
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('rule set',
+		CASE WHEN evaluation_copy_scheme.scheme IS NOT NULL AND evaluation_copy_scheme.year IS NOT NULL THEN
+			pg_catalog.format('%s %s', evaluation_copy_scheme.scheme, evaluation_copy_scheme.year) END,
+		EXISTS (SELECT FROM @extschema@.evaluation_scheme s
+				 WHERE s.code OPERATOR(pg_catalog.=) evaluation_copy_scheme.scheme
+				   AND s.year OPERATOR(pg_catalog.=) evaluation_copy_scheme.year),
+		CASE WHEN new_scheme IS NOT NULL THEN
+			pg_catalog.format('%s %s', new_scheme, COALESCE(new_year, evaluation_copy_scheme.year)) END,
+		EXISTS (SELECT FROM @extschema@.evaluation_scheme s
+				 WHERE s.code OPERATOR(pg_catalog.=) new_scheme
+				   AND s.year OPERATOR(pg_catalog.=) COALESCE(new_year, evaluation_copy_scheme.year)),
+		'evaluation_scheme');
 	SELECT @extschema@.evaluation_validate(scheme, year);
 	INSERT INTO @extschema@.evaluation_scheme (code, year, scope, jurisdiction, title, source,
 		note, group_by_industry, classification, quota_rounding, tie_rule, score_digits,
 		rd_denominator, min_land, exempt_registered_years, exempt_land_years,
 		exempt_not_producing, veto_rule, veto_steps, exempt_class, match_scope, land_from,
-		land_below, tenant, tenant_follows_landlord, builtin)
+		land_below, tenant, tenant_follows_landlord, combine, builtin)
 	SELECT new_scheme, COALESCE(new_year, s.year), s.scope, s.jurisdiction, s.title, s.source,
 		pg_catalog.concat_ws(' ', s.note, pg_catalog.format('(copied from %s %s)', s.code, s.year)),
 		s.group_by_industry, s.classification, s.quota_rounding, s.tie_rule, s.score_digits,
 		s.rd_denominator, s.min_land, s.exempt_registered_years, s.exempt_land_years,
 		s.exempt_not_producing, s.veto_rule, s.veto_steps, s.exempt_class, s.match_scope,
-		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, false
+		s.land_from, s.land_below, s.tenant, s.tenant_follows_landlord, s.combine, false
 	FROM @extschema@.evaluation_scheme s
 	WHERE s.code = evaluation_copy_scheme.scheme AND s.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_indicator (code, year, scope, indicator, weight,
 		benchmark_kind, benchmark, multiplier, method, cap, floor, missing, source, steps,
-		step_points, builtin)
+		step_points, missing_score, builtin)
 	SELECT new_scheme, COALESCE(new_year, i.year), i.scope, i.indicator, i.weight,
 		i.benchmark_kind, i.benchmark, i.multiplier, i.method, i.cap, i.floor, i.missing,
-		i.source, i.steps, i.step_points, false
+		i.source, i.steps, i.step_points, i.missing_score, false
 	FROM @extschema@.evaluation_indicator i
 	WHERE i.code = evaluation_copy_scheme.scheme AND i.year = evaluation_copy_scheme.year;
 	INSERT INTO @extschema@.evaluation_class (code, year, scope, position, class, label, quota,
@@ -272,6 +329,56 @@ RETURNS numeric
 	AS 'MODULE_PATHNAME', 'step_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.step_score(numeric, numeric, numeric[], numeric[], numeric, numeric) IS
 	'item score of the step method (分档计分): the points of the first step the value reaches, else the last step_points; then floor and cap';
+
+
+-- evaluation_distribution counts firms: the row of a unit under combine = 'also' (status
+-- 'combined' without a rank) repeats its members, who are counted on their own rows.
+CREATE OR REPLACE FUNCTION @extschema@.evaluation_distribution(scheme text, year integer, query text)
+RETURNS TABLE (scope text, industry_group text, class text, label text, firms bigint,
+	percent numeric, land @extschema@.mu_area)
+LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+BEGIN ATOMIC
+	WITH r AS (
+		SELECT e.scope, e.industry_group, e.class, e.land
+		FROM @extschema@.evaluate(evaluation_distribution.scheme, evaluation_distribution.year,
+			evaluation_distribution.query) e
+		WHERE NOT (e.status OPERATOR(pg_catalog.=) 'combined' AND e.rank IS NULL)
+	), g AS (
+		SELECT DISTINCT r.scope, r.industry_group FROM r
+	), cells AS (
+		SELECT g.scope, g.industry_group, c.position, c.class, c.label,
+			(SELECT pg_catalog.count(*) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS firms,
+			(SELECT pg_catalog.sum(r.land::pg_catalog.numeric) FROM r
+			 WHERE r.scope = g.scope AND r.industry_group IS NOT DISTINCT FROM g.industry_group
+			   AND r.class = c.class) AS land
+		FROM g JOIN @extschema@.evaluation_class c
+			ON c.code = evaluation_distribution.scheme AND c.year = evaluation_distribution.year
+			AND c.scope = g.scope
+	), pct AS (
+		SELECT cells.*,
+			(@extschema@.largest_remainder(
+				pg_catalog.array_agg(cells.firms) OVER (PARTITION BY cells.scope, cells.industry_group
+					ORDER BY cells.position ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+				1))[cells.position] AS percent
+		FROM cells
+	)
+	SELECT x.scope, x.industry_group, x.class, x.label, x.firms, x.percent, x.land
+	FROM (
+		SELECT pct.scope, pct.industry_group, pct.position, pct.class, pct.label, pct.firms,
+			pct.percent, COALESCE(pct.land, 0)::@extschema@.mu_area AS land
+		FROM pct
+		UNION ALL
+		SELECT r.scope, r.industry_group, 2147483647, NULL, '不参评', pg_catalog.count(*), NULL,
+			COALESCE(pg_catalog.sum(r.land::pg_catalog.numeric), 0)::@extschema@.mu_area
+		FROM r WHERE r.class IS NULL
+		GROUP BY r.scope, r.industry_group
+	) x
+	ORDER BY x.scope COLLATE "C", x.industry_group COLLATE "C" NULLS LAST, x.position;
+END;
+COMMENT ON FUNCTION @extschema@.evaluation_distribution(text, integer, text) IS
+	'class distribution per group: firms, percent (adding up to 100.0), land; the last class''s land is the 腾笼换鸟 list';
 
 -- ======================================================================================
 -- tier_criteria
@@ -304,6 +411,17 @@ CREATE OR REPLACE FUNCTION @extschema@.tier_copy(code text, version text, new_ve
 RETURNS void
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('tier',
+		CASE WHEN tier_copy.code IS NOT NULL AND tier_copy.version IS NOT NULL THEN
+			pg_catalog.concat(tier_copy.code, ':', tier_copy.version) END,
+		EXISTS (SELECT FROM @extschema@.tier_definition d
+				 WHERE d.code OPERATOR(pg_catalog.=) tier_copy.code
+				   AND d.version OPERATOR(pg_catalog.=) tier_copy.version),
+		CASE WHEN new_version IS NOT NULL THEN pg_catalog.concat(tier_copy.code, ':', new_version) END,
+		EXISTS (SELECT FROM @extschema@.tier_definition d
+				 WHERE d.code OPERATOR(pg_catalog.=) tier_copy.code
+				   AND d.version OPERATOR(pg_catalog.=) new_version),
+		'tier_definition');
 	INSERT INTO @extschema@.tier_definition (code, version, label, source, valid_from, growth_average, note)
 	SELECT d.code, new_version, d.label, d.source, CURRENT_DATE, d.growth_average,
 		pg_catalog.concat_ws('; ', d.note, 'copied from ' OPERATOR(pg_catalog.||) d.version)
@@ -1867,6 +1985,17 @@ CREATE FUNCTION @extschema@.policy_copy(code text, year integer, new_code text,
 RETURNS integer
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 BEGIN ATOMIC
+	SELECT @extschema@.rule_copy_check('policy set',
+		CASE WHEN policy_copy.code IS NOT NULL AND policy_copy.year IS NOT NULL THEN
+			pg_catalog.format('%s %s', policy_copy.code, policy_copy.year) END,
+		EXISTS (SELECT FROM @extschema@.policy_set s
+				 WHERE s.code OPERATOR(pg_catalog.=) policy_copy.code
+				   AND s.year OPERATOR(pg_catalog.=) policy_copy.year),
+		CASE WHEN new_code IS NOT NULL THEN pg_catalog.format('%s %s', new_code, COALESCE(new_year, policy_copy.year)) END,
+		EXISTS (SELECT FROM @extschema@.policy_set s
+				 WHERE s.code OPERATOR(pg_catalog.=) new_code
+				   AND s.year OPERATOR(pg_catalog.=) COALESCE(new_year, policy_copy.year)),
+		'policy_set');
 	SELECT @extschema@.policy_validate(policy_copy.code, policy_copy.year);
 	INSERT INTO @extschema@.policy_set (code, year, jurisdiction, title, source, note)
 	SELECT new_code, COALESCE(new_year, s.year), s.jurisdiction, s.title, s.source,

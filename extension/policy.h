@@ -209,7 +209,7 @@ extern void policy_allocate_pro_rata(const int64 *amounts, int n, int64 budget,
 extern Rat	policy_mu_to_m2(int64 micro_mu);
 
 /* phrases: money "2.74万元" / "150元", a rational "0.5", a rate "1%" */
-extern void policy_append_money(StringInfo s, int64 fen);
+extern void policy_append_money(StringInfo s, int64 fen, bool exact);
 extern void policy_append_rat(StringInfo s, Rat r, int max_digits);
 extern void policy_append_percent(StringInfo s, Rat fraction);
 

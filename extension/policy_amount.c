@@ -293,13 +293,16 @@ append_scaled(StringInfo s, int128 v, int digits)
 /*
  * Money as explanations write it: 万元 with at most two decimals from 1万元
  * up ("2.74万元", "12万元"), else 元 with at most two decimals ("150元").
+ * With exact, 万元 only when two decimals of 万元 hold the amount, else 元
+ * ("9999999.99元"): for the data a threshold is compared with, so that a
+ * rounded figure never seems to reach a band it misses.
  */
 void
-policy_append_money(StringInfo s, int64 fen)
+policy_append_money(StringInfo s, int64 fen, bool exact)
 {
 	int64		a = fen < 0 ? -fen : fen;
 
-	if (a >= 1000000)
+	if (a >= 1000000 && (!exact || fen % 10000 == 0))
 	{
 		append_scaled(s, int128_div_round(fen, 10000), 2);
 		appendStringInfoString(s, "万元");

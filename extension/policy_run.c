@@ -329,10 +329,10 @@ static void
 append_quantity(StringInfo s, InputCol c, Rat v, const char *unit)
 {
 	if (c.type == KIT_YUAN)
-		policy_append_money(s, policy_rat_to_fen(v));
+		policy_append_money(s, policy_rat_to_fen(v), true);
 	else
 	{
-		policy_append_rat(s, v, 4);
+		policy_append_rat(s, v, 6);
 		if (unit)
 			appendStringInfoString(s, unit);
 		else if (c.type == KIT_MU_AREA)
@@ -614,7 +614,7 @@ amount_rate(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 			appendStringInfo(&o->expl, "（%s）", detail.data);
 	}
 	appendStringInfo(&o->expl, "计%s", amount_noun(p));
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* The number of the highest band v reaches (0: none). */
@@ -660,7 +660,7 @@ amount_step(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	o->computed = p->items[band - 1].value_fen;
 	o->has_computed = true;
 	appendStringInfo(&o->expl, "，达到%s档，奖励", band_label(p, band));
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* new_step: the reward of the bands newly reached (value vs value_prev1 and history). */
@@ -688,7 +688,7 @@ amount_new_step(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 				before = i;
 	appendStringInfo(&o->expl, "%s由", base_noun(p));
 	append_quantity(&o->expl, b->base, prev, p->base_unit);
-	appendStringInfoString(&o->expl, "增至");
+	appendStringInfoString(&o->expl, rat_cmp(v, prev) < 0 ? "降至" : "增至");
 	append_quantity(&o->expl, b->base, v, p->base_unit);
 	if (now <= before)
 	{
@@ -714,7 +714,7 @@ amount_new_step(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	o->computed = total;
 	o->has_computed = true;
 	appendStringInfo(&o->expl, "，首次达到%s档，奖励", bands.data);
-	policy_append_money(&o->expl, total);
+	policy_append_money(&o->expl, total, false);
 	if (p->step_rule == POLICY_STEP_DIFFERENCE && before > 0)
 		appendStringInfo(&o->expl, "（按差额，已奖励%s档）", band_label(p, before));
 }
@@ -734,7 +734,7 @@ amount_one_off(PolicyRun *run, const Policy *p, Outcome *o)
 		o->computed = p->amount_fen;
 		o->has_computed = true;
 		appendStringInfo(&o->expl, "%s：一次性奖励", p->label);
-		policy_append_money(&o->expl, o->computed);
+		policy_append_money(&o->expl, o->computed, false);
 		return;
 	}
 	if (!by_tier && f->class_p != KIT_PRESENT)
@@ -785,7 +785,7 @@ amount_one_off(PolicyRun *run, const Policy *p, Outcome *o)
 	o->has_computed = true;
 	appendStringInfo(&o->expl, "%s%s，一次性奖励", by_tier ? "新获" : "评为",
 					 p->items[best].label ? p->items[best].label : p->items[best].key);
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* staged: the stage due of a total paid in stages. */
@@ -832,11 +832,11 @@ amount_staged(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	o->computed = policy_stage_fen(p->amount_fen, shares, p->nitems, stage);
 	o->has_computed = true;
 	appendStringInfoString(&o->expl, p->label);
-	policy_append_money(&o->expl, p->amount_fen);
+	policy_append_money(&o->expl, p->amount_fen, false);
 	appendStringInfo(&o->expl, "分%d期兑现：第%d期（", p->nitems, stage);
 	policy_append_percent(&o->expl, shares[stage - 1]);
 	appendStringInfoString(&o->expl, "）");
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* The item of the firm's class (per_unit, land_tax); NULL and the row set if none. */
@@ -876,7 +876,7 @@ amount_per_unit(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	appendStringInfo(&o->expl, "%s%s：%s", class_phrase(run->firm.class_), p->label, base_noun(p));
 	append_quantity(&o->expl, b->base, q, p->base_unit);
 	appendStringInfo(&o->expl, "×%s元=", it->value_text);
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* land_tax: land in 平方米 × 元/平方米 × the class's share. */
@@ -901,7 +901,7 @@ amount_land_tax(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 	appendStringInfo(&o->expl, "平方米）×%s元/平方米×", p->rate_text);
 	policy_append_percent(&o->expl, it->value);
 	appendStringInfoString(&o->expl, "=");
-	policy_append_money(&o->expl, o->computed);
+	policy_append_money(&o->expl, o->computed, false);
 }
 
 /* Caps per firm and per period (period: less what the firm was already paid). */
@@ -916,10 +916,10 @@ apply_caps(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 		o->amount = p->cap_fen;
 		initStringInfo(&s);
 		appendStringInfoString(&s, "每户上限");
-		policy_append_money(&s, p->cap_fen);
+		policy_append_money(&s, p->cap_fen, false);
 		o->applied = s.data;
 		appendStringInfoString(&o->expl, "，超过每户上限，按");
-		policy_append_money(&o->expl, p->cap_fen);
+		policy_append_money(&o->expl, p->cap_fen, false);
 		appendStringInfoString(&o->expl, "兑现");
 	}
 	if (p->has_period_cap)
@@ -950,13 +950,13 @@ apply_caps(PolicyRun *run, const Policy *p, const Bound *b, Outcome *o)
 			o->amount = left;
 			initStringInfo(&s);
 			appendStringInfoString(&s, "本期上限");
-			policy_append_money(&s, p->period_cap_fen);
+			policy_append_money(&s, p->period_cap_fen, false);
 			appendStringInfoString(&s, "（已兑现");
-			policy_append_money(&s, paid_fen);
+			policy_append_money(&s, paid_fen, false);
 			appendStringInfoString(&s, "）");
 			o->applied = s.data;
 			appendStringInfoString(&o->expl, "，受本期上限所限，兑现");
-			policy_append_money(&o->expl, left);
+			policy_append_money(&o->expl, left, false);
 		}
 	}
 }
@@ -1291,10 +1291,10 @@ share_budget(PolicyRun *run, const Policy *p, Bound *b)
 
 		initStringInfo(&note);
 		appendStringInfoString(&note, "预算");
-		policy_append_money(&note, p->budget_fen);
+		policy_append_money(&note, p->budget_fen, false);
 		appendStringInfoString(&note, "不足（应兑现合计");
 		if (asked <= PG_INT64_MAX)
-			policy_append_money(&note, (int64) asked);
+			policy_append_money(&note, (int64) asked, false);
 		else
 		{
 			policy_append_rat(&note, rat_make(asked, 100), 2);
@@ -1315,7 +1315,7 @@ share_budget(PolicyRun *run, const Policy *p, Bound *b)
 
 				initStringInfo(&s);
 				appendStringInfo(&s, "%s；%s，按比例兑现", elig[i]->expl, note.data);
-				policy_append_money(&s, out[i]);
+				policy_append_money(&s, out[i], true);
 				elig[i]->expl = s.data;
 				elig[i]->amount = out[i];
 				elig[i]->applied = psprintf("%s，按比例", note.data);
@@ -1337,7 +1337,7 @@ share_budget(PolicyRun *run, const Policy *p, Bound *b)
 				{
 					appendStringInfoString(&s, pay > 0 ? "兑现余额" : "，预算已用完");
 					if (pay > 0)
-						policy_append_money(&s, pay);
+						policy_append_money(&s, pay, true);
 				}
 				left -= pay;
 				elig[i]->expl = s.data;

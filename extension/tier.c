@@ -302,8 +302,8 @@ bad_number(const TierInput *in, const char *text)
 /*
  * Raise 22023 unless a known value suits its attribute's unit: people and
  * counts are whole numbers >= 0, a rank is a whole number >= 1, years and
- * ratios are >= 0 (money, levels, points and users' own attributes are any
- * number).
+ * ratios are >= 0, a yes/no flag is 0 or 1 (money, levels, points and users'
+ * own attributes are any number).
  */
 static void
 check_domain(const TierInput *in, Value v)
@@ -329,6 +329,10 @@ check_domain(const TierInput *in, Value v)
 		case TU_RATIO:
 			if (sign < 0)
 				need = "a number, 0 or more";
+			break;
+		case TU_FLAG:
+			if (!whole || v.q.n < 0 || v.q.n > 1)
+				need = "0 or 1 (or a boolean)";
 			break;
 		default:
 			break;
@@ -580,8 +584,16 @@ read_jsonb(TierState *st, Jsonb *jb)
 			st->held = palloc(Max(JB_ROOT_COUNT(arr), 1) * sizeof(char *));
 			it = JsonbIteratorInit(&arr->root);
 			while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
-				if (tok == WJB_ELEM && e.type == jbvString)
-					st->held[st->nheld++] = pnstrdup(e.val.string.val, e.val.string.len);
+			{
+				if (tok != WJB_ELEM || e.type == jbvNull)
+					continue;
+				if (e.type != jbvString)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("tier input \"tiers_held\" must be an array of tier codes"),
+							 errdetail("An element is not a string.")));
+				st->held[st->nheld++] = pnstrdup(e.val.string.val, e.val.string.len);
+			}
 			continue;
 		}
 		if (jv->type == jbvBinary)
@@ -1263,11 +1275,22 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 		Rat			shown = shortfall;
 		const char *uname = "";
 		char	   *num;
+		bool		exclusive = below ? !c->range.low_incl : !c->range.high_incl;
+		bool		stepped = false;	/* the smallest step past a 超过/不满 bound */
 
 		switch (sunit)
 		{
 			case TU_MONEY:
-				shown = rat_make(rat_ceil(rat_mul(shortfall, rat_int(100))), 100);
+				if (exclusive)
+				{
+					/* 1分 more than the bound, yuan's resolution */
+					Rat			fen = rat_mul(shortfall, rat_int(100));
+
+					shown = rat_make(rat_floordiv128(fen.n, fen.d) + 1, 100);
+					stepped = true;
+				}
+				else
+					shown = rat_make(rat_ceil(rat_mul(shortfall, rat_int(100))), 100);
 				uname = "元";
 				break;
 			case TU_RATIO:
@@ -1275,12 +1298,13 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 				uname = "个百分点";
 				break;
 			case TU_PEOPLE:
-				shown = rat_int((int64) rat_ceil(shortfall));
-				uname = "人";
-				break;
 			case TU_COUNT:
-				shown = rat_int((int64) rat_ceil(shortfall));
-				uname = "项";
+				/* whole numbers: past a 超过/不满 bound is one more */
+				stepped = exclusive;
+				shown = rat_int((int64) (exclusive ?
+										 rat_floordiv128(shortfall.n, shortfall.d) + 1 :
+										 rat_ceil(shortfall)));
+				uname = sunit == TU_PEOPLE ? "人" : "项";
 				break;
 			case TU_YEARS:
 				shown = rat_ceil_decimals(shortfall, 4);
@@ -1302,10 +1326,10 @@ gap_datum(TierState *st, TierRule *t, TierCrit *c)
 		gv[5] = kit_text_datum(uname);
 		gn[4] = gn[5] = false;
 
-		num = (sunit == TU_MONEY) ? money_text(shortfall)
+		num = (sunit == TU_MONEY) ? money_text(stepped ? shown : shortfall)
 			: psprintf("%s%s", rat_to_cstring(shown, sunit == TU_RATIO ? 2 : 4), uname);
 		/* 超过/不满: the bound itself is not enough */
-		if (below ? !c->range.low_incl : !c->range.high_incl)
+		if (exclusive && !stepped)
 			num = psprintf("超过%s", num);
 		if (rat_cmp(shown, rat_int(0)) == 0)
 			text = psprintf("%s需%s", slabel, c->required_text);

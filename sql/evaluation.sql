@@ -248,7 +248,8 @@ SELECT * FROM evaluate('zhejiang', 2024, 'SELECT credit_code, scope, industry_gr
 SELECT * FROM evaluate('evaltest', 2023, 'SELECT credit_code, industry_group, land, tax::text AS tax FROM evaluation_q');
 SELECT * FROM evaluate('evaltest', 2023, 'SELECT credit_code, industry_group, tax::yuan AS land, tax FROM evaluation_q');
 SELECT * FROM evaluate('huangyan', 2022, 'SELECT credit_code, ''服务业'' AS scope, land, tax, electricity FROM evaluation_hy');
-SELECT * FROM evaluate('evaltest', 2023, 'SELECT NULL::text AS credit_code, industry_group, land, tax FROM evaluation_q');
+-- 1.1: a NULL credit_code is that row's error (status error), not the call's
+SELECT count(*), min(status), max(reason) FROM evaluate('evaltest', 2023, 'SELECT NULL::text AS credit_code, industry_group, land, tax FROM evaluation_q');
 SELECT * FROM evaluate('evaltest', 2023, 'SELECT *, 1 AS tax FROM evaluation_q');
 SELECT * FROM evaluate('evaltest', 2023, 'SELECT * FROM evaluation_q WHERE false; SELECT 2');
 SELECT * FROM evaluate('evaltest', 2023, 'CREATE TEMP TABLE evaluation_nope ()');
@@ -293,6 +294,8 @@ UPDATE evaluation_indicator SET weight = 40 WHERE code = 'evaltest_hy' AND indic
 SELECT scope, count(*), sum(weight), bool_or(builtin) FROM evaluation_indicator
 WHERE code = 'evaltest_hy' AND year = 2023 GROUP BY scope ORDER BY scope COLLATE "C";
 SELECT evaluation_copy_scheme('nowhere', 2022, 'evaltest_none');
+SELECT evaluation_copy_scheme('zhejiang', 2024, 'zhejiang');
+SELECT evaluation_copy_scheme('zhejiang', 2024, NULL);
 -- the building blocks reject bad arguments
 SELECT indicator_score(1, 10, 'ratio');
 SELECT indicator_score(1, 10, 'ratio', 0);

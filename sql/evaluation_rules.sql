@@ -658,11 +658,11 @@ FROM evaluation_gap('evalrules_g', 2024, $$SELECT * FROM (VALUES
 ORDER BY credit_code;
 
 -- ---------------------------------------------------------------------------------
--- H. Related firms evaluated as one unit, today's route (doc/evaluation.md §3.1).  遂昌
+-- H. Related firms evaluated as one unit, by hand (doc/evaluation.md §3.2).  遂昌
 -- 2022 [S11]: "对单宗土地上存在多个工业企业，宗地上租用的工业企业数据合并计算并共享评价结果".
--- There is no rule option for it yet: the query merges each parcel's rows (GROUP BY the
--- parcel) and every member takes its parcel's result.  These are the classes a future
--- rule option must reproduce.  Rules: this test's own (the source gives no indicators).
+-- The query merges each parcel's rows (GROUP BY the parcel) and every member takes its
+-- parcel's result.  Since 1.1 the rule option combine = 'merged' gives these classes in
+-- one call (sql/evaluation_combine.sql).  Rules: this test's own (the source gives none).
 -- ---------------------------------------------------------------------------------
 INSERT INTO evaluation_scheme (code, year, scope, jurisdiction, source)
 VALUES ('evalrules_sc', 2022, 'all', '遂昌县', '[S11]');
@@ -687,9 +687,59 @@ FROM evaluate('evalrules_sc', 2022, $$SELECT parcel AS credit_code, sum(land) AS
 JOIN evalrules_sc_firms m ON m.parcel = u.credit_code
 ORDER BY m.credit_code;
 
+-- ---------------------------------------------------------------------------------
+-- I. Missing-data rule score: a missing value scores missing_score points; an older
+-- scheme deducts 3 points when energy data is zero or missing [S18] (doc/evaluation.md §1.2).
+SELECT evaluation_copy_scheme('huangyan', 2022, 'evalrules_ms', 2022);
+SELECT evaluation_copy_scheme('huangyan', 2022, 'evalrules_m0', 2022);
+UPDATE evaluation_indicator SET missing = 'score', missing_score = -3
+WHERE code = 'evalrules_ms' AND indicator = 'va_per_energy';
+CREATE TABLE evalrules_ms_firms AS
+SELECT * FROM (VALUES
+	('M1', '规上', 10, 3000000, 20000000, 1000, 50, 100, 1000000, 30000000),
+	('M2', '规上', 10, 2000000, 15000000, NULL, 40, 100, 800000, 20000000),
+	('M3', '规上', 10, 1000000, 10000000, 0, 30, 100, 500000, 10000000),
+	('M4', '规上', 10, 4000000, 30000000, 2000, 60, 100, 1500000, 40000000))
+	v(credit_code, scope, land, tax, value_added, energy_tce, emission_t, employees, rd,
+	  main_revenue);
+-- M2 (NULL) and M3 (0 tce: denominator not positive) score -3 on the item
+SELECT credit_code, va_per_energy, va_per_energy_score, total, rank, class
+FROM evaluate('evalrules_ms', 2022, 'SELECT * FROM evalrules_ms_firms') ORDER BY credit_code;
+-- the same as the rule zero minus 3 points, as long as no item's group statistic moves
+-- (a fixed benchmark; the missing firms are in no benchmark): one call = hand composition
+SELECT s.credit_code, s.total - z.total AS difference
+FROM evaluate('evalrules_ms', 2022, 'SELECT * FROM evalrules_ms_firms') s
+JOIN evaluate('evalrules_m0', 2022, 'SELECT * FROM evalrules_ms_firms') z USING (credit_code)
+ORDER BY credit_code;
+SELECT credit_code, value, score, missing_rule
+FROM evaluation_explain('evalrules_ms', 2022, 'SELECT * FROM evalrules_ms_firms')
+WHERE indicator = 'va_per_energy' ORDER BY credit_code;
+-- the gap still reaches the class: M3 with the tax needed is in the next class
+SELECT credit_code, class, next_class, tax_needed::numeric
+FROM evaluation_gap('evalrules_ms', 2022, 'SELECT * FROM evalrules_ms_firms') ORDER BY credit_code;
+SELECT d.less, e.class
+FROM evaluation_gap('evalrules_ms', 2022, 'SELECT * FROM evalrules_ms_firms') g,
+	(VALUES (0), (0.01)) d(less),
+	LATERAL evaluate('evalrules_ms', 2022, format($$SELECT credit_code, scope, land,
+		tax + CASE credit_code WHEN 'M3' THEN %s ELSE 0 END AS tax, value_added, energy_tce,
+		emission_t, employees, rd, main_revenue FROM evalrules_ms_firms$$,
+		g.tax_needed::numeric - d.less)) e
+WHERE g.credit_code = 'M3' AND e.credit_code = 'M3' ORDER BY d.less;
+-- rule rows: score needs missing_score, other rules take none (22023)
+UPDATE evaluation_indicator SET missing_score = NULL
+WHERE code = 'evalrules_ms' AND indicator = 'va_per_energy';
+UPDATE evaluation_indicator SET missing_score = -3
+WHERE code = 'evalrules_m0' AND indicator = 'va_per_energy';
+UPDATE evaluation_indicator SET missing_score = 'NaN'
+WHERE code = 'evalrules_ms' AND indicator = 'va_per_energy';
+-- a copy keeps the rule
+SELECT evaluation_copy_scheme('evalrules_ms', 2022, 'evalrules_ms2', 2022);
+SELECT missing, missing_score FROM evaluation_indicator
+WHERE code = 'evalrules_ms2' AND indicator = 'va_per_energy';
+
 -- clean up (rule rows cascade from their scheme rows)
 DELETE FROM evaluation_scheme WHERE code LIKE 'evalrules%';
 DELETE FROM evaluation_indicator_def WHERE NOT builtin;
 DROP TABLE evalrules_hy, evalrules_s16_firms, evalrules_rank_firms, evalrules_step_firms,
 	evalrules_mm_firms, evalrules_cixi_firms, evalrules_def_firms,
-	evalrules_js_firms, evalrules_sc_firms;
+	evalrules_js_firms, evalrules_sc_firms, evalrules_ms_firms;

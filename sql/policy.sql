@@ -256,3 +256,14 @@ SELECT eligible, amount::numeric, missing FROM policy_evaluate('shengzhou', 2023
 	$$SELECT '{zj_digital_workshop}'::text[] AS new_tiers, '{zj_smart_factory}'::text[] AS new_tiers_unknown,
 	  '{smart_factory:zj_smart_factory}'::text[] AS rewarded$$, '{smart_factory}');
 SELECT * FROM policy_evaluate('shengzhou', 2023, $$SELECT 1 AS tiers_unknown$$, '{smart_factory}');
+-- copies: the source must exist (42704), the copy must not (42710), names not NULL (22004)
+SELECT policy_copy('nowhere', 2024, 'x');
+SELECT policy_copy('cixi', 2024, 'cixi');
+SELECT policy_copy('cixi', 2024, NULL);
+-- explanations never round the compared data across a band, and say 降至 for a decrease
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '9999999.99元'::yuan AS revenue, '0元'::yuan AS revenue_prev1, '{}'::text[] AS rewarded$$, '{software_revenue}');
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('shengzhou', 2023,
+	$$SELECT '5000万元'::yuan AS revenue, '6000万元'::yuan AS revenue_prev1, '{}'::text[] AS rewarded$$, '{software_revenue}');
+SELECT eligible, amount::numeric, explanation FROM policy_evaluate('cixi', 2024,
+	$$SELECT 'D' AS class, 0.00001 AS electricity$$, '{electricity}');

@@ -174,3 +174,15 @@ DROP FUNCTION tier_test_error(text);
 DROP TABLE tier_test_firms;
 DELETE FROM tier_definition WHERE code LIKE 'tier_test%';
 SELECT count(*) AS user_rows FROM tier_criterion WHERE NOT builtin;
+-- copies: the source must exist (42704), the copy must not (42710), names not NULL (22004)
+SELECT tier_copy('nope', 'x', 'y');
+SELECT tier_copy('sme', 'miit-2011', 'miit-2011');
+SELECT tier_copy('sme', 'miit-2011', NULL);
+-- yes/no flags are 0 or 1; tiers_held holds strings
+SELECT * FROM tier_check_record('{"sei_field": 2}', '{chuangxin}');
+SELECT * FROM tier_check_record('{"high_tech": -1}', '{chuangxin}');
+SELECT tier, eligible FROM tier_check_record('{"high_tech": 1, "employees": 10}', '{sme}');
+SELECT * FROM tier_check_record('{"tiers_held": ["zjtx", 1]}', '{xjr}');
+-- a gap past a 超过/不满 bound is one step (1人, 1项, 1分钱), never 0
+SELECT tier, eligible, g.metric, g.shortfall, g.unit, g.text
+  FROM tier_check_record('{"employees": 1000, "revenue": 400000000}', '{sme_nbs}') c, unnest(c.gaps) g;
