@@ -356,6 +356,35 @@ cohort_scores_tax(CohortRule *cr)
 	return false;
 }
 
+/*
+ * Can the firm's extra tax move what tax_needed holds fixed?  A derived
+ * benchmark over tax moves with it (the firm's own score too); under quotas a
+ * rank, minmax or group-average item over tax moves the other firms' totals
+ * around the cut-off.  tax_needed stays the least tax that lifts the firm's
+ * total to score_needed with those held (doc/evaluation.md §5.1); the
+ * sentence then says so.
+ */
+static bool
+cohort_gap_holds_others(CohortRule *cr)
+{
+	int			k;
+
+	for (k = 0; k < cr->nind; k++)
+	{
+		IndicatorRule *ir = &cr->ind[k];
+
+		if (!ir->taxed)
+			continue;
+		if ((ir->method == METHOD_RATIO || ir->method == METHOD_LOWER_BETTER) &&
+			ir->bench_kind != BENCH_FIXED)
+			return true;
+		if (cr->by_quota && (ir->method == METHOD_RANK || ir->method == METHOD_MINMAX ||
+							 ir->missing == MISSING_GROUP_AVERAGE))
+			return true;
+	}
+	return false;
+}
+
 /* One row of evaluation_gap(). */
 void
 emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64 *order)
@@ -451,6 +480,8 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 					n[9] = false;
 					appendStringInfo(&text, eval_local("；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元"),
 									 (long long) (hundreds / 100), (long long) (hundreds % 100));
+					if (cohort_gap_holds_others(cr))
+						appendStringInfoString(&text, eval_local("（按其他企业得分和基准值不变测算）"));
 				}
 				else
 					appendStringInfoString(&text, eval_local("；仅增加税收无法达到"));
