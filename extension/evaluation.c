@@ -219,7 +219,7 @@ eval_bind(KitQuery *q, void *arg)
 	for (c = 0; c < rs->ncohorts; c++)
 	{
 		CohortRule *cr = &rs->cohorts[c];
-		char	   *who = psprintf("The %s rules", cr->scope);
+		char	   *who = psprintf("list \"%s\"", cr->scope);
 
 #define NEED(input, text) \
 		do { \
@@ -243,17 +243,17 @@ eval_bind(KitQuery *q, void *arg)
 				NEED(ir->den_in[i], by);
 		}
 		if (cr->has_min_land)
-			NEED(IN_LAND, psprintf("%s' min_land exemption", who));
+			NEED(IN_LAND, psprintf("The min_land exemption of %s", who));
 		if (cr->exempt_registered_years > 0)
 			NEED(IN_REGISTERED_ON,
-				 psprintf("%s' exemption of new enterprises (exempt_registered_years)", who));
+				 psprintf("The exemption of new enterprises (exempt_registered_years) of %s", who));
 		if (cr->exempt_land_years > 0)
 			NEED(IN_LAND_SUPPLIED_ON,
-				 psprintf("%s' exemption of newly supplied land (exempt_land_years)", who));
+				 psprintf("The exemption of newly supplied land (exempt_land_years) of %s", who));
 		if (cr->exempt_not_producing)
-			NEED(IN_PRODUCING, psprintf("%s' exemption of enterprises not yet producing", who));
+			NEED(IN_PRODUCING, psprintf("The exemption of enterprises not yet producing of %s", who));
 		if (cr->follow_landlord)
-			NEED(IN_LANDLORD, psprintf("%s' rule that tenants follow their landlord (tenant_follows_landlord)", who));
+			NEED(IN_LANDLORD, psprintf("The rule that tenants follow their landlord (tenant_follows_landlord) of %s", who));
 #undef NEED
 	}
 }
@@ -461,7 +461,12 @@ read_keys(EvalState *st, KitQuery *q, EvalRow *row)
 	row->name = row_text_of(st, q, IN_NAME);
 	row->scope = row_text_of(st, q, IN_SCOPE);
 	if (st->rules->combine != COMBINE_NONE)
+	{
 		row->unit = row_text_of(st, q, IN_UNIT);
+		/* an empty cell is no unit, as a spreadsheet's blank unit column means */
+		if (row->unit.s != NULL && row->unit.len == 0)
+			row->unit.s = NULL;
+	}
 	row->r[IN_LAND] = (int8) input_scaled(st, q, IN_LAND, &row->in[IN_LAND]);
 	row->tenant = input_true(st, q, IN_TENANT);
 }

@@ -440,6 +440,11 @@ row_numeric_array(RowReader *r, const char *col, int digits, int64 limit, int ma
 
 	if (isnull)
 		return -1;
+	if (ARR_NDIM(DatumGetArrayTypeP(d)) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s.%s must be a one-dimensional array", r->table, col),
+				 errdetail("In %s.", r->where)));
 	deconstruct_array(DatumGetArrayTypeP(d), NUMERICOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
 	if (n > max)

@@ -67,6 +67,12 @@ SELECT count(*) FILTER (WHERE status = 'combined') AS units, count(*) AS rows,
 	max(group_size) AS group_size
 FROM evaluate('cmb_also', 2022, 'SELECT * FROM cmb_firms');
 
+-- an empty unit_code (a blank spreadsheet cell) is no unit: the firm is evaluated alone
+SELECT credit_code, status, total, class
+FROM evaluate('cmb_also', 2022, $$SELECT credit_code, CASE WHEN unit_code IS NULL THEN '' ELSE unit_code END AS unit_code,
+	land, tax FROM cmb_firms WHERE credit_code = 'P2' UNION ALL SELECT 'P3', '', 20, 1000000$$)
+ORDER BY credit_code;
+
 -- 5. a unit of one firm: merged, P2 alone in unit U2 has its own result (status combined)
 SELECT credit_code, status, total, rank, group_size, class, reason
 FROM evaluate('cmb_merged', 2022, $$SELECT credit_code, CASE credit_code WHEN 'P2' THEN 'U2'

@@ -393,6 +393,8 @@ INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, 
 VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{2,1}', '{1,0}');
 INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps, step_points)
 VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{2,NULL}', '{1,0,0}');
+INSERT INTO evaluation_indicator (code, year, scope, indicator, weight, method, steps, step_points)
+VALUES ('evalrules_rank', 2024, 'all', 'va_per_mu', 10, 'step', '{{2,1}}', '{{1,2,3}}');
 SELECT indicator_score(1, 10, 'rank');
 -- copies keep the steps
 SELECT evaluation_copy_scheme('evalrules_step', 2024, 'evalrules_step2');
