@@ -480,6 +480,10 @@ emit_gap(EvalState *st, ReturnSetInfo *rsinfo, TextCache *tc, EvalFirm *f, int64
 					n[9] = false;
 					appendStringInfo(&text, eval_local("；按现有用地面积、其他指标不变，另需税收%lld.%02lld万元"),
 									 (long long) (hundreds / 100), (long long) (hundreds % 100));
+					if (f->status == FIRM_COMBINED && f->unit >= 0 &&
+						st->firms[f->unit].credit_code != NULL)
+						appendStringInfo(&text, eval_local("（合并单元%s合计）"),
+										 st->firms[f->unit].credit_code);
 					if (cohort_gap_holds_others(cr))
 						appendStringInfoString(&text, eval_local("（按其他企业得分和基准值不变测算）"));
 				}
