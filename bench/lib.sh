@@ -24,17 +24,9 @@ psql_do() { as_pg "$STAGE_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 # rounds each.  Prints "ms_a ms_b".  Only the queries are timed, not the setups (which
 # may be empty).
 pair_ms() {
-	local script='' i
-	for ((i = 0; i <= RUNS; i++)); do
-		script+="\\timing off"$'\n'"$1"$'\n'"\\timing on"$'\n'"$2"$'\n'
-		script+="\\timing off"$'\n'"$3"$'\n'"\\timing on"$'\n'"$4"$'\n'
-	done
-	psql_do -o /dev/null <<<"$script" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
-		awk 'NR > 2 { if (NR % 2) a[n++] = $1; else b[m++] = $1 }
-			END { ba = a[0]; bb = b[0]
-				for (i = 1; i < n; i++) if (a[i] + 0 < ba + 0) ba = a[i]
-				for (i = 1; i < m; i++) if (b[i] + 0 < bb + 0) bb = b[i]
-				print ba, bb }'
+	alternate_ms "$@" |
+		awk 'NR == 1 || $1 + 0 < ba + 0 { ba = $1 } NR == 1 || $2 + 0 < bb + 0 { bb = $2 }
+			END { print ba, bb }'
 }
 
 # alternate_ms SETUP_A QUERY_A SETUP_B QUERY_B: as pair_ms (A and B alternated in one
